@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+export const COUNTER_MODES = ['registration', 'cashier', 'pharmacy', 'inpatient'] as const;
+export type CounterMode = (typeof COUNTER_MODES)[number];
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Gateways differ by province; only the TIF header profile exists so far. */
+export const REGION_PROFILES = ['tif'] as const;
+
+/** `embedded` means: start the local sandbox and talk to it (the zero-configuration default). */
+export const EMBEDDED_PLATFORM = 'embedded';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+
+export const terminalConfigSchema = z
+  .object({
+    institution: z
+      .object({
+        code: z.string().regex(/^[HP]\d{11}$/, 'must be H or P followed by 11 digits (e.g. H42120200001)'),
+        name: z.string().min(1).max(200),
+      })
+      .strict(),
+    region: z
+      .object({
+        profile: z.enum(REGION_PROFILES),
+        areaCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit division code (e.g. 421200)'),
+        infver: z.string().min(1).max(6),
+        recerSysCode: z.string().min(1).max(10),
+      })
+      .strict(),
+    platform: z
+      .object({
+        url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]),
+        paasId: z.string().min(1).max(64),
+      })
+      .strict(),
+    terminal: z
+      .object({
+        id: z.string().regex(/^[A-Za-z0-9-]{1,30}$/, 'must be 1-30 letters, digits or dashes'),
+        name: z.string().min(1).max(50),
+        mode: z.enum(COUNTER_MODES),
+      })
+      .strict(),
+    locale: z.enum(LOCALES),
+    idleTimeoutSeconds: z.number().int().min(30).max(900),
+  })
+  .strict();
+
+export type TerminalConfig = z.infer<typeof terminalConfigSchema>;
+
+/** The demo terminal at the sandbox's demo hospital in Xianning. */
+export const SANDBOX_DEFAULTS: TerminalConfig = {
+  institution: { code: 'H42120200001', name: '咸宁市演示医院' },
+  region: { profile: 'tif', areaCode: '421200', infver: 'V1.0', recerSysCode: 'YBXT' },
+  platform: { url: EMBEDDED_PLATFORM, paasId: 'facesettle-demo' },
+  terminal: { id: 'KIOSK-01', name: '自助终端01', mode: 'registration' },
+  locale: 'zh-CN',
+  idleTimeoutSeconds: 120,
+};
+
+/** One readable line per problem, naming the field: what a hospital's IT team acts on. */
+export function describeConfigIssues(error: z.ZodError): string[] {
+  return error.issues.map((issue) => {
+    const where = issue.path.length > 0 ? issue.path.join('.') : '(top level)';
+    return `${where}: ${issue.message}`;
+  });
+}
+
+export type ConfigCheck =
+  | { ok: true; config: TerminalConfig }
+  | { ok: false; problems: string[] };
+
+/** Merges a partial file over the defaults (section by section), then validates the whole. */
+export function checkTerminalConfig(input: unknown): ConfigCheck {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, problems: ['(top level): must be a JSON object'] };
+  }
+  const partial = input as Record<string, unknown>;
+  const merged: Record<string, unknown> = { ...SANDBOX_DEFAULTS };
+  for (const [key, value] of Object.entries(partial)) {
+    const base = (SANDBOX_DEFAULTS as Record<string, unknown>)[key];
+    merged[key] =
+      base && typeof base === 'object' && value && typeof value === 'object' && !Array.isArray(value)
+        ? { ...base, ...value }
+        : value;
+  }
+  const parsed = terminalConfigSchema.safeParse(merged);
+  return parsed.success
+    ? { ok: true, config: parsed.data }
+    : { ok: false, problems: describeConfigIssues(parsed.error) };
+}

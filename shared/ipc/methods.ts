@@ -1,0 +1,13 @@
+/**
+ * The names of the kiosk API, kept apart from the schemas so the sandboxed preload can
+ * expose them without bundling the validators.
+ */
+export const KIOSK_METHODS = ['getAppInfo', 'getHealth', 'callStaff'] as const;
+
+export type KioskMethod = (typeof KIOSK_METHODS)[number];
+
+/** One IPC channel per method, namespaced so nothing else on ipcMain can collide. */
+export const channelOf = (method: KioskMethod): string => `kiosk:${method}`;
+
+export const isKioskMethod = (name: unknown): name is KioskMethod =>
+  typeof name === 'string' && (KIOSK_METHODS as readonly string[]).includes(name);
