@@ -1,0 +1,30 @@
+/**
+ * The sandbox's routing contract. Each part of the sandbox (platform, face service, hospital
+ * system, admin) contributes routes; `server.ts` owns transport concerns (body limit, JSON
+ * parsing, loopback checks, logging) so the parts only see parsed requests.
+ */
+export interface SandboxRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  headers: Record<string, string | undefined>;
+  /** Parsed JSON body, or undefined when the body was empty. Malformed JSON never reaches a route. */
+  body: unknown;
+  rawBody: Buffer;
+  remoteAddress: string;
+}
+
+export interface SandboxResponse {
+  status: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface SandboxRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Exact path, or a prefix ending in `/*`. */
+  path: string;
+  /** Refused unless the request comes from 127.0.0.0/8 or ::1 (enrolment, admin, fault injection). */
+  loopbackOnly?: boolean;
+  handle(request: SandboxRequest): Promise<SandboxResponse> | SandboxResponse;
+}
