@@ -1,0 +1,73 @@
+/**
+ * The engine's stable error codes. Each says what happened in words a patient or cashier can
+ * act on and what to do next; the platform's free-text err_msg never reaches the screen.
+ */
+export const SETTLEMENT_ERRORS = {
+  INVALID_INPUT: { next: 'retry', zh: '输入的信息不完整，请重新输入', en: 'Some details are missing or wrong. Please enter them again.' },
+  PERSON_NOT_FOUND: { next: 'other-id', zh: '没有找到您的医保信息，请换一种方式识别', en: 'We could not find your insurance record. Please try another way to identify yourself.' },
+  NOT_INSURED: { next: 'call-staff', zh: '您的医保当前不能使用，请到人工窗口办理', en: 'Your insurance cannot be used right now. Please go to a staffed counter.' },
+  VOUCHER_EXPIRED: { next: 'retry', zh: '身份验证已过期，请重新刷脸', en: 'Your identity check has expired. Please look at the camera again.' },
+  SESSION_EXPIRED: { next: 'retry', zh: '操作已超时，请重新开始', en: 'This has timed out. Please start again.' },
+  SIGN_IN_FAILED: { next: 'call-staff', zh: '终端未能签到医保平台，请联系工作人员', en: 'This terminal could not sign in to the insurance platform. Please call staff.' },
+  INSUFFICIENT_BALANCE: { next: 'retry', zh: '个人账户余额不足，可改用现金支付', en: 'Your personal account balance is too low. You can pay the rest in cash.' },
+  ALREADY_SETTLED: { next: 'call-staff', zh: '这笔费用已经结算过了，请联系工作人员', en: 'This bill has already been settled. Please call staff.' },
+  SETTLEMENT_NOT_FOUND: { next: 'call-staff', zh: '没有找到这笔结算记录', en: 'We could not find this settlement.' },
+  NOTHING_TO_SETTLE: { next: 'call-staff', zh: '没有待结算的费用', en: 'There is nothing to pay.' },
+  AMOUNT_MISMATCH: { next: 'call-staff', zh: '金额核对不一致，已停止结算，请联系工作人员', en: 'The amounts did not add up, so nothing was charged. Please call staff.' },
+  PLATFORM_REJECTED: { next: 'call-staff', zh: '医保平台未受理此次业务，请联系工作人员', en: 'The insurance platform declined this request. Please call staff.' },
+  PLATFORM_UNREACHABLE: { next: 'retry', zh: '暂时连不上医保平台，请稍后再试', en: 'The insurance platform cannot be reached. Please try again shortly.' },
+  OUTCOME_UNKNOWN: { next: 'call-staff', zh: '结算结果确认中，请保留凭条，不会重复扣费', en: 'We are confirming the result. Keep this slip; you will not be charged twice.' },
+  SETTLEMENT_PENDING: { next: 'call-staff', zh: '上一笔结算结果尚在确认中，请稍后再试', en: 'An earlier payment is still being confirmed. Please try again shortly.' },
+  NOT_AUTHORISED: { next: 'call-staff', zh: '需要工作人员授权', en: 'A staff member must authorise this.' },
+  HIS_UNAVAILABLE: { next: 'call-staff', zh: '医院系统暂时无法访问，请联系工作人员', en: 'The hospital system cannot be reached. Please call staff.' },
+  INTERNAL: { next: 'call-staff', zh: '系统出现问题，请联系工作人员', en: 'Something went wrong. Please call staff.' },
+} as const;
+
+export type SettlementErrorCode = keyof typeof SETTLEMENT_ERRORS;
+export type NextStep = (typeof SETTLEMENT_ERRORS)[SettlementErrorCode]['next'];
+
+export interface SettlementError {
+  code: SettlementErrorCode;
+  message: string;
+  next: NextStep;
+  /** A reference the patient and staff can quote (the msgid of the attempt), when one exists. */
+  reference?: string;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SettlementError };
+
+export function failure(code: SettlementErrorCode, reference?: string): { ok: false; error: SettlementError } {
+  const entry = SETTLEMENT_ERRORS[code];
+  return { ok: false, error: { code, message: entry.zh, next: entry.next, ...(reference ? { reference } : {}) } };
+}
+
+/** Thrown inside the engine to end a use-case with a code; the use-case boundary turns it into an Outcome. */
+export class SettlementFailure extends Error {
+  constructor(
+    readonly code: SettlementErrorCode,
+    readonly reference?: string,
+  ) {
+    super(code);
+    this.name = 'SettlementFailure';
+  }
+}
+
+/**
+ * The platform's err_msg is free text with no public catalogue (spec §4); these patterns
+ * catch the texts seen in practice and in the sandbox. Anything else is PLATFORM_REJECTED.
+ */
+const ERR_MSG_PATTERNS: ReadonlyArray<[RegExp, SettlementErrorCode]> = [
+  [/sign_no|签到|未签到|签到编号/i, 'SIGN_IN_FAILED'],
+  [/token|凭证.*(过期|无效|失效)|ectoken|电子凭证/i, 'VOUCHER_EXPIRED'],
+  [/未参保|参保状态|暂停|中止|停保|not insured|suspended/i, 'NOT_INSURED'],
+  [/人员.*不存在|查无此人|未查询到.*人员|person not found|no such person|unknown person/i, 'PERSON_NOT_FOUND'],
+  [/余额不足|insufficient/i, 'INSUFFICIENT_BALANCE'],
+  [/已结算|重复结算|already settled|duplicate/i, 'ALREADY_SETTLED'],
+  [/结算.*不存在|未找到.*结算|settlement not found|no such settlement|已撤销|already cancel/i, 'SETTLEMENT_NOT_FOUND'],
+  [/金额.*不[一符]|不平|mismatch|does not add up/i, 'AMOUNT_MISMATCH'],
+];
+
+export function codeForErrMsg(errMsg: string): SettlementErrorCode {
+  for (const [pattern, code] of ERR_MSG_PATTERNS) if (pattern.test(errMsg)) return code;
+  return 'PLATFORM_REJECTED';
+}

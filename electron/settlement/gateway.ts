@@ -1,0 +1,107 @@
+import { SettlementFailure } from './errors';
+import type { DoneOutcome, Journal, JournalEntry, NewEntry } from './journal';
+import { NhsaCallError, type NhsaAnswer, type NhsaClient } from './nhsa/client';
+import type { MsgIdGenerator } from './nhsa/msgid';
+import type { OperatorSession } from './session';
+import type { Clock } from './time';
+
+/** Test hook at the two points where a crash matters most for money. */
+export type Step = 'after-journal' | 'after-answer';
+export type StepHook = (step: Step, msgid: string, infno: string) => void | Promise<void>;
+
+/** Delay before recovery attempt n (0-based) of an unknown outcome. */
+export type Backoff = (attempt: number) => number;
+export const defaultBackoff: Backoff = (attempt) => Math.min(1000 * 2 ** attempt, 5 * 60_000);
+
+export interface GatewayDeps {
+  client: NhsaClient;
+  session: OperatorSession;
+  msgids: MsgIdGenerator;
+  journal: Journal;
+  clock: Clock;
+  backoff: Backoff;
+  onStep?: StepHook;
+  /** Told when an outcome became unknown, so recovery can start without waiting for its timer. */
+  onUnknown?: () => void;
+}
+
+/**
+ * Every platform call goes through here: msgid, sign_no (signing in again once if the platform
+ * rejects it) and, for reversible transactions, the journal's write-ahead rule.
+ */
+export class PlatformGateway {
+  constructor(private readonly deps: GatewayDeps) {}
+
+  /** A non-reversible call: a lost answer costs nothing but a retry by the patient. */
+  async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string): Promise<NhsaAnswer> {
+    return this.withSignIn(async (signNo) => {
+      try {
+        return await this.deps.client.call({ infno, msgid: this.deps.msgids.next(), input, insuplcAdmdvs, signNo });
+      } catch (error) {
+        if (error instanceof NhsaCallError) {
+          throw new SettlementFailure(error.kind === 'rejected' ? error.code : 'PLATFORM_UNREACHABLE');
+        }
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * A reversible call: the journal row is committed before the first byte leaves, the outcome
+   * after the answer. `read` turns the answer into the row's outcome; if it cannot (a malformed
+   * settlement), the outcome is unknown like a lost answer, and recovery reverses it.
+   */
+  async reversible<T>(
+    entry: NewEntry,
+    input: Record<string, unknown>,
+    read: (answer: NhsaAnswer, row: JournalEntry) => { outcome: DoneOutcome; value: T },
+  ): Promise<{ row: JournalEntry; value: T }> {
+    return this.withSignIn(async (signNo) => {
+      const row = this.deps.journal.begin(entry);
+      await this.deps.onStep?.('after-journal', row.msgid, entry.infno);
+      let answer: NhsaAnswer;
+      try {
+        answer = await this.deps.client.call({
+          infno: entry.infno,
+          msgid: row.msgid,
+          input,
+          insuplcAdmdvs: entry.insuplcAdmdvs,
+          signNo,
+        });
+      } catch (error) {
+        if (error instanceof NhsaCallError && error.kind !== 'unknown') {
+          this.deps.journal.markFailed(row.msgid, error.detail);
+          throw new SettlementFailure(error.code, row.msgid);
+        }
+        this.unknown(row.msgid, error instanceof Error ? error.message : String(error));
+      }
+      await this.deps.onStep?.('after-answer', row.msgid, entry.infno);
+      let parsed: { outcome: DoneOutcome; value: T };
+      try {
+        parsed = read(answer, row);
+      } catch (error) {
+        this.unknown(row.msgid, `unreadable answer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      const done = this.deps.journal.markDone(row.msgid, parsed.outcome);
+      return { row: done, value: parsed.value };
+    });
+  }
+
+  private unknown(msgid: string, why: string): never {
+    this.deps.journal.markUnknown(msgid, why, new Date(this.deps.clock().getTime() + this.deps.backoff(0)));
+    this.deps.onUnknown?.();
+    throw new SettlementFailure('OUTCOME_UNKNOWN', msgid);
+  }
+
+  private async withSignIn<T>(work: (signNo: string) => Promise<T>): Promise<T> {
+    const signNo = await this.deps.session.signNo();
+    try {
+      return await work(signNo);
+    } catch (error) {
+      if (!(error instanceof SettlementFailure) || error.code !== 'SIGN_IN_FAILED') throw error;
+      // The rejected attempt is final (failed), so a second one under a new msgid is safe.
+      this.deps.session.invalidate(signNo);
+      return work(await this.deps.session.signNo());
+    }
+  }
+}

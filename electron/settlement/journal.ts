@@ -1,0 +1,323 @@
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './db';
+import { SettlementFailure } from './errors';
+import type { MsgIdGenerator } from './nhsa/msgid';
+import type { SettlementAmounts } from './nhsa/setlinfo';
+import type { Clock } from './time';
+
+/**
+ * The money journal. Every reversible transaction (2102, 2103, 2207, 2208, 2304, 2305, 2401)
+ * gets a row committed, with its msgid, BEFORE it is sent, and its outcome committed after.
+ *
+ *   pending ──answer──► done            (took effect on the platform)
+ *      │    ──refusal─► failed          (known not to have taken effect)
+ *      └────no answer─► unknown ──2601──► reversed   (undone, or confirmed never done)
+ *                               └─query─► done
+ *
+ * `pending` left behind by a dead process is `unknown` to its successor. A partial unique
+ * index makes "a second attempt while one is unresolved" impossible at the storage level.
+ * Only what a reversal, a receipt and reconciliation need is kept: psn_no and the patient's
+ * division (required by 2601's envelope), a masked name, amounts. No face data, no ID number,
+ * no e-voucher token.
+ */
+export const REVERSIBLE_INFNOS = ['2102', '2103', '2207', '2208', '2304', '2305', '2401'] as const;
+export type ReversibleInfno = (typeof REVERSIBLE_INFNOS)[number];
+
+export type EntryState = 'pending' | 'done' | 'failed' | 'unknown' | 'reversed';
+export const FINAL_STATES: readonly EntryState[] = ['done', 'failed', 'reversed'];
+/** Whether the journal still owes the hospital system a "paid" mark for a done settlement. */
+export type HisState = 'none' | 'owed' | 'marked';
+
+export interface NewEntry {
+  infno: ReversibleInfno;
+  /** What the attempt acts on (a person's outpatient bills, a visit, a settlement): the lock key. */
+  subject: string;
+  psnNo: string;
+  insuplcAdmdvs: string;
+  maskedName: string;
+  mdtrtId?: string;
+  insutype?: string;
+  /** What the kiosk asked the platform to settle, in fen (medfee_sumamt), for the pending receipt. */
+  requestedFen?: number;
+  /** Use-case data the outcome needs later: bill ids, receipt items, the settlement a cancel undoes. */
+  detail?: Record<string, unknown>;
+}
+
+export interface JournalEntry extends Required<Omit<NewEntry, 'mdtrtId' | 'insutype' | 'requestedFen'>> {
+  msgid: string;
+  state: EntryState;
+  mdtrtId: string | null;
+  insutype: string | null;
+  requestedFen: number | null;
+  setlId: string | null;
+  amounts: SettlementAmounts | null;
+  clrType: string | null;
+  clrOptins: string | null;
+  error: string | null;
+  resolvedBy: string | null;
+  hisState: HisState;
+  attempts: number;
+  nextAttemptAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DoneOutcome {
+  setlId?: string | null;
+  mdtrtId?: string | null;
+  amounts?: SettlementAmounts | null;
+  clrType?: string;
+  clrOptins?: string;
+  insutype?: string;
+  resolvedBy?: 'answer' | '5203';
+  /** True when the hospital system must still be told the bills are paid. */
+  hisOwed?: boolean;
+}
+
+interface Row {
+  msgid: string;
+  infno: string;
+  subject: string;
+  state: string;
+  psn_no: string;
+  insuplc_admdvs: string;
+  masked_name: string;
+  mdtrt_id: string | null;
+  insutype: string | null;
+  requested_fen: number | null;
+  setl_id: string | null;
+  amounts: string | null;
+  clr_type: string | null;
+  clr_optins: string | null;
+  detail: string;
+  error: string | null;
+  resolved_by: string | null;
+  his_state: string;
+  attempts: number;
+  next_attempt_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS journal (
+  msgid TEXT PRIMARY KEY,
+  infno TEXT NOT NULL,
+  subject TEXT NOT NULL,
+  state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed', 'unknown', 'reversed')),
+  psn_no TEXT NOT NULL,
+  insuplc_admdvs TEXT NOT NULL,
+  masked_name TEXT NOT NULL,
+  mdtrt_id TEXT,
+  insutype TEXT,
+  requested_fen INTEGER,
+  setl_id TEXT,
+  amounts TEXT,
+  clr_type TEXT,
+  clr_optins TEXT,
+  detail TEXT NOT NULL,
+  error TEXT,
+  resolved_by TEXT,
+  his_state TEXT NOT NULL DEFAULT 'none',
+  attempts INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS journal_one_unresolved_per_subject
+  ON journal (subject) WHERE state IN ('pending', 'unknown');
+CREATE INDEX IF NOT EXISTS journal_setl_id ON journal (setl_id);
+CREATE INDEX IF NOT EXISTS journal_created ON journal (created_at);
+`;
+
+export class Journal {
+  constructor(
+    private readonly db: DatabaseSync,
+    private readonly msgids: MsgIdGenerator,
+    private readonly clock: Clock,
+  ) {
+    db.exec(SCHEMA);
+  }
+
+  /**
+   * Commits a pending row with a fresh msgid, in one transaction with the msgid state.
+   * Throws SettlementFailure('SETTLEMENT_PENDING') when the subject has an unresolved attempt.
+   */
+  begin(entry: NewEntry): JournalEntry {
+    return inTransaction(this.db, () => {
+      const open = this.db
+        .prepare("SELECT msgid FROM journal WHERE subject = ? AND state IN ('pending', 'unknown')")
+        .get(entry.subject) as { msgid: string } | undefined;
+      if (open) throw new SettlementFailure('SETTLEMENT_PENDING', open.msgid);
+      const msgid = this.msgids.next();
+      const now = this.clock().toISOString();
+      this.db
+        .prepare(
+          `INSERT INTO journal (msgid, infno, subject, state, psn_no, insuplc_admdvs, masked_name, mdtrt_id,
+             insutype, requested_fen, detail, created_at, updated_at)
+           VALUES (?, ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          msgid,
+          entry.infno,
+          entry.subject,
+          entry.psnNo,
+          entry.insuplcAdmdvs,
+          entry.maskedName,
+          entry.mdtrtId ?? null,
+          entry.insutype ?? null,
+          entry.requestedFen ?? null,
+          JSON.stringify(entry.detail ?? {}),
+          now,
+          now,
+        );
+      return this.get(msgid)!;
+    });
+  }
+
+  /** The platform confirmed the transaction took effect (by its answer, or later by a query). */
+  markDone(msgid: string, outcome: DoneOutcome): JournalEntry {
+    return this.transition(msgid, ['pending', 'unknown'], 'done', {
+      setl_id: outcome.setlId ?? null,
+      mdtrt_id: outcome.mdtrtId ?? undefined,
+      amounts: outcome.amounts ? JSON.stringify(outcome.amounts) : null,
+      clr_type: outcome.clrType ?? null,
+      clr_optins: outcome.clrOptins ?? null,
+      insutype: outcome.insutype ?? undefined,
+      resolved_by: outcome.resolvedBy ?? 'answer',
+      his_state: outcome.hisOwed ? 'owed' : 'none',
+      next_attempt_at: null,
+    });
+  }
+
+  /** The platform refused it, or it never left the kiosk: known not to have taken effect. */
+  markFailed(msgid: string, error: string): JournalEntry {
+    return this.transition(msgid, ['pending'], 'failed', { error, resolved_by: 'answer' });
+  }
+
+  /** No usable answer: the transaction may or may not have taken effect. */
+  markUnknown(msgid: string, error: string, nextAttemptAt: Date): JournalEntry {
+    return this.transition(msgid, ['pending', 'unknown'], 'unknown', {
+      error,
+      next_attempt_at: nextAttemptAt.toISOString(),
+    });
+  }
+
+  /** 2601 succeeded: the platform has undone it (or holds it as never done). */
+  markReversed(msgid: string): JournalEntry {
+    return this.transition(msgid, ['unknown'], 'reversed', { resolved_by: '2601', next_attempt_at: null });
+  }
+
+  /** A recovery attempt failed; try again later. */
+  deferRecovery(msgid: string, error: string, nextAttemptAt: Date): JournalEntry {
+    const row = this.get(msgid);
+    return this.transition(msgid, ['unknown'], 'unknown', {
+      error,
+      attempts: (row?.attempts ?? 0) + 1,
+      next_attempt_at: nextAttemptAt.toISOString(),
+    });
+  }
+
+  markHisPaid(msgid: string): JournalEntry {
+    return this.transition(msgid, ['done'], 'done', { his_state: 'marked' });
+  }
+
+  /**
+   * At start-up, before any flow runs: a row still pending was in flight when the last
+   * process died, so its outcome is unknown. Returns how many were adopted.
+   */
+  adoptOrphans(): number {
+    const now = this.clock().toISOString();
+    const result = this.db
+      .prepare("UPDATE journal SET state = 'unknown', error = 'process ended in flight', next_attempt_at = ?, updated_at = ? WHERE state = 'pending'")
+      .run(now, now);
+    return Number(result.changes);
+  }
+
+  get(msgid: string): JournalEntry | undefined {
+    const row = this.db.prepare('SELECT * FROM journal WHERE msgid = ?').get(msgid) as Row | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  bySetlId(setlId: string): JournalEntry | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM journal WHERE setl_id = ? AND state = 'done' ORDER BY created_at DESC LIMIT 1")
+      .get(setlId) as Row | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
+  /** Unknown rows whose next attempt is due (all of them when `due` is omitted). */
+  unknown(due?: Date): JournalEntry[] {
+    const rows = (
+      due
+        ? this.db
+            .prepare("SELECT * FROM journal WHERE state = 'unknown' AND (next_attempt_at IS NULL OR next_attempt_at <= ?) ORDER BY created_at")
+            .all(due.toISOString())
+        : this.db.prepare("SELECT * FROM journal WHERE state = 'unknown' ORDER BY created_at").all()
+    ) as unknown as Row[];
+    return rows.map(toEntry);
+  }
+
+  hisOwed(): JournalEntry[] {
+    const rows = this.db.prepare("SELECT * FROM journal WHERE state = 'done' AND his_state = 'owed' ORDER BY created_at").all();
+    return (rows as unknown as Row[]).map(toEntry);
+  }
+
+  /** Done settlements and cancels created in [from, to): what reconciliation totals. */
+  doneBetween(from: Date, to: Date): JournalEntry[] {
+    const rows = this.db
+      .prepare("SELECT * FROM journal WHERE state = 'done' AND created_at >= ? AND created_at < ? ORDER BY created_at")
+      .all(from.toISOString(), to.toISOString());
+    return (rows as unknown as Row[]).map(toEntry);
+  }
+
+  all(): JournalEntry[] {
+    return (this.db.prepare('SELECT * FROM journal ORDER BY created_at, msgid').all() as unknown as Row[]).map(toEntry);
+  }
+
+  private transition(
+    msgid: string,
+    from: EntryState[],
+    to: EntryState,
+    fields: Record<string, string | number | null | undefined>,
+  ): JournalEntry {
+    const set = Object.entries(fields).filter(([, v]) => v !== undefined) as [string, string | number | null][];
+    const sql = `UPDATE journal SET state = ?, updated_at = ?${set.map(([k]) => `, ${k} = ?`).join('')}
+      WHERE msgid = ? AND state IN (${from.map(() => '?').join(', ')})`;
+    const result = this.db
+      .prepare(sql)
+      .run(to, this.clock().toISOString(), ...set.map(([, v]) => v), msgid, ...from);
+    if (Number(result.changes) !== 1) {
+      const current = this.get(msgid);
+      throw new Error(`journal: ${msgid} cannot go ${current?.state ?? 'missing'} -> ${to}`);
+    }
+    return this.get(msgid)!;
+  }
+}
+
+function toEntry(row: Row): JournalEntry {
+  return {
+    msgid: row.msgid,
+    infno: row.infno as ReversibleInfno,
+    subject: row.subject,
+    state: row.state as EntryState,
+    psnNo: row.psn_no,
+    insuplcAdmdvs: row.insuplc_admdvs,
+    maskedName: row.masked_name,
+    mdtrtId: row.mdtrt_id,
+    insutype: row.insutype,
+    requestedFen: row.requested_fen,
+    setlId: row.setl_id,
+    amounts: row.amounts ? (JSON.parse(row.amounts) as SettlementAmounts) : null,
+    clrType: row.clr_type,
+    clrOptins: row.clr_optins,
+    detail: JSON.parse(row.detail) as Record<string, unknown>,
+    error: row.error,
+    resolvedBy: row.resolved_by,
+    hisState: row.his_state as HisState,
+    attempts: row.attempts,
+    nextAttemptAt: row.next_attempt_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}

@@ -1,0 +1,120 @@
+import axios, { type AxiosInstance } from 'axios';
+import type { TerminalConfig } from '../../../shared/config/terminalConfig';
+import { codeForErrMsg, type SettlementErrorCode } from '../errors';
+import type { Clock } from '../time';
+import { buildEnvelope, type RequestEnvelope } from './envelope';
+import type { GatewaySigner } from './signing';
+import { timeoutFor, type Timeouts } from './timeouts';
+
+/** Where the single-endpoint layout posts every transaction (infno travels in the body). */
+export const CALL_SERVICE_PATH = '/fsi/api/rsfComIfsService/callService';
+
+export interface NhsaAnswer {
+  output: Record<string, unknown>;
+  errMsg: string;
+  warnMsg: string;
+  infRefmsgid: string;
+}
+
+/**
+ * Why a call did not produce an answer. The split matters for money: `rejected` and
+ * `unreachable` are known not to have taken effect; `unknown` may have, and a reversible
+ * transaction left `unknown` must be reversed or confirmed before anything else happens.
+ */
+export type CallFailureKind = 'rejected' | 'unreachable' | 'unknown';
+
+export class NhsaCallError extends Error {
+  constructor(
+    readonly kind: CallFailureKind,
+    readonly code: SettlementErrorCode,
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+    this.name = 'NhsaCallError';
+  }
+}
+
+export interface NhsaCall {
+  infno: string;
+  msgid: string;
+  input: Record<string, unknown>;
+  insuplcAdmdvs?: string;
+  signNo?: string;
+}
+
+export interface NhsaClientOptions {
+  config: TerminalConfig;
+  baseUrl: string;
+  signer: GatewaySigner;
+  clock: Clock;
+  timeouts: Timeouts;
+  http?: AxiosInstance;
+}
+
+/** Errors a socket reports when the request never reached a server process. */
+const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+
+export class NhsaClient {
+  private readonly http: AxiosInstance;
+
+  constructor(private readonly options: NhsaClientOptions) {
+    this.http = options.http ?? axios.create();
+  }
+
+  envelope(call: NhsaCall): RequestEnvelope {
+    return buildEnvelope(this.options.config, { ...call, at: this.options.clock() });
+  }
+
+  async call(call: NhsaCall): Promise<NhsaAnswer> {
+    const envelope = this.envelope(call);
+    let status: number;
+    let data: unknown;
+    try {
+      const response = await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
+        headers: { 'content-type': 'application/json', ...this.options.signer.headers() },
+        timeout: timeoutFor(this.options.timeouts, call.infno),
+        // Parse ourselves: an unparsable body is an unknown outcome, not an exception.
+        responseType: 'text',
+        transformResponse: (raw: unknown) => raw,
+        validateStatus: () => true,
+        proxy: false,
+      });
+      status = response.status;
+      data = response.data;
+    } catch (error) {
+      const code = axios.isAxiosError(error) ? (error.code ?? '') : '';
+      if (NOT_DELIVERED.has(code)) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', code);
+      throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
+    }
+    return parseAnswer(status, data);
+  }
+}
+
+/** infcode arrives as 0 or "0" (spec §1.2); anything but a well-formed envelope is unknown. */
+export function parseAnswer(status: number, raw: unknown): NhsaAnswer {
+  let body: unknown;
+  try {
+    body = typeof raw === 'string' ? JSON.parse(raw) : raw;
+  } catch {
+    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `unparsable answer (HTTP ${status})`);
+  }
+  if (body === null || typeof body !== 'object' || !('infcode' in body)) {
+    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no envelope in answer (HTTP ${status})`);
+  }
+  const envelope = body as Record<string, unknown>;
+  const rawCode = envelope.infcode;
+  const infcode =
+    typeof rawCode === 'number' ? rawCode : typeof rawCode === 'string' && /^\s*-?\d+\s*$/.test(rawCode) ? Number(rawCode) : NaN;
+  const errMsg = typeof envelope.err_msg === 'string' ? envelope.err_msg : '';
+  if (!Number.isInteger(infcode)) {
+    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `infcode not a number (HTTP ${status})`);
+  }
+  if (infcode !== 0) throw new NhsaCallError('rejected', codeForErrMsg(errMsg), errMsg || `infcode ${infcode}`);
+  const output = envelope.output;
+  return {
+    output: output && typeof output === 'object' ? (output as Record<string, unknown>) : {},
+    errMsg,
+    warnMsg: typeof envelope.warn_msg === 'string' ? envelope.warn_msg : '',
+    infRefmsgid: typeof envelope.inf_refmsgid === 'string' ? envelope.inf_refmsgid : '',
+  };
+}
