@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: { lib: { entry: resolve(__dirname, 'electron/main/index.ts') } },
+  },
+  preload: {
+    // A sandboxed preload cannot require other files: one CommonJS file with shared/ inlined.
+    build: {
+      externalizeDeps: false,
+      lib: { entry: resolve(__dirname, 'electron/preload/index.ts') },
+      rolldownOptions: { output: { format: 'cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(__dirname, 'renderer'),
+    build: { rolldownOptions: { input: resolve(__dirname, 'renderer/index.html') } },
+    plugins: [react()],
+  },
+});

@@ -1,0 +1,27 @@
+import type { MessageKey } from './zh-CN';
+
+export const en: Record<MessageKey, string> = {
+  'app.title': 'Pay by face',
+  'mode.registration': 'Self-service registration',
+  'mode.cashier': 'Cashier',
+  'mode.pharmacy': 'Pharmacy',
+  'mode.inpatient': 'Inpatient desk',
+  'home.welcome': 'No card. No phone.',
+  'home.instruction': 'Press the button below, then look at the screen',
+  'home.start': 'Start',
+  'home.otherWays': 'Insurance QR code · social-security card · ID card',
+  'common.callStaff': 'Call staff',
+  'common.back': 'Back',
+  'common.language': '中文',
+  'staff.called': 'Staff are on their way. Your number is {ticket}',
+  'staff.failed': 'The call did not go through. Please ask at the counter',
+  'idle.question': 'Do you need more time?',
+  'idle.more': 'Yes, continue',
+  'idle.done': 'No, finish',
+  'face.title': 'Please look at the screen',
+  'face.hint': 'Keep your face inside the frame and hold still',
+  'face.camera.starting': 'Starting the camera…',
+  'face.camera.denied': 'The camera is not available. Please use another way or call staff',
+  'startup.loading': 'Starting…',
+  'startup.failed': 'This terminal is out of service. Please go to a staffed counter',
+};

@@ -1,0 +1,27 @@
+import { create } from 'zustand';
+import { createDeviceSlice, type DeviceSlice } from './slices/deviceSlice';
+import { createFaceSlice, initialFace, type FaceSlice } from './slices/faceSlice';
+import { createSessionSlice, initialSession, type SessionSlice } from './slices/sessionSlice';
+import { createSettlementSlice, initialSettlement, type SettlementSlice } from './slices/settlementSlice';
+
+export type KioskState = SessionSlice & FaceSlice & SettlementSlice & DeviceSlice & {
+  /** Forgets everything about the last patient: on done, cancel and idle timeout. */
+  resetSession(): void;
+};
+
+export const useKioskStore = create<KioskState>()((...a) => {
+  const [set, get] = a;
+  return {
+    ...createSessionSlice(...a),
+    ...createFaceSlice(...a),
+    ...createSettlementSlice(...a),
+    ...createDeviceSlice(...a),
+    resetSession: () =>
+      set({
+        ...initialSession,
+        ...initialFace,
+        ...initialSettlement,
+        locale: get().appInfo?.defaultLocale ?? initialSession.locale,
+      }),
+  };
+});

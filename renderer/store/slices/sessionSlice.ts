@@ -1,0 +1,39 @@
+import type { StateCreator } from 'zustand';
+import type { Locale } from '../../../shared/config/terminalConfig';
+import type { KioskState } from '../index';
+
+export type Screen = 'home' | 'face';
+
+export interface StaffCall {
+  ticket: string;
+  raisedAt: string;
+}
+
+export interface SessionSlice {
+  screen: Screen;
+  locale: Locale;
+  /** Shown when the idle timer fires mid-flow: "do you need more time?" */
+  idlePromptOpen: boolean;
+  staffCall: StaffCall | null;
+  goTo(screen: Screen): void;
+  setLocale(locale: Locale): void;
+  openIdlePrompt(): void;
+  closeIdlePrompt(): void;
+  setStaffCall(call: StaffCall | null): void;
+}
+
+export const initialSession = {
+  screen: 'home' as Screen,
+  locale: 'zh-CN' as Locale,
+  idlePromptOpen: false,
+  staffCall: null as StaffCall | null,
+};
+
+export const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set) => ({
+  ...initialSession,
+  goTo: (screen) => set({ screen, idlePromptOpen: false }),
+  setLocale: (locale) => set({ locale }),
+  openIdlePrompt: () => set({ idlePromptOpen: true }),
+  closeIdlePrompt: () => set({ idlePromptOpen: false }),
+  setStaffCall: (staffCall) => set({ staffCall }),
+});

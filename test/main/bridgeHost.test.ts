@@ -1,0 +1,121 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBridgeHost, type BridgeHost } from '../../electron/bridge/host';
+import { createHandlers } from '../../electron/core/handlers';
+import { SANDBOX_DEFAULTS } from '../../shared/config/terminalConfig';
+import { BRIDGE_SECRET_HEADER } from '../../shared/ipc/bridge';
+import { createHttpKioskApi } from '../../renderer/api/httpBridge';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'facesettle-bridge-'));
+writeFileSync(path.join(dir, 'index.html'), '<!doctype html><html><head><title>k</title></head><body></body></html>');
+writeFileSync(path.join(tmpdir(), 'facesettle-outside.txt'), 'outside');
+
+const staffCalls: string[] = [];
+let host: BridgeHost;
+
+beforeAll(async () => {
+  const handlers = createHandlers({
+    config: SANDBOX_DEFAULTS,
+    platformUrl: 'http://127.0.0.1:9',
+    shell: 'browser-bridge',
+    version: '9.9.9',
+    clock: () => new Date('2026-11-29T08:00:00Z'),
+    fetch: async () => ({ ok: true, status: 200 }),
+    raiseStaffCall: (ticket, reason) => staffCalls.push(`${ticket}:${reason}`),
+  });
+  host = await startBridgeHost({ handlers, mounts: [{ prefix: '/', dir }], log: { warn: () => undefined } });
+});
+afterAll(() => host.close());
+
+const post = (method: string, body: string, headers: Record<string, string>) =>
+  fetch(`${host.url}api/${method}`, { method: 'POST', body, headers });
+
+/** fetch cannot forge a Host header; a raw request can, as a DNS-rebinding page would. */
+function rawRequest(pathname: string, headers: Record<string, string>): Promise<number> {
+  const { port } = new URL(host.url);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path: pathname, method: 'GET', headers }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('browser bridge host', () => {
+  it('binds loopback only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1');
+  });
+
+  it('puts its per-start secret into the page it serves, with the CSP', async () => {
+    const response = await fetch(host.url);
+    const html = await response.text();
+    expect(html).toContain(`<meta name="kiosk-bridge-secret" content="${host.secret}" />`);
+    expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('answers the kiosk API to a caller holding the secret, through the renderer client', async () => {
+    const api = createHttpKioskApi(host.secret, (url, init) => fetch(url, init), host.url.replace(/\/$/, ''));
+    const info = await api.getAppInfo({});
+    expect(info).toMatchObject({ ok: true, value: { version: '9.9.9', shell: 'browser-bridge', mode: 'registration' } });
+    const call = await api.callStaff({ reason: 'help', screen: 'home' });
+    expect(call.ok).toBe(true);
+    expect(staffCalls).toHaveLength(1);
+  });
+
+  it('refuses calls without the secret or with a wrong one', async () => {
+    for (const headers of [{}, { [BRIDGE_SECRET_HEADER]: 'guess' }, { [BRIDGE_SECRET_HEADER]: `${host.secret}x` }]) {
+      const response = await post('callStaff', '{"reason":"help","screen":"home"}', { 'content-type': 'application/json', ...headers });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });
+    }
+    expect(staffCalls).toHaveLength(1);
+  });
+
+  it('refuses a foreign origin even with the secret', async () => {
+    const response = await post('getAppInfo', '{}', {
+      'content-type': 'application/json',
+      [BRIDGE_SECRET_HEADER]: host.secret,
+      origin: 'https://attacker.example',
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('refuses a foreign Host header (DNS rebinding)', async () => {
+    const { port } = new URL(host.url);
+    expect(await rawRequest('/', { host: `attacker.example:${port}` })).toBe(421);
+    expect(await rawRequest('/', { host: `127.0.0.1:${port}` })).toBe(200);
+  });
+
+  it('answers malformed requests with error codes, not crashes', async () => {
+    const auth = { [BRIDGE_SECRET_HEADER]: host.secret };
+    const notJson = await post('getAppInfo', '{', { 'content-type': 'application/json', ...auth });
+    expect(notJson.status).toBe(400);
+    expect(await notJson.json()).toMatchObject({ error: { code: 'VALIDATION_FAILED' } });
+    const wrongType = await post('getAppInfo', '{}', { 'content-type': 'text/plain', ...auth });
+    expect(wrongType.status).toBe(415);
+    const invalid = await post('callStaff', '{"reason":1}', { 'content-type': 'application/json', ...auth });
+    expect(await invalid.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const unknown = await post('formatDisk', '{}', { 'content-type': 'application/json', ...auth });
+    expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
+    const huge = await post('getAppInfo', JSON.stringify({ x: 'y'.repeat(100_000) }), { 'content-type': 'application/json', ...auth }).catch(
+      () => null,
+    );
+    if (huge) expect(huge.status).toBe(413);
+    // Still serving after all that.
+    expect((await fetch(host.url)).status).toBe(200);
+  });
+
+  it('never serves files outside its mounts', async () => {
+    const response = await fetch(`${host.url}..%2f..%2ffacesettle-outside.txt`);
+    expect(response.status).toBe(403);
+  });
+
+  it('the renderer client reports an unreachable host as an error code', async () => {
+    const api = createHttpKioskApi('s', (url, init) => fetch(url, init), 'http://127.0.0.1:9');
+    expect(await api.getAppInfo({})).toMatchObject({ ok: false, error: { code: 'PLATFORM_UNREACHABLE' } });
+  });
+});
