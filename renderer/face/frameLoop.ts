@@ -1,0 +1,299 @@
+import {
+  CHALLENGE_KEYS,
+  chooseChallenge,
+  DEFAULT_ACTIVE,
+  needsChallenge,
+  sampleOf,
+  verifyChallenge,
+  type ActiveConfig,
+  type ActiveMeasure,
+  type Challenge,
+  type LivenessPolicy,
+  type LivenessSample,
+} from './activeLiveness';
+import { frameScore } from './bestFrame';
+import { DEFAULT_CROP, encodeFaceCrop, type CropConfig, type JpegEncoder } from './crop';
+import { DEFAULT_GUIDANCE, Guidance, type GuidanceConfig } from './guidance';
+import type { FaceDetector } from './humanLoader';
+import { imageStats } from './imageStats';
+import type { FaceMessageKey } from './messages';
+import { DEFAULT_GATE, evaluateGate, pickSubject, type GateConfig, type GateReason } from './qualityGate';
+import type { FaceLike, FramePixels, FrameSize } from './types';
+
+/** The camera as the loop sees it. grab() hands over a fresh buffer the loop owns (and wipes). */
+export interface CameraSource {
+  start(size: FrameSize): Promise<void>;
+  /** The latest frame, or null when there is no new one yet. */
+  grab(): FramePixels | null;
+  stop(): void;
+}
+
+/** requestAnimationFrame in the browser: the next tick runs after the page had a chance to paint. */
+export interface Scheduler {
+  next(tick: () => void): unknown;
+  cancel(handle: unknown): void;
+}
+
+export interface Capture {
+  /** The square face crop, JPEG, base64: the only thing sent to the face service. */
+  jpegBase64: string;
+  width: number;
+  height: number;
+  /** Advisory only (0 when Human omitted the score). */
+  passive: { real: number; live: number };
+  challenge?: { kind: Challenge; measured: ActiveMeasure };
+}
+
+export type LoopEvent =
+  | { type: 'guidance'; key: FaceMessageKey; reason: GateReason | null; speak: boolean }
+  | { type: 'challenge'; challenge: Challenge; key: FaceMessageKey }
+  | { type: 'captured'; capture: Capture }
+  | { type: 'attempt-failed'; attempt: number; reason: string; key: FaceMessageKey }
+  | { type: 'alternatives'; key: FaceMessageKey }
+  | { type: 'error'; message: string };
+
+export interface LoopConfig {
+  frame: FrameSize;
+  /** Consecutive gate-passing frames before the decision: the person is holding still. */
+  candidateFrames: number;
+  maxAttempts: number;
+  /** An attempt fails when no capture is ready this long after a face first appeared. */
+  attemptTimeoutMs: number;
+  policy: LivenessPolicy;
+  /** passive+active: a passive score below this asks for the challenge. */
+  passiveDoubtBelow: number;
+  gate: GateConfig;
+  guidance: GuidanceConfig;
+  active: ActiveConfig;
+  crop: CropConfig;
+}
+
+export const DEFAULT_LOOP: LoopConfig = {
+  frame: { width: 640, height: 480 },
+  candidateFrames: 3,
+  maxAttempts: 3,
+  attemptTimeoutMs: 30000,
+  policy: 'active-always',
+  passiveDoubtBelow: 0.5,
+  gate: DEFAULT_GATE,
+  guidance: DEFAULT_GUIDANCE,
+  active: DEFAULT_ACTIVE,
+  crop: DEFAULT_CROP,
+};
+
+export interface LoopDeps {
+  camera: CameraSource;
+  detector: FaceDetector;
+  encode: JpegEncoder;
+  clock: () => number;
+  scheduler: Scheduler;
+  rng: () => number;
+  onEvent: (event: LoopEvent) => void;
+  config?: Partial<LoopConfig>;
+}
+
+type Phase = 'idle' | 'gating' | 'challenge' | 'done' | 'stopped';
+
+/**
+ * The capture controller: gate every frame, decide on the best of a few passing frames, run the
+ * challenge the policy asks for, hand over one JPEG crop, then keep nothing. Frames arriving
+ * while Human is busy are not grabbed at all (dropped, never queued).
+ */
+export class FrameLoop {
+  private readonly cfg: LoopConfig;
+  private readonly guidance: Guidance;
+  private phase: Phase = 'idle';
+  private handle: unknown;
+  /** The frame being analysed; scrubbing Human waits for it, Human is not re-entrant. */
+  private inflight: Promise<void> | undefined;
+  private lastKey: FaceMessageKey | undefined;
+  private attempts = 0;
+  private firstFaceAt: number | undefined;
+  /** The best gate-passing frame so far and its score: the only frame kept between ticks. */
+  private held: { frame: FramePixels; score: number } | undefined;
+  private passes = 0;
+  private pending: { capture: Capture; challenge: Challenge; startedAt: number; samples: LivenessSample[] } | undefined;
+
+  constructor(private readonly deps: LoopDeps) {
+    this.cfg = { ...DEFAULT_LOOP, ...deps.config };
+    this.guidance = new Guidance(deps.clock, this.cfg.guidance);
+  }
+
+  async start(): Promise<void> {
+    if (this.phase === 'gating' || this.phase === 'challenge') return;
+    await this.deps.camera.start(this.cfg.frame);
+    this.beginAttempt();
+  }
+
+  /** The face service could not use the capture (no face, not found): counts as a failed attempt. */
+  async retry(reason: string): Promise<void> {
+    if (this.phase === 'stopped') return;
+    if (this.failAttempt(reason)) await this.start();
+  }
+
+  /** The screen leaves: camera off, nothing scheduled, nothing held. */
+  stop(): void {
+    this.phase = 'stopped';
+    if (this.handle !== undefined) this.deps.scheduler.cancel(this.handle);
+    this.handle = undefined;
+    this.deps.camera.stop();
+    this.dropBuffers();
+    this.scrubHuman();
+  }
+
+  dispose(): void {
+    this.stop();
+    this.guidance.reset();
+  }
+
+  /** For tests and the privacy check: how many pixel buffers or captures the loop still references. */
+  retained(): number {
+    return (this.held ? 1 : 0) + (this.pending ? 1 : 0);
+  }
+
+  get attemptsUsed(): number {
+    return this.attempts;
+  }
+
+  private beginAttempt(): void {
+    this.phase = 'gating';
+    this.firstFaceAt = undefined;
+    this.lastKey = undefined;
+    this.guidance.reset();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.phase !== 'gating' && this.phase !== 'challenge') return;
+    if (this.handle === undefined) this.handle = this.deps.scheduler.next(this.tick);
+  }
+
+  private readonly tick = (): void => {
+    this.handle = undefined;
+    if (this.inflight) return; // the running frame reschedules when it ends
+    const frame = this.deps.camera.grab();
+    if (!frame) return this.schedule();
+    this.inflight = this.process(frame)
+      .catch((error: unknown) => this.deps.onEvent({ type: 'error', message: (error as Error).message }))
+      .finally(() => {
+        // Wipe unless the frame became the held candidate.
+        if (this.held?.frame !== frame) frame.data.fill(0);
+        this.inflight = undefined;
+        this.schedule();
+      });
+  };
+
+  private scrubHuman(): void {
+    const scrub = () => this.deps.detector.scrub().catch(() => undefined);
+    void (this.inflight ? this.inflight.then(scrub) : scrub());
+  }
+
+  private async process(frame: FramePixels): Promise<void> {
+    const faces = await this.deps.detector.detect(frame, 'gate');
+    if (this.phase === 'challenge') return this.challengeFrame(faces);
+    if (this.phase !== 'gating') return;
+    const now = this.deps.clock();
+    const gate = evaluateGate(faces, frame, (f) => imageStats(frame, f.box), this.cfg.gate);
+    const shown = this.guidance.update(gate.pass ? null : gate.reason);
+    // Only changes (and due repeats) go out: the screen re-renders and speaks on each event.
+    if (shown.key && (shown.speak || shown.key !== this.lastKey)) {
+      this.lastKey = shown.key;
+      this.deps.onEvent({ type: 'guidance', key: shown.key, reason: gate.pass ? null : gate.reason, speak: shown.speak });
+    }
+
+    if (faces.length > 0 && this.firstFaceAt === undefined) this.firstFaceAt = now;
+    if (this.firstFaceAt !== undefined && now - this.firstFaceAt > this.cfg.attemptTimeoutMs) {
+      this.failAttempt('gate-timeout');
+      return this.restartAfterFailure();
+    }
+    if (!gate.pass) {
+      this.dropHeld();
+      this.passes = 0;
+      return;
+    }
+    this.passes++;
+    const score = frameScore(gate.metrics, this.cfg.gate);
+    if (!this.held || score > this.held.score) {
+      this.dropHeld();
+      this.held = { frame, score };
+    }
+    if (this.passes >= this.cfg.candidateFrames) await this.decide();
+  }
+
+  /** Re-runs the best candidate with caching off and the passive models, and re-gates it. */
+  private async decide(): Promise<void> {
+    const held = this.held;
+    this.passes = 0;
+    if (!held) return;
+    const faces = await this.deps.detector.detect(held.frame, 'decision');
+    if (this.phase !== 'gating') return this.dropHeld();
+    const gate = evaluateGate(faces, held.frame, (f) => imageStats(held.frame, f.box), this.cfg.gate);
+    if (!gate.pass) return this.dropHeld(); // the cached gate pass did not hold up: keep gating
+    const passive = { real: gate.face.real ?? 0, live: gate.face.live ?? 0 };
+    const crop = await encodeFaceCrop(held.frame, gate.face.box, this.deps.encode, this.cfg.crop);
+    this.dropHeld();
+    if (this.phase !== 'gating') return; // stopped while encoding: the crop is dropped here
+    const capture: Capture = { ...crop, passive };
+    if (!needsChallenge(this.cfg.policy, passive, this.cfg.passiveDoubtBelow)) return this.deliver(capture);
+
+    const challenge = chooseChallenge(this.deps.rng);
+    const startedAt = this.deps.clock();
+    // The decided face is the challenge's first sample: the continuity check ties the capture to the gesture.
+    this.pending = { capture, challenge, startedAt, samples: [sampleOf(gate.face, startedAt)] };
+    this.phase = 'challenge';
+    this.deps.onEvent({ type: 'challenge', challenge, key: CHALLENGE_KEYS[challenge] });
+  }
+
+  private challengeFrame(faces: FaceLike[]): void {
+    const pending = this.pending;
+    if (!pending) return;
+    const now = this.deps.clock();
+    const { face, crowded } = pickSubject(faces, this.cfg.gate);
+    // A second person in the frame during the gesture: their movement must not count.
+    if (face && !crowded) pending.samples.push(sampleOf(face, now));
+    const verdict = verifyChallenge(pending.challenge, pending.samples, pending.startedAt, now, this.cfg.active);
+    if (verdict.status === 'pending') return;
+    if (verdict.status === 'failed') {
+      this.failAttempt(`challenge-${verdict.reason}`);
+      return this.restartAfterFailure();
+    }
+    this.deliver({ ...pending.capture, challenge: { kind: pending.challenge, measured: verdict.measured } });
+  }
+
+  private deliver(capture: Capture): void {
+    this.phase = 'done';
+    this.pending = undefined;
+    this.deps.camera.stop();
+    this.deps.onEvent({ type: 'captured', capture });
+    this.scrubHuman();
+  }
+
+  /** Counts the attempt; returns true when another one is allowed, else offers the other ways in. */
+  private failAttempt(reason: string): boolean {
+    this.attempts++;
+    this.dropBuffers();
+    this.deps.onEvent({ type: 'attempt-failed', attempt: this.attempts, reason, key: 'face.attempt.retry' });
+    if (this.attempts < this.cfg.maxAttempts) return true;
+    this.phase = 'done';
+    this.deps.camera.stop();
+    this.deps.onEvent({ type: 'alternatives', key: 'face.attempt.alternatives' });
+    this.scrubHuman();
+    return false;
+  }
+
+  private restartAfterFailure(): void {
+    if (this.phase === 'done' || this.phase === 'stopped') return;
+    this.beginAttempt();
+  }
+
+  private dropHeld(): void {
+    this.held?.frame.data.fill(0);
+    this.held = undefined;
+  }
+
+  private dropBuffers(): void {
+    this.dropHeld();
+    this.pending = undefined;
+    this.passes = 0;
+  }
+}
