@@ -17,7 +17,7 @@ export const GUIDANCE_KEYS: Record<GateReason, FaceMessageKey> = {
 export const PASS_KEY: FaceMessageKey = 'face.guide.holdStill';
 
 export interface GuidanceConfig {
-  /** A new instruction must be what the frames say for this long before it replaces the shown one. */
+  /** The instruction shown is the one most frames asked for over this window. */
   settleMs: number;
   /** A shown instruction stays at least this long, so it can be read and heard to the end. */
   minShowMs: number;
@@ -28,15 +28,15 @@ export interface GuidanceConfig {
 export const DEFAULT_GUIDANCE: GuidanceConfig = { settleMs: 600, minShowMs: 1500, repeatSpeakMs: 6000 };
 
 export interface GuidanceState {
-  /** What is on screen; undefined until the first instruction has settled. */
+  /** What is on screen; undefined until the first window has filled. */
   shown?: FaceMessageKey;
   shownAt: number;
   spokenAt: number;
-  pending?: FaceMessageKey;
-  pendingSince: number;
+  /** What recent frames asked for, oldest first, trimmed to the window. */
+  recent: ReadonlyArray<{ t: number; key: FaceMessageKey }>;
 }
 
-export const INITIAL_GUIDANCE: GuidanceState = { shownAt: 0, spokenAt: 0, pendingSince: 0 };
+export const INITIAL_GUIDANCE: GuidanceState = { shownAt: 0, spokenAt: 0, recent: [] };
 
 export interface GuidanceStep {
   state: GuidanceState;
@@ -46,9 +46,25 @@ export interface GuidanceStep {
 
 export const keyForReason = (reason: GateReason | null): FaceMessageKey => (reason ? GUIDANCE_KEYS[reason] : PASS_KEY);
 
+/** The most frequent key in the window; on a tie the shown one stays, else the earliest-asked. */
+function majority(recent: GuidanceState['recent'], shown: FaceMessageKey | undefined): FaceMessageKey | undefined {
+  const counts = new Map<FaceMessageKey, number>();
+  for (const r of recent) counts.set(r.key, (counts.get(r.key) ?? 0) + 1);
+  let best: FaceMessageKey | undefined;
+  let bestCount = 0;
+  for (const [key, n] of counts) {
+    if (n > bestCount || (n === bestCount && key === shown)) {
+      best = key;
+      bestCount = n;
+    }
+  }
+  return best;
+}
+
 /**
- * Debounce reducer: pure, the time comes in as `now`. Frames flip between reasons at the
- * boundary of a threshold; without this the prompt (and the voice) would flicker at 25 fps.
+ * Debounce reducer: pure, the time comes in as `now`. At a threshold boundary frames flip between
+ * two reasons; a majority over the last `settleMs` (not "the same key N times in a row", which
+ * would never settle) gives one steady instruction instead of a flickering, stuttering voice.
  */
 export function stepGuidance(
   prev: GuidanceState,
@@ -56,19 +72,18 @@ export function stepGuidance(
   now: number,
   cfg: GuidanceConfig = DEFAULT_GUIDANCE,
 ): GuidanceStep {
-  const wanted = keyForReason(reason);
-  if (wanted === prev.shown) {
-    const state: GuidanceState = { ...prev, pending: undefined };
-    if (now - prev.spokenAt >= cfg.repeatSpeakMs) return { state: { ...state, spokenAt: now }, speak: true };
+  const all = [...prev.recent, { t: now, key: keyForReason(reason) }];
+  const recent = all.filter((r) => now - r.t <= cfg.settleMs);
+  // The window is full once some frame in it is settleMs old.
+  const windowFull = (all[0]?.t ?? now) <= now - cfg.settleMs;
+  const state: GuidanceState = { ...prev, recent };
+  const wanted = windowFull ? majority(recent, prev.shown) : undefined;
+  if (!wanted || wanted === prev.shown) {
+    if (prev.shown && now - prev.spokenAt >= cfg.repeatSpeakMs) return { state: { ...state, spokenAt: now }, speak: true };
     return { state, speak: false };
   }
-  const pendingSince = wanted === prev.pending ? prev.pendingSince : now;
-  const settled = now - pendingSince >= cfg.settleMs;
-  const shownLongEnough = prev.shown === undefined || now - prev.shownAt >= cfg.minShowMs;
-  if (settled && shownLongEnough) {
-    return { state: { shown: wanted, shownAt: now, spokenAt: now, pendingSince: now }, speak: true };
-  }
-  return { state: { ...prev, pending: wanted, pendingSince }, speak: false };
+  if (prev.shown !== undefined && now - prev.shownAt < cfg.minShowMs) return { state, speak: false };
+  return { state: { ...state, shown: wanted, shownAt: now, spokenAt: now }, speak: true };
 }
 
 /** Stateful wrapper for the frame loop, with the clock injected. */

@@ -1,0 +1,108 @@
+import {
+  chooseChallenge,
+  DEFAULT_ACTIVE,
+  needsChallenge,
+  sampleOf,
+  verifyChallenge,
+  type Challenge,
+  type LivenessSample,
+} from '../../../renderer/face/activeLiveness';
+import { craftFace } from './craft';
+
+/** Deterministic noise so the "jittered" series is the same on every run. */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1664525 + 1013904223) % 4294967296;
+    return s / 4294967296;
+  };
+}
+
+const FRAME_MS = 50; // 20 fps, slower than the real loop: the checks must not depend on a high frame rate
+
+/** A recorded series: per frame, eye ratio and yaw; landmarks come from crafted faces so sampleOf is exercised. */
+function series(frames: Array<{ ear?: number; yaw?: number; dx?: number }>, t0 = 0): LivenessSample[] {
+  return frames.map((f, i) => {
+    const face = craftFace({ ear: f.ear ?? 0.3, yaw: f.yaw ?? 0, box: [220 + (f.dx ?? 0), 130, 200, 220] });
+    return sampleOf(face, t0 + i * FRAME_MS);
+  });
+}
+
+const still = (n: number) => Array.from({ length: n }, () => ({}));
+const jittered = (n: number, seed = 7) => {
+  const r = lcg(seed);
+  // Landmark noise seen on a still subject: eye ratio +-15 %, yaw +-0.06 rad, box +-4 px.
+  return Array.from({ length: n }, () => ({ ear: 0.3 * (1 + (r() - 0.5) * 0.3), yaw: (r() - 0.5) * 0.12, dx: (r() - 0.5) * 8 }));
+};
+const blink = [...still(8), { ear: 0.2 }, { ear: 0.08 }, { ear: 0.05 }, { ear: 0.12 }, { ear: 0.26 }, ...still(5)];
+const turn = (dir: 1 | -1) => [
+  ...still(4),
+  ...[0.08, 0.16, 0.24, 0.3, 0.34, 0.32, 0.25, 0.15, 0.06, 0.02].map((y) => ({ yaw: y * dir })),
+  ...still(3),
+];
+
+const verdict = (c: Challenge, s: LivenessSample[], now = s[s.length - 1]?.t ?? 0) => verifyChallenge(c, s, 0, now);
+
+describe('active liveness on recorded landmark series', () => {
+  it('passes a blink series', () => {
+    const v = verdict('blink', series(blink));
+    expect(v.status).toBe('passed');
+    expect(v.measured.minEarRatio).toBeLessThan(DEFAULT_ACTIVE.blinkClosedRatio);
+  });
+
+  it('passes a slow turn in the asked direction (person left = negative yaw) and not in the other', () => {
+    expect(verdict('turn-left', series(turn(-1))).status).toBe('passed');
+    expect(verdict('turn-right', series(turn(1))).status).toBe('passed');
+    expect(verdict('turn-left', series(turn(1))).status).toBe('pending');
+  });
+
+  it('fails a still series once the generous timeout has passed, and waits before that', () => {
+    const s = series(still(40));
+    expect(verdict('blink', s).status).toBe('pending');
+    const late = verdict('blink', s, DEFAULT_ACTIVE.blinkTimeoutMs + 1);
+    expect(late).toMatchObject({ status: 'failed', reason: 'timeout' });
+    expect(verdict('turn-left', s, DEFAULT_ACTIVE.turnTimeoutMs + 1)).toMatchObject({ status: 'failed', reason: 'timeout' });
+  });
+
+  it.each([1, 2, 3, 4, 5])('never passes a jittered still series (seed %i), for any challenge', (seed) => {
+    const s = series(jittered(200, seed));
+    for (const c of ['blink', 'turn-left', 'turn-right'] as const) expect(verdict(c, s).status).not.toBe('passed');
+  });
+
+  it('does not count a blink that never reopens, nor eyes shut for longer than a blink', () => {
+    expect(verdict('blink', series([...still(5), { ear: 0.05 }, { ear: 0.05 }])).status).toBe('pending');
+    const longShut = [...still(5), ...Array.from({ length: 40 }, () => ({ ear: 0.05 })), ...still(3)];
+    expect(verdict('blink', series(longShut)).status).toBe('pending');
+  });
+
+  it('does not count a single-frame yaw spike as a turn', () => {
+    const spike = [...still(4), { yaw: -0.4 }, ...still(6)];
+    expect(verdict('turn-left', series(spike)).status).toBe('pending');
+  });
+
+  it('fails when the face jumps between frames (another face or photo swapped in)', () => {
+    const swapped = [...still(8), { dx: 200, ear: 0.05 }, { dx: 200 }, ...still(3)];
+    expect(verdict('blink', series(swapped))).toMatchObject({ status: 'failed', reason: 'face-jump' });
+  });
+
+  it('fails when the face is lost for longer than the gap allowance', () => {
+    const s = series(still(5));
+    const late = s.map((x, i) => (i >= 3 ? { ...x, t: x.t + DEFAULT_ACTIVE.maxGapMs + 100 } : x));
+    expect(verdict('blink', late)).toMatchObject({ status: 'failed', reason: 'face-lost' });
+  });
+
+  it('chooses every challenge from the injected RNG', () => {
+    expect([0, 0.4, 0.9, 0.999999].map((r) => chooseChallenge(() => r))).toEqual(['blink', 'turn-left', 'turn-right', 'turn-right']);
+  });
+
+  it('applies the policy: passive scores only ever add a challenge', () => {
+    const high = { real: 0.95, live: 0.99 };
+    const low = { real: 0.2, live: 0.99 };
+    expect(needsChallenge('active-always', high, 0.5)).toBe(true);
+    expect(needsChallenge('passive-only', low, 0.5)).toBe(false);
+    expect(needsChallenge('passive+active', high, 0.5)).toBe(false);
+    expect(needsChallenge('passive+active', low, 0.5)).toBe(true);
+    // Human omits a 0 score; the loop maps it to 0, which is doubtful.
+    expect(needsChallenge('passive+active', { real: 0, live: 0.9 }, 0.5)).toBe(true);
+  });
+});

@@ -1,0 +1,251 @@
+import { FrameLoop, type CameraSource, type LoopConfig, type LoopEvent, type Scheduler } from '../../../renderer/face/frameLoop';
+import type { DetectPass } from '../../../renderer/face/humanConfig';
+import type { FaceDetector } from '../../../renderer/face/humanLoader';
+import type { FaceLike, FramePixels } from '../../../renderer/face/types';
+import { craftFace, craftFrame, type FaceSpec } from './craft';
+
+const BOX: [number, number, number, number] = [220, 130, 200, 220];
+const TEMPLATE = craftFrame({ face: { box: BOX, level: 110, checker: 50 } });
+
+class FakeCamera implements CameraSource {
+  given: FramePixels[] = [];
+  starts = 0;
+  stops = 0;
+  start = jest.fn(async () => {
+    this.starts++;
+  });
+  grab(): FramePixels {
+    const f = { width: 640, height: 480, data: new Uint8ClampedArray(TEMPLATE.data) };
+    this.given.push(f);
+    return f;
+  }
+  stop(): void {
+    this.stops++;
+  }
+}
+
+class ManualScheduler implements Scheduler {
+  queue: Array<() => void> = [];
+  next(tick: () => void) {
+    this.queue.push(tick);
+    return tick;
+  }
+  cancel(handle: unknown) {
+    this.queue = this.queue.filter((t) => t !== handle);
+  }
+}
+
+/** The fakes resolve in microtasks: one macrotask turn lets a whole analysis finish. */
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+/** faces(n, pass): what Human "sees" on the n-th detect call of that pass. */
+function setup(faces: (n: number, pass: DetectPass) => FaceLike[], config: Partial<LoopConfig> = {}, rng = () => 0) {
+  const camera = new FakeCamera();
+  const scheduler = new ManualScheduler();
+  const events: LoopEvent[] = [];
+  const calls: DetectPass[] = [];
+  let now = 0;
+  const counts = { gate: 0, decision: 0 };
+  const detector: FaceDetector & { scrubs: number } = {
+    scrubs: 0,
+    detect: async (_f, pass) => {
+      calls.push(pass);
+      return faces(counts[pass]++, pass);
+    },
+    scrub: async () => {
+      detector.scrubs++;
+    },
+  };
+  const encode = jest.fn(async (p: FramePixels) => new Uint8Array([0xff, 0xd8, p.width & 0xff]));
+  const loop = new FrameLoop({
+    camera,
+    detector,
+    encode,
+    clock: () => now,
+    scheduler,
+    rng,
+    onEvent: (e) => events.push(e),
+    config: { policy: 'passive-only', ...config },
+  });
+  /** Runs one scheduled tick per simulated frame, `stepMs` apart, letting each analysis finish. */
+  const frames = async (n: number, stepMs = 40) => {
+    for (let i = 0; i < n; i++) {
+      now += stepMs;
+      const tick = scheduler.queue.shift();
+      if (!tick) return;
+      tick();
+      await settle();
+    }
+  };
+  return { loop, camera, scheduler, events, calls, detector, encode, frames };
+}
+
+const good = (spec: FaceSpec = {}) => [craftFace({ box: BOX, ...spec })];
+const types = (events: LoopEvent[]) => events.map((e) => e.type);
+
+describe('frame loop with a fake camera and a fake Human', () => {
+  it('gates every frame, decides on the best candidate with the decision pass, hands over one crop and keeps nothing', async () => {
+    const t = setup((_n, pass) => (pass === 'decision' ? [{ ...good()[0]!, real: 0.81 }] : good()));
+    await t.loop.start();
+    await t.frames(5);
+    expect(t.calls).toEqual(['gate', 'gate', 'gate', 'decision']);
+    const captured = t.events.find((e) => e.type === 'captured');
+    expect(captured).toMatchObject({ type: 'captured', capture: { width: 330, height: 330, passive: { real: 0.81, live: 0 } } });
+    expect(captured?.type === 'captured' && captured.capture.jpegBase64).toBe(btoa('\xff\xd8' + String.fromCharCode(330 & 0xff)));
+    expect(t.camera.stops).toBe(1);
+    expect(t.scheduler.queue).toHaveLength(0);
+    expect(t.loop.retained()).toBe(0);
+    // Every camera buffer the loop received has been wiped, including the decided one.
+    expect(t.camera.given.length).toBeGreaterThan(0);
+    for (const f of t.camera.given) expect(f.data.every((v) => v === 0)).toBe(true);
+    expect(t.detector.scrubs).toBe(1);
+  });
+
+  it('guides while the gate fails and never captures a failing face', async () => {
+    const t = setup(() => good({ box: [280, 190, 80, 90] }));
+    await t.loop.start();
+    await t.frames(30);
+    expect(t.events.some((e) => e.type === 'guidance' && e.key === 'face.guide.tooFar' && e.speak)).toBe(true);
+    expect(types(t.events)).not.toContain('captured');
+    expect(t.calls.every((c) => c === 'gate')).toBe(true);
+    // Guidance is emitted on change, not on every frame.
+    expect(t.events.filter((e) => e.type === 'guidance').length).toBe(1);
+  });
+
+  it('requires consecutive passing frames: a failing frame in between resets the count', async () => {
+    const t = setup((n) => (n === 2 ? good({ yaw: 0.6 }) : good()));
+    await t.loop.start();
+    await t.frames(4);
+    expect(t.calls).toEqual(['gate', 'gate', 'gate', 'gate']);
+    await t.frames(2);
+    expect(t.calls.filter((c) => c === 'decision')).toHaveLength(1);
+  });
+
+  it('keeps gating when the decision frame does not pass (a cached pass that did not hold up)', async () => {
+    const t = setup((n, pass) => (pass === 'decision' && n === 0 ? [] : good()));
+    await t.loop.start();
+    await t.frames(4);
+    expect(types(t.events)).not.toContain('captured');
+    expect(t.loop.attemptsUsed).toBe(0);
+    await t.frames(4);
+    expect(types(t.events)).toContain('captured');
+  });
+
+  it('drops frames while Human is busy instead of queueing them', async () => {
+    let release: () => void = () => undefined;
+    const t = setup(() => good());
+    t.detector.detect = () =>
+      new Promise<FaceLike[]>((resolve) => {
+        release = () => resolve([]);
+      });
+    const grab = jest.spyOn(t.camera, 'grab');
+    await t.loop.start();
+    t.scheduler.queue.shift()?.();
+    expect(grab).toHaveBeenCalledTimes(1);
+    // While busy nothing is scheduled, so no tick can grab.
+    expect(t.scheduler.queue).toHaveLength(0);
+    release();
+    await settle();
+    expect(t.scheduler.queue).toHaveLength(1);
+    expect(grab).toHaveBeenCalledTimes(1);
+  });
+
+  it('stop() turns the camera off, cancels the next tick and wipes the held candidate', async () => {
+    const t = setup(() => good());
+    await t.loop.start();
+    await t.frames(2); // two candidates, one held
+    expect(t.loop.retained()).toBe(1);
+    t.loop.stop();
+    expect(t.camera.stops).toBe(1);
+    expect(t.scheduler.queue).toHaveLength(0);
+    expect(t.loop.retained()).toBe(0);
+    for (const f of t.camera.given) expect(f.data.every((v) => v === 0)).toBe(true);
+    await settle();
+    expect(t.detector.scrubs).toBe(1);
+  });
+
+  it('active-always: asks the random challenge after the decision and delivers only once it is verified', async () => {
+    const ears = [0.3, 0.3, 0.3, 0.08, 0.05, 0.3, 0.3];
+    let challengeFrame = -1;
+    const t = setup((n, pass) => {
+      if (pass === 'decision' || challengeFrame < 0) return good();
+      return good({ ear: ears[Math.min(ears.length - 1, n - challengeFrame)] });
+    }, { policy: 'active-always' }, () => 0.1);
+    await t.loop.start();
+    await t.frames(3);
+    expect(t.events.find((e) => e.type === 'challenge')).toEqual({ type: 'challenge', challenge: 'blink', key: 'face.challenge.blink' });
+    expect(types(t.events)).not.toContain('captured');
+    expect(t.loop.retained()).toBe(1); // the encoded crop waits for the gesture
+    challengeFrame = 3;
+    await t.frames(ears.length);
+    const captured = t.events.find((e) => e.type === 'captured');
+    expect(captured?.type === 'captured' && captured.capture.challenge?.kind).toBe('blink');
+    expect(t.loop.retained()).toBe(0);
+  });
+
+  it('a still face fails the challenge; after three failed attempts it offers the other ways in, never a dead end', async () => {
+    const t = setup(() => good(), { policy: 'active-always', maxAttempts: 3 }, () => 0.5);
+    await t.loop.start();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      await t.frames(3);
+      expect(t.events.filter((e) => e.type === 'challenge')).toHaveLength(attempt + 1);
+      // The person keeps still: frames keep coming (slowly, to keep the test short) past the generous timeout.
+      await t.frames(Math.ceil(10000 / 400) + 1, 400);
+    }
+    expect(t.events.filter((e) => e.type === 'attempt-failed').map((e) => e.type === 'attempt-failed' && e.reason)).toEqual([
+      'challenge-timeout',
+      'challenge-timeout',
+      'challenge-timeout',
+    ]);
+    expect(t.events[t.events.length - 1]).toEqual({ type: 'alternatives', key: 'face.attempt.alternatives' });
+    expect(types(t.events)).not.toContain('captured');
+    expect(t.camera.stops).toBe(1);
+    expect(t.scheduler.queue).toHaveLength(0);
+    expect(t.loop.retained()).toBe(0);
+  });
+
+  it('an attempt times out when a face is present but never passes the gate', async () => {
+    const t = setup(() => good({ yaw: 0.7 }), { attemptTimeoutMs: 1000 });
+    await t.loop.start();
+    await t.frames(30);
+    expect(t.events.find((e) => e.type === 'attempt-failed')).toMatchObject({ attempt: 1, reason: 'gate-timeout' });
+  });
+
+  it('retry() after the face service could not use the capture counts an attempt and restarts the camera', async () => {
+    const t = setup(() => good(), { maxAttempts: 2 });
+    await t.loop.start();
+    await t.frames(4);
+    await t.loop.retry('not-found');
+    expect(t.camera.starts).toBe(2);
+    await t.frames(4);
+    expect(t.events.filter((e) => e.type === 'captured')).toHaveLength(2);
+    await t.loop.retry('no-face');
+    expect(t.events[t.events.length - 1]?.type).toBe('alternatives');
+    expect(t.camera.starts).toBe(2);
+  });
+
+  it('ignores several faces only when the others are small, else asks them to step back', async () => {
+    const crowd = setup(() => [...good(), craftFace({ box: [10, 140, 180, 200] })]);
+    await crowd.loop.start();
+    await crowd.frames(25);
+    expect(crowd.events.some((e) => e.type === 'guidance' && e.reason === 'several-faces')).toBe(true);
+    expect(types(crowd.events)).not.toContain('captured');
+  });
+
+  it('reports Human errors as events and keeps running', async () => {
+    const t = setup(() => good());
+    let first = true;
+    const real = t.detector.detect;
+    t.detector.detect = async (f, p) => {
+      if (first) {
+        first = false;
+        throw new Error('wasm hiccup');
+      }
+      return real(f, p);
+    };
+    await t.loop.start();
+    await t.frames(5);
+    expect(t.events[0]).toEqual({ type: 'error', message: 'wasm hiccup' });
+    expect(types(t.events)).toContain('captured');
+  });
+});
