@@ -1,35 +1,129 @@
-import { createServer, type Server } from 'node:http';
+import { existsSync } from 'node:fs';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { openSandboxDatabase } from './db';
+import { createAdminRoutes } from './faults/admin';
+import { FaultRegistry } from './faults/registry';
+import type { SandboxRoute } from './http/types';
+import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from './parts';
+import { createPlatform } from './platform';
+import { createPersonDirectory } from './platform/persons';
+import { createHttpServer } from './server';
 
 /**
  * The embedded sandbox: a local stand-in for the insurance platform, its e-voucher face
- * service and the hospital system. Placeholder until the sandbox lands: health only.
+ * service and the hospital system, on one HTTP server over one SQLite file.
  */
 export interface SandboxOptions {
+  /** 127.0.0.1 unless given: the sandbox is for this machine. */
   host?: string;
+  /** 0 (any free port) unless given; the CLI defaults to 8790. */
   port?: number;
+  /** Folder of `sandbox.db`; state is kept in memory (lost on close) when absent. */
   dataDir?: string;
+  /** TIF gateway credentials the platform accepts. */
+  paasId?: string;
+  secret?: string;
+  clock?: () => Date;
+  /** One line per request; silence it with `() => {}`. */
+  log?: (line: string) => void;
+  /** Handed to the face service as its `config`. */
+  faceConfig?: unknown;
+  /** Which optional parts to start when their code is present (both by default). */
+  parts?: { face?: boolean; his?: boolean };
+  /** Resolves e-voucher tokens when no face service runs (tests, headless demos). */
+  tokens?: EcTokenResolver;
 }
 
 export interface RunningSandbox {
   url: string;
+  port: number;
+  paasId: string;
+  secret: string;
+  dataDir?: string;
+  faults: FaultRegistry;
+  /** Which optional parts are running. */
+  parts: { face: boolean; his: boolean };
   close(): Promise<void>;
 }
 
+export const SANDBOX_DEFAULTS = {
+  host: '127.0.0.1',
+  cliPort: 8790,
+  paasId: 'facesettle-demo',
+  secret: 'facesettle-demo-secret',
+} as const;
+
+type FaceFactory = (deps: SandboxPartDeps & { config?: unknown }) => SandboxPart & { tokens: EcTokenResolver; warmUp?(): Promise<void> };
+type HisFactory = (deps: SandboxPartDeps) => SandboxPart;
+
+/** The face service and hospital system are built separately; they join when their code is present. */
+async function optionalPart<T>(folder: 'face' | 'his', factory: string): Promise<T | undefined> {
+  if (!['index.ts', 'index.js'].some((file) => existsSync(join(__dirname, folder, file)))) return undefined;
+  const specifier = `./${folder}/index`;
+  const loaded = (await import(specifier)) as Record<string, unknown>;
+  return loaded[factory] as T | undefined;
+}
+
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
-  const server: Server = createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/health') {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ status: 'ok', service: 'facesettle-sandbox' }));
-      return;
-    }
-    res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ error: 'not found' }));
+  const clock = options.clock ?? (() => new Date());
+  const log = options.log ?? ((line: string) => console.log(line));
+  const paasId = options.paasId ?? SANDBOX_DEFAULTS.paasId;
+  const secret = options.secret ?? SANDBOX_DEFAULTS.secret;
+  const db = openSandboxDatabase(options.dataDir);
+  const faults = new FaultRegistry();
+  let tokens = options.tokens;
+
+  const platform = createPlatform({ db, clock, log, credentials: { paasId, secret }, faults, tokens: () => tokens });
+  const deps: SandboxPartDeps = { db, clock, log, persons: createPersonDirectory(db) };
+  const parts: SandboxPart[] = [platform];
+  const running = { face: false, his: false };
+
+  const createFace = options.parts?.face === false ? undefined : await optionalPart<FaceFactory>('face', 'createFaceService');
+  if (createFace) {
+    const face = createFace({ ...deps, config: options.faceConfig });
+    tokens = face.tokens;
+    parts.push(face);
+    running.face = true;
+    face.warmUp?.().catch(() => log('face: warm-up failed; identification will load its models on first use'));
+  }
+  const createHis = options.parts?.his === false ? undefined : await optionalPart<HisFactory>('his', 'createHospitalSystem');
+  if (createHis) {
+    parts.push(createHis(deps));
+    running.his = true;
+  }
+
+  const health: SandboxRoute = {
+    method: 'GET',
+    path: '/health',
+    handle: () => ({ status: 200, body: { status: 'ok', service: 'facesettle-sandbox', parts: { platform: true, ...running } } }),
+  };
+  const routes = [health, ...parts.flatMap((part) => part.routes), ...createAdminRoutes(db, faults)];
+  const server: Server = createHttpServer({ routes, log });
+  const host = options.host ?? SANDBOX_DEFAULTS.host;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+
   return {
-    url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+    url: `http://${urlHost}:${port}`,
+    port,
+    paasId,
+    secret,
+    dataDir: options.dataDir,
+    faults,
+    parts: running,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      for (const part of parts) await part.close?.();
+      db.close();
+    },
   };
 }

@@ -18,7 +18,14 @@ export interface SandboxResponse {
   status: number;
   body: unknown;
   headers?: Record<string, string>;
+  /** Destroy the socket instead of answering (fault injection: a dropped connection). */
+  drop?: boolean;
+  /** Extra words for the request's one log line (e.g. `2207 msgid=… infcode=0`); no personal data. */
+  logNote?: string;
 }
+
+/** Why the server refused a body before it reached the route. */
+export type BodyProblem = 'too-large' | 'malformed-json';
 
 export interface SandboxRoute {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -27,4 +34,6 @@ export interface SandboxRoute {
   /** Refused unless the request comes from 127.0.0.0/8 or ::1 (enrolment, admin, fault injection). */
   loopbackOnly?: boolean;
   handle(request: SandboxRequest): Promise<SandboxResponse> | SandboxResponse;
+  /** The route's own answer to a body the server could not accept; a generic 400/413 otherwise. */
+  refuseBody?(problem: BodyProblem, request: Omit<SandboxRequest, 'body'>): SandboxResponse;
 }

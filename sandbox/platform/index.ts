@@ -1,0 +1,177 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { inTransaction } from '../db';
+import type { FaultRegistry } from '../faults/registry';
+import type { BodyProblem, SandboxRequest, SandboxResponse, SandboxRoute } from '../http/types';
+import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from '../parts';
+import type { TxContext, TxDefinition } from './context';
+import { readEnvelope, type Envelope } from './envelope';
+import { refuse } from './errors';
+import { isPlatformError, FieldReader, isObject, type Json } from './fields';
+import { migratePlatform } from './schema';
+import { IdSequence, Statements } from './store';
+import { TifGate, type TifCredentials } from './tif';
+import { inpatientTransactions } from './tx/inpatient';
+import { outpatientTransactions } from './tx/outpatient';
+import { personTransactions } from './tx/person';
+import { pharmacyTransactions } from './tx/pharmacy';
+import { queryTransactions } from './tx/query';
+import { reversalTransactions } from './tx/reversal';
+import { checkSignedIn, sessionTransactions } from './tx/session';
+import { settlementTransactions } from './tx/settlement';
+import { cstCompact, cstMillis } from './wire';
+import { DEMO_POLICY } from './policy/rules';
+
+export const PLATFORM_PATH = '/fsi/api/rsfComIfsService/callService';
+
+export const TRANSACTIONS: Readonly<Record<string, TxDefinition>> = {
+  ...sessionTransactions,
+  ...personTransactions,
+  ...outpatientTransactions,
+  ...settlementTransactions,
+  ...pharmacyTransactions,
+  ...inpatientTransactions,
+  ...reversalTransactions,
+  ...queryTransactions,
+};
+
+export interface PlatformOptions extends Omit<SandboxPartDeps, 'persons'> {
+  credentials: TifCredentials;
+  faults: FaultRegistry;
+  /** Asked lazily: the face service may be wired after the platform. */
+  tokens(): EcTokenResolver | undefined;
+}
+
+interface InstitutionRow {
+  code: string;
+  kind: 'hospital' | 'pharmacy';
+}
+
+/**
+ * The insurance platform: one endpoint, `infno` in the body. Order of checks: gateway headers,
+ * content type, envelope, institution, sign-in, msgid, then the transaction inside one database
+ * transaction together with its message record. Every refusal is `infcode: -1` with the field
+ * and the rule; an unexpected error is too, without its stack.
+ */
+export function createPlatform(options: PlatformOptions): SandboxPart {
+  migratePlatform(options.db);
+  const sql = new Statements(options.db);
+  const tif = new TifGate(options.credentials, sql);
+  const visitIds = new IdSequence(sql, 'platform_visit');
+  const settlementIds = new IdSequence(sql, 'platform_settlement');
+  let refSerial = 0;
+
+  function answer(received: Date, infcode: 0 | -1, output: Json | null, errMsg: string | null, envelope?: Partial<Envelope>): SandboxResponse {
+    refSerial = (refSerial + 1) % 10_000_000_000;
+    const responded = options.clock();
+    return {
+      status: 200,
+      body: {
+        infcode,
+        inf_refmsgid: `${DEMO_POLICY.area}${cstCompact(received)}${String(refSerial).padStart(10, '0')}`,
+        refmsg_time: cstMillis(received),
+        respond_time: cstMillis(responded),
+        err_msg: errMsg,
+        warn_msg: null,
+        cainfo: null,
+        signtype: null,
+        output,
+      },
+      logNote: `infno=${envelope?.infno ?? '-'} msgid=${envelope?.msgid ?? '-'} infcode=${infcode}`,
+    };
+  }
+
+  function refusal(received: Date, error: unknown, envelope?: Partial<Envelope>): SandboxResponse {
+    if (isPlatformError(error)) return answer(received, -1, null, error.message, envelope);
+    options.log(`platform: unexpected ${error instanceof Error ? error.name : typeof error} in ${envelope?.infno ?? 'request'}`);
+    return answer(received, -1, null, `sandbox: internal error while handling ${envelope?.infno ?? 'the request'}; nothing was changed`, envelope);
+  }
+
+  function process(request: SandboxRequest, received: Date): SandboxResponse {
+    let envelope: Partial<Envelope> | undefined = loggable(request.body);
+    try {
+      tif.check(request.headers, received);
+      const type = request.headers['content-type'] ?? '';
+      if (!/^application\/json\s*(;|$)/i.test(type)) refuse('header content-type', 'must be application/json');
+      const checked = readEnvelope(request.body);
+      envelope = checked;
+      const tx = TRANSACTIONS[checked.infno];
+      if (!tx) refuse('infno', `unknown transaction ${checked.infno}`);
+      const institution = sql.get<InstitutionRow>('SELECT code, kind FROM platform_institution WHERE code = ?', checked.fixmedins_code);
+      if (!institution) refuse('fixmedins_code', 'not a designated institution of this platform');
+      if (checked.mdtrtarea_admvs !== DEMO_POLICY.area) refuse('mdtrtarea_admvs', `must be this platform's area ${DEMO_POLICY.area}`);
+      if (tx.institution && tx.institution !== institution.kind) refuse('infno', `${checked.infno} is not open to a ${institution.kind}`);
+      if (checked.infno !== '9001') checkSignedIn({ sql, envelope: checked });
+      if (sql.get('SELECT 1 AS x FROM platform_message WHERE msgid = ?', checked.msgid)) {
+        refuse('msgid', 'already used by an earlier request; every request needs a new msgid');
+      }
+      return run(tx, checked, received);
+    } catch (error) {
+      return refusal(received, error, envelope);
+    }
+  }
+
+  function run(tx: TxDefinition, envelope: Envelope, received: Date): SandboxResponse {
+    let psnNo: string | null = null;
+    const receivedText = cstMillis(received);
+    const ctx: TxContext = {
+      envelope,
+      input: new FieldReader(envelope.input, 'input'),
+      sql,
+      now: received,
+      tokens: options.tokens(),
+      visitIds,
+      settlementIds,
+      notePerson: (p) => (psnNo = p),
+    };
+    try {
+      const output = inTransaction(options.db, () => {
+        const out = tx.handle(ctx);
+        sql.run(
+          'INSERT INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, received_at) VALUES (?, ?, ?, ?, 0, ?)',
+          envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, receivedText,
+        );
+        return out;
+      });
+      return answer(received, 0, output, null, envelope);
+    } catch (error) {
+      const refused = refusal(received, error, envelope);
+      // The msgid is spent even when refused, so a retry under it is refused without side effects.
+      sql.run(
+        'INSERT OR IGNORE INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, err_msg, received_at) VALUES (?, ?, ?, ?, -1, ?, ?)',
+        envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, (refused.body as { err_msg: string }).err_msg, receivedText,
+      );
+      return refused;
+    }
+  }
+
+  const route: SandboxRoute = {
+    method: 'POST',
+    path: PLATFORM_PATH,
+    async handle(request) {
+      const infno = isObject(request.body) && typeof request.body.infno === 'string' ? request.body.infno : '';
+      const plan = options.faults.take(infno);
+      if (plan.latencyMs > 0) await sleep(plan.latencyMs);
+      if (plan.outcome === 'drop') return { status: 0, body: null, drop: true, logNote: `infno=${infno} fault=drop` };
+      const received = options.clock();
+      if (plan.outcome === 'error') {
+        const injected = answer(received, -1, null, plan.errMsg ?? 'sandbox: injected failure', { infno });
+        return plan.httpStatus ? { ...injected, status: plan.httpStatus } : injected;
+      }
+      const result = process(request, received);
+      if (plan.outcome === 'commit-then-drop') return { ...result, drop: true, logNote: `${result.logNote} fault=commit-then-drop` };
+      return result;
+    },
+    refuseBody(problem: BodyProblem) {
+      const rule = problem === 'too-large' ? 'body: must be at most 1 MiB' : 'body: malformed JSON';
+      return answer(options.clock(), -1, null, rule);
+    },
+  };
+  return { routes: [route] };
+}
+
+/** infno and msgid of a request that failed before its envelope was read, when they look sane. */
+function loggable(body: unknown): Partial<Envelope> | undefined {
+  if (!isObject(body)) return undefined;
+  const pick = (value: unknown, max: number) => (typeof value === 'string' && /^[A-Za-z0-9]+$/.test(value) && value.length <= max ? value : undefined);
+  return { infno: pick(body.infno, 6), msgid: pick(body.msgid, 30) };
+}
