@@ -5,7 +5,7 @@ import { BRIDGE_API_PREFIX, BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../
 import type { KioskHandlers } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
-import { createAppFileHandler, type Mount } from '../main/security/appFiles';
+import { createAppFileHandler, type Mount } from '../core/appFiles';
 
 /**
  * The browser bridge: the same kiosk API over HTTP, for plain Chromium (end-to-end tests,

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { Mount } from '../main/security/appFiles';
+import type { Mount } from './appFiles';
 
 /**
  * Where the kiosk's files live. In a checkout (npm start, tests) they come straight from the

@@ -2,7 +2,7 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { startKioskCore, type KioskCore } from '../core/startCore';
 import { appMounts, devAssetDirs, packagedAssetDirs } from '../core/assetPaths';
-import { createAppFileHandler } from './security/appFiles';
+import { createAppFileHandler } from '../core/appFiles';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
 import { registerAppScheme, serveAppScheme } from './security/protocol';

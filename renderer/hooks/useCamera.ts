@@ -18,6 +18,7 @@ export function useCamera(mediaDevices: Pick<MediaDevices, 'getUserMedia'> | und
   useEffect(() => {
     let stream: MediaStream | null = null;
     let cancelled = false;
+    const video = videoRef.current;
     if (!mediaDevices) {
       setCameraStatus('unavailable');
       return undefined;
@@ -31,9 +32,9 @@ export function useCamera(mediaDevices: Pick<MediaDevices, 'getUserMedia'> | und
           return;
         }
         stream = s;
-        if (videoRef.current) {
-          videoRef.current.srcObject = s;
-          void videoRef.current.play().catch(() => undefined);
+        if (video) {
+          video.srcObject = s;
+          void video.play().catch(() => undefined);
         }
         setCameraStatus('live');
       })
@@ -45,7 +46,7 @@ export function useCamera(mediaDevices: Pick<MediaDevices, 'getUserMedia'> | und
     return () => {
       cancelled = true;
       stream?.getTracks().forEach((track) => track.stop());
-      if (videoRef.current) videoRef.current.srcObject = null;
+      if (video) video.srcObject = null;
       setCameraStatus('off');
     };
   }, [mediaDevices, setCameraStatus]);

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -8,7 +8,9 @@ const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touc
  */
 export function useIdleTimer(timeoutMs: number, onIdle: () => void, enabled = true, target: EventTarget = window): void {
   const callback = useRef(onIdle);
-  callback.current = onIdle;
+  useLayoutEffect(() => {
+    callback.current = onIdle;
+  }, [onIdle]);
 
   useEffect(() => {
     if (!enabled) return undefined;

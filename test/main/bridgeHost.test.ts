@@ -67,7 +67,8 @@ describe('browser bridge host', () => {
   });
 
   it('refuses calls without the secret or with a wrong one', async () => {
-    for (const headers of [{}, { [BRIDGE_SECRET_HEADER]: 'guess' }, { [BRIDGE_SECRET_HEADER]: `${host.secret}x` }]) {
+    const attempts: Array<Record<string, string>> = [{}, { [BRIDGE_SECRET_HEADER]: 'guess' }, { [BRIDGE_SECRET_HEADER]: `${host.secret}x` }];
+    for (const headers of attempts) {
       const response = await post('callStaff', '{"reason":"help","screen":"home"}', { 'content-type': 'application/json', ...headers });
       expect(response.status).toBe(403);
       expect(await response.json()).toMatchObject({ ok: false, error: { code: 'UNTRUSTED_SENDER' } });

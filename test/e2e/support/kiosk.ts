@@ -1,0 +1,90 @@
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startBridgeHost, type BridgeHost } from '../../../electron/bridge/host';
+import { appMounts, devAssetDirs } from '../../../electron/core/assetPaths';
+import { startKioskCore, type KioskCore } from '../../../electron/core/startCore';
+
+export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const ARTIFACTS = path.join(PROJECT_ROOT, 'test', 'artifacts');
+export const FACES = path.resolve(PROJECT_ROOT, '..', 'shared', 'fixtures', 'faces');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CAMERA_CLIP = path.join(FACES, 'camera_person_a_640x480_2s.mjpeg');
+
+/** The flags this machine's Chromium needs headless, as root, offline, with a fake camera. */
+export function chromiumArgs(cameraFile: string | null): string[] {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--use-fake-ui-for-media-stream',
+    '--use-fake-device-for-media-stream',
+    ...(cameraFile ? [`--use-file-for-fake-video-capture=${cameraFile}`] : []),
+  ];
+}
+
+export interface RunningKiosk {
+  core: KioskCore;
+  host: BridgeHost;
+  browser: Browser;
+  page: Page;
+  /** Every URL the page asked for, to prove nothing left the machine. */
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The kiosk as a patient meets it without Electron: the real core with the embedded sandbox,
+ * the browser bridge serving the built renderer, and Debian's Chromium with a fake camera.
+ */
+export async function startKiosk(options: { cameraFile?: string | null; config?: string } = {}): Promise<RunningKiosk> {
+  if (!existsSync(path.join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) {
+    throw new Error('renderer not built: run `npm run build` first (npm test does)');
+  }
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'facesettle-e2e-'));
+  const core = await startKioskCore({
+    configFile: options.config,
+    configRequired: options.config !== undefined,
+    platformUrlOverride: undefined,
+    dataDir,
+    shell: 'browser-bridge',
+    version: 'e2e',
+    raiseStaffCall: () => undefined,
+    log: () => undefined,
+  });
+  const host = await startBridgeHost({ handlers: core.handlers, mounts: appMounts(devAssetDirs(PROJECT_ROOT)), log: { warn: () => undefined } });
+  const cameraFile = options.cameraFile === undefined ? (existsSync(CAMERA_CLIP) ? CAMERA_CLIP : null) : options.cameraFile;
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(cameraFile), headless: true });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on('request', (request) => requests.push(request.url()));
+  await page.goto(host.url);
+  return {
+    core,
+    host,
+    browser,
+    page,
+    requests,
+    close: async () => {
+      await browser.close();
+      await host.close();
+      await core.close();
+    },
+  };
+}
+
+export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
+
+export function isLocal(url: string): boolean {
+  const { protocol, hostname } = new URL(url);
+  if (protocol === 'data:' || protocol === 'blob:') return true;
+  return hostname === '127.0.0.1' || hostname === 'localhost' || hostname === '[::1]';
+}
