@@ -46,8 +46,10 @@ export class SettlementFailure extends Error {
   constructor(
     readonly code: SettlementErrorCode,
     readonly reference?: string,
+    /** The platform's own err_msg, for logs and for recovery; never shown to the patient. */
+    readonly detail?: string,
   ) {
-    super(code);
+    super(detail ? `${code}: ${detail}` : code);
     this.name = 'SettlementFailure';
   }
 }
@@ -57,15 +59,15 @@ export class SettlementFailure extends Error {
  * catch the texts seen in practice and in the sandbox. Anything else is PLATFORM_REJECTED.
  */
 const ERR_MSG_PATTERNS: ReadonlyArray<[RegExp, SettlementErrorCode]> = [
-  [/sign_no|签到|未签到|签到编号/i, 'SIGN_IN_FAILED'],
-  [/token|凭证.*(过期|无效|失效)|ectoken|电子凭证/i, 'VOUCHER_EXPIRED'],
-  [/未参保|参保状态|暂停|中止|停保|not insured|suspended/i, 'NOT_INSURED'],
-  [/人员.*不存在|查无此人|未查询到.*人员|person not found|no such person|unknown person/i, 'PERSON_NOT_FOUND'],
+  [/^(header )?sign_no|签到/i, 'SIGN_IN_FAILED'],
+  [/no insured person|names no insured person|人员.*不存在|查无此人|未查询到.*人员/i, 'PERSON_NOT_FOUND'],
+  [/e-voucher token|ectoken|电子凭证.*(过期|无效|失效)/i, 'VOUCHER_EXPIRED'],
+  [/not insured|未参保|参保状态|停保|暂停参保/i, 'NOT_INSURED'],
   [/余额不足|insufficient/i, 'INSUFFICIENT_BALANCE'],
-  [/已结算|重复结算|already settled|duplicate/i, 'ALREADY_SETTLED'],
-  [/结算.*不存在|未找到.*结算|settlement not found|no such settlement|已撤销|already cancel/i, 'SETTLEMENT_NOT_FOUND'],
-  [/金额.*不[一符]|不平|mismatch|does not add up/i, 'AMOUNT_MISMATCH'],
-];
+  [/already settled|已结算|重复结算/i, 'ALREADY_SETTLED'],
+  [/no settlement|settlement not found|结算.*不存在|already cancel|已撤销/i, 'SETTLEMENT_NOT_FOUND'],
+  [/does not add up|mismatch|金额.*不[一符]/i, 'AMOUNT_MISMATCH'],
+]
 
 export function codeForErrMsg(errMsg: string): SettlementErrorCode {
   for (const [pattern, code] of ERR_MSG_PATTERNS) if (pattern.test(errMsg)) return code;

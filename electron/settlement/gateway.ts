@@ -39,7 +39,7 @@ export class PlatformGateway {
         return await this.deps.client.call({ infno, msgid: this.deps.msgids.next(), input, insuplcAdmdvs, signNo });
       } catch (error) {
         if (error instanceof NhsaCallError) {
-          throw new SettlementFailure(error.kind === 'rejected' ? error.code : 'PLATFORM_UNREACHABLE');
+          throw new SettlementFailure(error.kind === 'rejected' ? error.code : 'PLATFORM_UNREACHABLE', undefined, error.detail);
         }
         throw error;
       }
@@ -71,7 +71,7 @@ export class PlatformGateway {
       } catch (error) {
         if (error instanceof NhsaCallError && error.kind !== 'unknown') {
           this.deps.journal.markFailed(row.msgid, error.detail);
-          throw new SettlementFailure(error.code, row.msgid);
+          throw new SettlementFailure(error.code, row.msgid, error.detail);
         }
         this.unknown(row.msgid, error instanceof Error ? error.message : String(error));
       }

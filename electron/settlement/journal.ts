@@ -11,8 +11,8 @@ import type { Clock } from './time';
  *
  *   pending ──answer──► done            (took effect on the platform)
  *      │    ──refusal─► failed          (known not to have taken effect)
- *      └────no answer─► unknown ──2601──► reversed   (undone, or confirmed never done)
- *                               └─query─► done
+ *      └────no answer─► unknown ──2601 ok────────────► reversed  (it had happened; undone)
+ *                               └─2601 "never saw it"─► failed    (it never happened)
  *
  * `pending` left behind by a dead process is `unknown` to its successor. A partial unique
  * index makes "a second attempt while one is unresolved" impossible at the storage level.
@@ -50,6 +50,8 @@ export interface JournalEntry extends Required<Omit<NewEntry, 'mdtrtId' | 'insut
   insutype: string | null;
   requestedFen: number | null;
   setlId: string | null;
+  /** The platform's settlement time, `yyyy-MM-dd HH:mm:ss` China time: reconciliation's day. */
+  setlTime: string | null;
   amounts: SettlementAmounts | null;
   clrType: string | null;
   clrOptins: string | null;
@@ -64,12 +66,12 @@ export interface JournalEntry extends Required<Omit<NewEntry, 'mdtrtId' | 'insut
 
 export interface DoneOutcome {
   setlId?: string | null;
+  setlTime?: string | null;
   mdtrtId?: string | null;
   amounts?: SettlementAmounts | null;
   clrType?: string;
   clrOptins?: string;
   insutype?: string;
-  resolvedBy?: 'answer' | '5203';
   /** True when the hospital system must still be told the bills are paid. */
   hisOwed?: boolean;
 }
@@ -86,6 +88,7 @@ interface Row {
   insutype: string | null;
   requested_fen: number | null;
   setl_id: string | null;
+  setl_time: string | null;
   amounts: string | null;
   clr_type: string | null;
   clr_optins: string | null;
@@ -112,6 +115,7 @@ CREATE TABLE IF NOT EXISTS journal (
   insutype TEXT,
   requested_fen INTEGER,
   setl_id TEXT,
+  setl_time TEXT,
   amounts TEXT,
   clr_type TEXT,
   clr_optins TEXT,
@@ -175,24 +179,32 @@ export class Journal {
     });
   }
 
-  /** The platform confirmed the transaction took effect (by its answer, or later by a query). */
+  /** The platform's answer confirmed the transaction took effect. */
   markDone(msgid: string, outcome: DoneOutcome): JournalEntry {
     return this.transition(msgid, ['pending', 'unknown'], 'done', {
       setl_id: outcome.setlId ?? null,
+      setl_time: outcome.setlTime ?? null,
       mdtrt_id: outcome.mdtrtId ?? undefined,
       amounts: outcome.amounts ? JSON.stringify(outcome.amounts) : null,
       clr_type: outcome.clrType ?? null,
       clr_optins: outcome.clrOptins ?? null,
       insutype: outcome.insutype ?? undefined,
-      resolved_by: outcome.resolvedBy ?? 'answer',
+      resolved_by: 'answer',
       his_state: outcome.hisOwed ? 'owed' : 'none',
       next_attempt_at: null,
     });
   }
 
-  /** The platform refused it, or it never left the kiosk: known not to have taken effect. */
-  markFailed(msgid: string, error: string): JournalEntry {
-    return this.transition(msgid, ['pending'], 'failed', { error, resolved_by: 'answer' });
+  /**
+   * Known not to have taken effect: the platform refused it, it never left the kiosk, or
+   * (from unknown) reversal found the platform never did it.
+   */
+  markFailed(msgid: string, error: string, resolvedBy: 'answer' | '2601' = 'answer'): JournalEntry {
+    return this.transition(msgid, resolvedBy === 'answer' ? ['pending'] : ['unknown'], 'failed', {
+      error,
+      resolved_by: resolvedBy,
+      next_attempt_at: null,
+    });
   }
 
   /** No usable answer: the transaction may or may not have taken effect. */
@@ -263,11 +275,11 @@ export class Journal {
     return (rows as unknown as Row[]).map(toEntry);
   }
 
-  /** Done settlements and cancels created in [from, to): what reconciliation totals. */
-  doneBetween(from: Date, to: Date): JournalEntry[] {
+  /** Done settlements and cancels whose platform settlement time falls on `day` (yyyy-MM-dd). */
+  settledOn(day: string): JournalEntry[] {
     const rows = this.db
-      .prepare("SELECT * FROM journal WHERE state = 'done' AND created_at >= ? AND created_at < ? ORDER BY created_at")
-      .all(from.toISOString(), to.toISOString());
+      .prepare("SELECT * FROM journal WHERE state = 'done' AND setl_id IS NOT NULL AND substr(setl_time, 1, 10) = ? ORDER BY setl_time")
+      .all(day);
     return (rows as unknown as Row[]).map(toEntry);
   }
 
@@ -308,6 +320,7 @@ function toEntry(row: Row): JournalEntry {
     insutype: row.insutype,
     requestedFen: row.requested_fen,
     setlId: row.setl_id,
+    setlTime: row.setl_time,
     amounts: row.amounts ? (JSON.parse(row.amounts) as SettlementAmounts) : null,
     clrType: row.clr_type,
     clrOptins: row.clr_optins,

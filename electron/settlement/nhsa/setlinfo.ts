@@ -108,3 +108,9 @@ export function scopeAmountsForWire(a: SettlementAmounts): Record<string, string
     inscp_scp_amt: fenToYuan(a.inscpScpAmt),
   };
 }
+
+/** Only the money of a settlement answer: what the journal keeps, without the person echo. */
+export function amountsOf(s: SettlementAmounts): SettlementAmounts {
+  const picked = Object.fromEntries(AMOUNT_FIELDS.map(([key]) => [key, s[key]])) as Omit<SettlementAmounts, 'balc'>;
+  return { ...picked, balc: s.balc };
+}

@@ -15,7 +15,7 @@ describe('answer parsing', () => {
   it('accepts infcode as number or string', () => {
     expect(parseAnswer(200, '{"infcode":0,"output":{"a":1}}').output).toEqual({ a: 1 });
     expect(parseAnswer(200, '{"infcode":"0","output":{"a":1}}').output).toEqual({ a: 1 });
-    expect(kindOf(200, '{"infcode":"-1","err_msg":"psn_no: 人员不存在"}')).toBe('rejected:PERSON_NOT_FOUND');
+    expect(kindOf(200, '{"infcode":"-1","err_msg":"input.data.psn_no: no insured person with this psn_no"}')).toBe('rejected:PERSON_NOT_FOUND');
     expect(kindOf(200, '{"infcode":-1,"err_msg":"whatever"}')).toBe('rejected:PLATFORM_REJECTED');
   });
 
@@ -28,8 +28,11 @@ describe('answer parsing', () => {
   });
 
   it('maps err_msg text to stable codes', () => {
-    expect(codeForErrMsg('sign_no: 签到信息无效')).toBe('SIGN_IN_FAILED');
-    expect(codeForErrMsg('mdtrt_cert_no: e-voucher token expired')).toBe('VOUCHER_EXPIRED');
+    expect(codeForErrMsg('sign_no: no sign-in with this sign_no for this institution')).toBe('SIGN_IN_FAILED');
+    expect(codeForErrMsg('input.data.mdtrt_cert_no: e-voucher token expired')).toBe('VOUCHER_EXPIRED');
+    expect(codeForErrMsg('input.data.mdtrt_cert_no: e-voucher token names no insured person')).toBe('PERSON_NOT_FOUND');
+    expect(codeForErrMsg('input.data.psn_no: person is not insured (psn_insu_stas 0)')).toBe('NOT_INSURED');
+    expect(codeForErrMsg('input.data.psn_no: required')).toBe('PLATFORM_REJECTED');
     expect(codeForErrMsg('账户余额不足')).toBe('INSUFFICIENT_BALANCE');
     expect(codeForErrMsg('该费用已结算')).toBe('ALREADY_SETTLED');
   });

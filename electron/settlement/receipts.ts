@@ -1,0 +1,90 @@
+import type { TerminalConfig } from '../../shared/config/terminalConfig';
+import type { Fen } from '../../shared/money';
+import type { JournalEntry } from './journal';
+import { platformDateTime } from './time';
+
+/** One printed line; kept in the journal row so a receipt can be reprinted after recovery. */
+export interface ReceiptItem {
+  name: string;
+  cnt: string;
+  amountFen: Fen;
+}
+
+export interface SettlementReceipt {
+  kind: 'settlement' | 'cancel';
+  institutionCode: string;
+  institutionName: string;
+  terminalId: string;
+  patientName: string;
+  items: ReceiptItem[];
+  totalFen: Fen;
+  fundFen: Fen;
+  accountFen: Fen;
+  cashFen: Fen;
+  hospitalFen: Fen;
+  balanceAfterFen: Fen | null;
+  setlId: string;
+  msgid: string;
+  time: string;
+}
+
+/** What the patient takes away when the platform's answer was lost: a reference, not a promise. */
+export interface PendingReceipt {
+  kind: 'pending';
+  institutionCode: string;
+  institutionName: string;
+  terminalId: string;
+  patientName: string;
+  items: ReceiptItem[];
+  requestedFen: Fen | null;
+  reference: string;
+  time: string;
+  note: string;
+}
+
+export const PENDING_NOTE =
+  '结算结果确认中：系统会自动核实，不会重复扣费。如有疑问请凭此参考号到人工窗口查询。 / Result being confirmed: you will not be charged twice. Quote this reference at a staffed counter.';
+
+function itemsOf(entry: JournalEntry): ReceiptItem[] {
+  return Array.isArray(entry.detail.items) ? (entry.detail.items as ReceiptItem[]) : [];
+}
+
+function header(config: TerminalConfig, entry: JournalEntry) {
+  return {
+    institutionCode: config.institution.code,
+    institutionName: config.institution.name,
+    terminalId: config.terminal.id,
+    patientName: entry.maskedName,
+    items: itemsOf(entry),
+  };
+}
+
+/** From a done journal row: the receipt states what the platform answered, not what was asked. */
+export function settlementReceipt(config: TerminalConfig, entry: JournalEntry): SettlementReceipt {
+  const a = entry.amounts;
+  if (entry.state !== 'done' || !a || !entry.setlId) throw new Error(`no settled amounts for ${entry.msgid}`);
+  return {
+    kind: ['2208', '2103', '2305'].includes(entry.infno) ? 'cancel' : 'settlement',
+    ...header(config, entry),
+    totalFen: a.medfeeSumamt,
+    fundFen: a.fundPaySumamt,
+    accountFen: a.acctPay,
+    cashFen: a.psnCashPay,
+    hospitalFen: a.hospPartAmt,
+    balanceAfterFen: a.balc,
+    setlId: entry.setlId,
+    msgid: entry.msgid,
+    time: platformDateTime(new Date(entry.updatedAt)),
+  };
+}
+
+export function pendingReceipt(config: TerminalConfig, entry: JournalEntry): PendingReceipt {
+  return {
+    kind: 'pending',
+    ...header(config, entry),
+    requestedFen: entry.requestedFen,
+    reference: entry.msgid,
+    time: platformDateTime(new Date(entry.createdAt)),
+    note: PENDING_NOTE,
+  };
+}

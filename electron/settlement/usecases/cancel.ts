@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { SettlementFailure } from '../errors';
+import { amountsOf, parseSetlinfo } from '../nhsa/setlinfo';
+import { settlementReceipt } from '../receipts';
+import { useCase, type UseCaseContext } from './context';
+import { orPendingReceipt, type SettleResult } from './settle';
+
+/** Which business cancel undoes which settlement. */
+const CANCEL_OF = { '2207': '2208', '2102': '2103', '2304': '2305' } as const;
+
+export const cancelSettlementInput = z
+  .object({
+    setlId: z.string().min(1).max(30),
+    operatorId: z.string().min(1).max(30),
+    pin: z.string().min(4).max(12),
+  })
+  .strict();
+
+/**
+ * Cancels a settlement this kiosk made (2208 / 2103 / 2305), behind a staff member's PIN.
+ * The cancel is itself reversible and goes through the journal like a settlement; its lock
+ * key is the original setl_id, so one settlement never has two cancels in flight.
+ */
+export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, cancelSettlementInput, raw, async (input): Promise<SettleResult> => {
+    if (!ctx.operators.verify(input.operatorId, input.pin)) throw new SettlementFailure('NOT_AUTHORISED');
+    const original = ctx.journal.bySetlId(input.setlId);
+    if (!original || !(original.infno in CANCEL_OF)) throw new SettlementFailure('SETTLEMENT_NOT_FOUND');
+    const infno = CANCEL_OF[original.infno as keyof typeof CANCEL_OF];
+    ctx.log(`cancel: ${original.setlId} by operator ${input.operatorId}`);
+    return orPendingReceipt(ctx, async () => {
+      const { row } = await ctx.gateway.reversible(
+        {
+          infno,
+          subject: `cancel:${input.setlId}`,
+          psnNo: original.psnNo,
+          insuplcAdmdvs: original.insuplcAdmdvs,
+          maskedName: original.maskedName,
+          ...(original.mdtrtId ? { mdtrtId: original.mdtrtId } : {}),
+          ...(original.insutype ? { insutype: original.insutype } : {}),
+          ...(original.amounts ? { requestedFen: -original.amounts.medfeeSumamt } : {}),
+          detail: { cancels: original.msgid, operatorId: input.operatorId, items: original.detail.items ?? [] },
+        },
+        { data: { setl_id: input.setlId, mdtrt_id: original.mdtrtId ?? '', psn_no: original.psnNo } },
+        (answer) => {
+          const setl = parseSetlinfo(answer.output.setlinfo);
+          if (!setl.setlId) throw new Error('no setl_id in the cancel answer');
+          return {
+            outcome: {
+              setlId: setl.setlId,
+              setlTime: setl.setlTime,
+              amounts: amountsOf(setl),
+              clrType: setl.clrType || (original.clrType ?? ''),
+              clrOptins: setl.clrOptins || (original.clrOptins ?? ''),
+              insutype: setl.insutype || (original.insutype ?? ''),
+            },
+            value: setl,
+          };
+        },
+      );
+      return { status: 'settled', receipt: settlementReceipt(ctx.config, row) };
+    });
+  });

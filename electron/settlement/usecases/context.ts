@@ -1,0 +1,64 @@
+import { ZodError, type z } from 'zod';
+import type { TerminalConfig } from '../../../shared/config/terminalConfig';
+import { failure, SettlementFailure, type Outcome } from '../errors';
+import type { ExpiringStore } from '../expiring';
+import type { PlatformGateway } from '../gateway';
+import { HisUnavailable, type HisBridge } from '../his/bridge';
+import type { Journal } from '../journal';
+import type { SettlementAmounts } from '../nhsa/setlinfo';
+import type { KnownPerson } from '../people';
+import type { ReceiptItem } from '../receipts';
+import type { Clock } from '../time';
+import type { OperatorAuthoriser } from './operators';
+
+/** A pre-settlement the patient has seen and may confirm: everything the settling call needs. */
+export interface Quote {
+  kind: 'registration' | 'outpatient' | 'pharmacy' | 'discharge';
+  person: KnownPerson;
+  infno: '2207' | '2102' | '2304';
+  mdtrtId: string;
+  /** The complete `input` of the settling call, built from the pre-settlement answer. */
+  input: Record<string, unknown>;
+  amounts: SettlementAmounts;
+  items: ReceiptItem[];
+  billIds: string[];
+  /** Shown on the slip of a registration. */
+  registration?: { deptName: string; doctorName: string; iptOtpNo: string };
+}
+
+export interface UseCaseContext {
+  config: TerminalConfig;
+  clock: Clock;
+  gateway: PlatformGateway;
+  journal: Journal;
+  his: HisBridge;
+  people: ExpiringStore<KnownPerson>;
+  quotes: ExpiringStore<Quote>;
+  operators: OperatorAuthoriser;
+  log: (line: string) => void;
+}
+
+/**
+ * The boundary of every use-case: validates the input with its schema and turns whatever
+ * went wrong into a stable code. Nothing thrown crosses it, so the IPC layer can pass the
+ * result straight to the renderer.
+ */
+export async function useCase<S extends z.ZodType, T>(
+  ctx: UseCaseContext,
+  schema: S,
+  raw: unknown,
+  work: (input: z.output<S>) => Promise<T>,
+): Promise<Outcome<T>> {
+  try {
+    return { ok: true, value: await work(schema.parse(raw)) };
+  } catch (error) {
+    if (error instanceof SettlementFailure) return failure(error.code, error.reference);
+    if (error instanceof ZodError) return failure('INVALID_INPUT');
+    if (error instanceof HisUnavailable) {
+      ctx.log(`his: ${error.message}`);
+      return failure('HIS_UNAVAILABLE');
+    }
+    ctx.log(`internal: ${error instanceof Error ? error.message : String(error)}`);
+    return failure('INTERNAL');
+  }
+}

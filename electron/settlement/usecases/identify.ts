@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { yuanToFen } from '../../../shared/money';
+import { maskId, maskName } from '../../../shared/mask';
+import { SettlementFailure } from '../errors';
+import type { CertType, KnownPerson } from '../people';
+import { useCase, type UseCaseContext } from './context';
+
+export const identifyByVoucherInput = z.object({ ecToken: z.string().min(8).max(50) }).strict();
+export const identifyByIdNumberInput = z
+  .object({ certno: z.string().regex(/^\d{17}[\dX]$/), name: z.string().min(1).max(50).optional() })
+  .strict();
+export const identifyByCardInput = z
+  .object({ cardNo: z.string().min(1).max(50), cardSn: z.string().min(1).max(50) })
+  .strict();
+
+/** What the screen may show about the patient: masked, plus an opaque handle for later calls. */
+export interface IdentifiedPerson {
+  personRef: string;
+  maskedName: string;
+  maskedCertno: string;
+  gender: string;
+  age: number | null;
+  insutype: string;
+  /** Personal account balance before this visit, in fen (0 for residents). */
+  balanceFen: number;
+}
+
+interface InsuInfo {
+  insutype?: unknown;
+  psn_insu_stas?: unknown;
+  balc?: unknown;
+  insuplc_admdvs?: unknown;
+}
+
+/**
+ * Of the person's insurance lines, the one to settle against: only normally insured lines
+ * (psn_insu_stas 1), employees' basic (310) before residents' basic (390) before anything else.
+ */
+export function chooseInsurance(lines: InsuInfo[]): InsuInfo | undefined {
+  const valid = lines.filter((line) => String(line.psn_insu_stas) === '1');
+  const rank = (line: InsuInfo) => ({ '310': 0, '390': 1 })[String(line.insutype)] ?? 2;
+  return valid.sort((a, b) => rank(a) - rank(b))[0];
+}
+
+async function identify(
+  ctx: UseCaseContext,
+  cert: { type: CertType; no: string; cardSn?: string; certno?: string; name?: string },
+): Promise<IdentifiedPerson> {
+  const answer = await ctx.gateway.call('1101', {
+    data: {
+      mdtrt_cert_type: cert.type,
+      mdtrt_cert_no: cert.no,
+      card_sn: cert.cardSn ?? '',
+      begntime: '',
+      psn_cert_type: cert.certno ? '01' : '',
+      certno: cert.certno ?? '',
+      psn_name: cert.name ?? '',
+    },
+  });
+  const base = answer.output.baseinfo as Record<string, unknown> | undefined;
+  const lines = Array.isArray(answer.output.insuinfo) ? (answer.output.insuinfo as InsuInfo[]) : [];
+  if (!base || typeof base.psn_no !== 'string') throw new SettlementFailure('PERSON_NOT_FOUND');
+  const chosen = chooseInsurance(lines);
+  if (!chosen) throw new SettlementFailure('NOT_INSURED');
+  const person: KnownPerson = {
+    psnNo: base.psn_no,
+    name: String(base.psn_name ?? ''),
+    certno: String(base.certno ?? ''),
+    gender: String(base.gend ?? ''),
+    age: base.age === undefined || base.age === null ? null : Math.floor(Number(base.age)),
+    insutype: String(chosen.insutype),
+    insuplcAdmdvs: String(chosen.insuplc_admdvs ?? ctx.config.region.areaCode),
+    balanceFen: chosen.balc === undefined || chosen.balc === null ? 0 : yuanToFen(chosen.balc as number | string),
+    certType: cert.type,
+    certNo: cert.no,
+    ...(cert.cardSn ? { cardSn: cert.cardSn } : {}),
+  };
+  return {
+    personRef: ctx.people.put(person),
+    maskedName: maskName(person.name),
+    maskedCertno: maskId(person.certno),
+    gender: person.gender,
+    age: person.age,
+    insutype: person.insutype,
+    balanceFen: person.balanceFen,
+  };
+}
+
+/** Face path: the e-voucher token the face service issued travels as certificate type 01. */
+export const identifyByVoucher = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, identifyByVoucherInput, raw, (input) => identify(ctx, { type: '01', no: input.ecToken }));
+
+/** Staff-assisted entry of the resident ID number (type 02). */
+export const identifyByIdNumber = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, identifyByIdNumberInput, raw, (input) =>
+    identify(ctx, { type: '02', no: input.certno, certno: input.certno, ...(input.name ? { name: input.name } : {}) }),
+  );
+
+/** Social-security card (type 03) with its card identification code. */
+export const identifyByCard = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, identifyByCardInput, raw, (input) => identify(ctx, { type: '03', no: input.cardNo, cardSn: input.cardSn }));
+
+export const endSessionInput = z.object({ personRef: z.uuid() }).strict();
+
+/** The patient is done or walked away: forget everything held about them. */
+export const endSession = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, endSessionInput, raw, async (input) => {
+    ctx.people.forget(input.personRef);
+    return { forgotten: true as const };
+  });

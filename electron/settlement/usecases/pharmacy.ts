@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import { fenToYuan } from '../../../shared/money';
+import { SettlementFailure } from '../errors';
+import type { BillLine } from '../his/bridge';
+import { scopeAmountsForWire, parseSetlinfo } from '../nhsa/setlinfo';
+import { useCase, type UseCaseContext } from './context';
+import { quoteFromAnswer } from './settle';
+import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+
+export const lookupCatalogueInput = z
+  .object({ barcode: z.string().min(1).max(30).optional(), text: z.string().min(1).max(50).optional() })
+  .strict()
+  .refine((q) => q.barcode !== undefined || q.text !== undefined, 'barcode or text');
+
+/** Staff scan or search the pharmacy catalogue to build the cart. */
+export const lookupCatalogue = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, lookupCatalogueInput, raw, (query) => ctx.his.catalogueLookup(query));
+
+export const preparePharmacyInput = z
+  .object({
+    personRef: z.uuid(),
+    items: z
+      .array(z.object({ medinsListCodg: z.string().min(1).max(150), cnt: z.number().int().min(1).max(999) }).strict())
+      .min(1)
+      .max(100),
+  })
+  .strict();
+
+/**
+ * Pharmacy cart → 2101 pre-settlement → quote. Prices come from the catalogue, never from the
+ * screen, so a tampered cart cannot change what is charged.
+ */
+export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, preparePharmacyInput, raw, async (input) => {
+    const person = ctx.people.get(input.personRef);
+    const at = now(ctx.clock);
+    const lines: BillLine[] = [];
+    for (const item of input.items) {
+      const [product] = (await ctx.his.catalogueLookup({ text: item.medinsListCodg })).filter(
+        (p) => p.medinsListCodg === item.medinsListCodg,
+      );
+      if (!product) throw new SettlementFailure('INVALID_INPUT');
+      lines.push({
+        lineNo: String(lines.length + 1),
+        medListCodg: product.medListCodg,
+        medinsListCodg: product.medinsListCodg,
+        name: product.name,
+        cnt: String(item.cnt),
+        pric: fenToYuan(product.priceFen),
+        amountFen: product.priceFen * item.cnt,
+        occurredAt: at,
+        deptCode: 'PHARM',
+        deptName: '药房',
+        doctorCode: ctx.config.terminal.id,
+        doctorName: ctx.config.terminal.name,
+      });
+    }
+    // feedetl_sn must be unique per sale on the platform; a time-stamped prefix keeps it so.
+    const batch = `${ctx.config.terminal.id}-${at.replace(/\D/g, '')}`;
+    const druginfo = {
+      ...certificateFields(person),
+      begntime: at,
+      medfee_sumamt: fenToYuan(sumFen(lines)),
+      invono: '',
+      dise_codg: '',
+      dise_name: '',
+      acct_used_flag: '1',
+      med_type: '41',
+    };
+    const drugdetail = lines.map((line, i) => feeLine(line, `${batch}-${i + 1}`.slice(-30)));
+    const answer = await ctx.gateway.call('2101', { druginfo, drugdetail }, person.insuplcAdmdvs);
+    const preview = parseSetlinfo(answer.output.setlinfo);
+    return quoteFromAnswer(ctx, answer.output, {
+      kind: 'pharmacy',
+      person,
+      infno: '2102',
+      mdtrtId: '',
+      input: { druginfo: { ...druginfo, ...scopeAmountsForWire(preview) }, drugdetail },
+      items: lines.map(receiptItem),
+      billIds: [],
+    });
+  });

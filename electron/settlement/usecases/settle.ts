@@ -1,0 +1,132 @@
+import { z } from 'zod';
+import { maskName } from '../../../shared/mask';
+import { SettlementFailure } from '../errors';
+import { amountsOf, identityViolations, parseSetlinfo, type SettlementAmounts } from '../nhsa/setlinfo';
+import { pendingReceipt, settlementReceipt, type PendingReceipt, type ReceiptItem, type SettlementReceipt } from '../receipts';
+import { useCase, type Quote, type UseCaseContext } from './context';
+
+/** What the patient is asked to confirm: the platform's pre-settlement split, in fen. */
+export interface QuoteView {
+  quoteId: string;
+  kind: Quote['kind'];
+  items: ReceiptItem[];
+  totalFen: number;
+  fundFen: number;
+  accountFen: number;
+  cashFen: number;
+  hospitalFen: number;
+  registration?: Quote['registration'];
+}
+
+export type SettleResult =
+  | { status: 'settled'; receipt: SettlementReceipt }
+  | { status: 'pending'; receipt: PendingReceipt };
+
+/** The lock key of settlements: one unresolved settlement per person, whatever the counter. */
+export const settlementSubject = (psnNo: string) => `settle:${psnNo}`;
+
+/** Pre-settlement answers are only shown if they add up; a split that does not is never offered. */
+export function quoteFromAnswer(ctx: UseCaseContext, output: Record<string, unknown>, quote: Omit<Quote, 'amounts'>): QuoteView {
+  const setl = parseSetlinfo(output.setlinfo);
+  if (identityViolations(setl).length > 0) throw new SettlementFailure('AMOUNT_MISMATCH');
+  const amounts: SettlementAmounts = amountsOf(setl);
+  const full: Quote = { ...quote, amounts };
+  const quoteId = ctx.quotes.put(full);
+  return {
+    quoteId,
+    kind: full.kind,
+    items: full.items,
+    totalFen: amounts.medfeeSumamt,
+    fundFen: amounts.fundPaySumamt,
+    accountFen: amounts.acctPay,
+    cashFen: amounts.psnCashPay,
+    hospitalFen: amounts.hospPartAmt,
+    ...(full.registration ? { registration: full.registration } : {}),
+  };
+}
+
+export const confirmSettlementInput = z.object({ quoteId: z.uuid() }).strict();
+
+/**
+ * The patient confirmed the split: settle it (2207 / 2102 / 2304) under the journal's rule.
+ * The settled answer must match the confirmed split to the fen and keep the money
+ * identities; otherwise the settlement is treated as unreadable and recovery reverses it.
+ */
+export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, confirmSettlementInput, raw, async (input): Promise<SettleResult> => {
+    const quote = ctx.quotes.take(input.quoteId);
+    const { person } = quote;
+    return orPendingReceipt(ctx, async () => {
+      const { row } = await ctx.gateway.reversible(
+        {
+          infno: quote.infno,
+          subject: settlementSubject(person.psnNo),
+          psnNo: person.psnNo,
+          insuplcAdmdvs: person.insuplcAdmdvs,
+          maskedName: maskName(person.name),
+          mdtrtId: quote.mdtrtId,
+          insutype: person.insutype,
+          requestedFen: quote.amounts.medfeeSumamt,
+          detail: { kind: quote.kind, billIds: quote.billIds, items: quote.items },
+        },
+        quote.input,
+        (answer) => {
+          const setl = parseSetlinfo(answer.output.setlinfo);
+          const problems = identityViolations(setl);
+          if (!setl.setlId) problems.push('no setl_id');
+          for (const key of ['medfeeSumamt', 'fundPaySumamt', 'acctPay', 'psnCashPay'] as const) {
+            if (setl[key] !== quote.amounts[key]) problems.push(`${key} differs from the confirmed split`);
+          }
+          if (problems.length > 0) throw new Error(problems.join('; '));
+          return {
+            outcome: {
+              setlId: setl.setlId,
+              setlTime: setl.setlTime,
+              mdtrtId: setl.mdtrtId || quote.mdtrtId,
+              amounts: amountsOf(setl),
+              clrType: setl.clrType,
+              clrOptins: setl.clrOptins,
+              insutype: setl.insutype || person.insutype,
+              hisOwed: quote.billIds.length > 0,
+            },
+            value: setl,
+          };
+        },
+      );
+      await settleHisDebt(ctx, row.msgid);
+      return { status: 'settled', receipt: settlementReceipt(ctx.config, ctx.journal.get(row.msgid)!) };
+    });
+  });
+
+/** An unknown outcome is not an error to the patient: they leave with a "result pending" slip. */
+export async function orPendingReceipt(ctx: UseCaseContext, work: () => Promise<SettleResult>): Promise<SettleResult> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof SettlementFailure && error.code === 'OUTCOME_UNKNOWN' && error.reference) {
+      return { status: 'pending', receipt: pendingReceipt(ctx.config, ctx.journal.get(error.reference)!) };
+    }
+    throw error;
+  }
+}
+
+/** Tells the HIS the bills are paid; if it cannot be reached now, recovery keeps trying. */
+async function settleHisDebt(ctx: UseCaseContext, msgid: string): Promise<void> {
+  const row = ctx.journal.get(msgid)!;
+  if (row.hisState !== 'owed') return;
+  try {
+    await ctx.his.markPaid({ billIds: row.detail.billIds as string[], setlId: row.setlId ?? '', msgid });
+    ctx.journal.markHisPaid(msgid);
+  } catch (error) {
+    ctx.log(`his: mark-paid for ${msgid} deferred (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+export const declineQuoteInput = z.object({ quoteId: z.uuid() }).strict();
+
+/** The patient said no: the quote is dropped; nothing was settled, so nothing to undo. */
+export const declineQuote = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, declineQuoteInput, raw, async (input) => {
+    ctx.quotes.forget(input.quoteId);
+    return { declined: true as const };
+  });

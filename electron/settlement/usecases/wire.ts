@@ -1,0 +1,42 @@
+import { fenToYuan } from '../../../shared/money';
+import type { BillLine } from '../his/bridge';
+import type { KnownPerson } from '../people';
+import type { ReceiptItem } from '../receipts';
+import { platformDateTime } from '../time';
+
+/** The certificate fields every transaction that names the patient carries. */
+export function certificateFields(person: KnownPerson): Record<string, string> {
+  return {
+    psn_no: person.psnNo,
+    insutype: person.insutype,
+    mdtrt_cert_type: person.certType,
+    mdtrt_cert_no: person.certNo,
+    ...(person.cardSn ? { card_sn: person.cardSn } : {}),
+  };
+}
+
+/** A HIS bill line as a 2204 / 2301 / 2101 fee line; feedetl_sn must be unique in the visit. */
+export function feeLine(line: BillLine, feedetlSn: string): Record<string, string> {
+  return {
+    feedetl_sn: feedetlSn,
+    rxno: line.rxno ?? '',
+    rx_circ_flag: '0',
+    fee_ocur_time: line.occurredAt,
+    med_list_codg: line.medListCodg,
+    medins_list_codg: line.medinsListCodg,
+    det_item_fee_sumamt: fenToYuan(line.amountFen),
+    cnt: line.cnt,
+    pric: line.pric,
+    bilg_dept_codg: line.deptCode,
+    bilg_dept_name: line.deptName,
+    bilg_dr_codg: line.doctorCode,
+    bilg_dr_name: line.doctorName,
+    hosp_appr_flag: '1',
+  };
+}
+
+export const receiptItem = (line: BillLine): ReceiptItem => ({ name: line.name, cnt: line.cnt, amountFen: line.amountFen });
+
+export const sumFen = (lines: readonly { amountFen: number }[]): number => lines.reduce((sum, l) => sum + l.amountFen, 0);
+
+export const now = (clock: () => Date): string => platformDateTime(clock());
