@@ -75,7 +75,7 @@ export function createAdminRoutes(db: DatabaseSync, faults: FaultRegistry): Sand
       const fees = sql.get<{ open: number; settled: number }>(
         'SELECT coalesce(sum(settled = 0), 0) AS open, coalesce(sum(settled = 1), 0) AS settled FROM platform_fee WHERE mdtrt_id = ?', mdtrtId,
       )!;
-      return { status: 200, body: { mdtrt_id: visit.mdtrt_id, kind: visit.kind, psn_no: visit.psn_no, state: visit.state, med_type: visit.med_type, open_fee_lines: fees.open, settled_fee_lines: fees.settled } };
+      return { status: 200, body: { mdtrt_id: visit.mdtrt_id, kind: visit.kind, psn_no: visit.psn_no, state: visit.state, med_type: visit.med_type, ipt_otp_no: visit.ipt_otp_no, open_fee_lines: fees.open, settled_fee_lines: fees.settled } };
     },
   };
 

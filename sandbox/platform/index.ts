@@ -82,7 +82,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
 
   function refusal(received: Date, error: unknown, envelope?: Partial<Envelope>): SandboxResponse {
     if (isPlatformError(error)) return answer(received, -1, null, error.message, envelope);
-    options.log(`platform: unexpected ${error instanceof Error ? error.name : typeof error} in ${envelope?.infno ?? 'request'}`);
+    options.log(`platform: unexpected error in ${envelope?.infno ?? 'request'}: ${error instanceof Error ? error.message : String(error)}`);
     return answer(received, -1, null, `sandbox: internal error while handling ${envelope?.infno ?? 'the request'}; nothing was changed`, envelope);
   }
 

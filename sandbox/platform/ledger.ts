@@ -94,12 +94,18 @@ export function record(ctx: TxContext, person: PersonRow, figures: SettlementFig
   return row;
 }
 
+const SETTLEMENT_COLUMNS: (keyof SettlementRow)[] = [
+  'setl_id', 'msgid', 'infno', 'mdtrt_id', 'psn_no', 'fixmedins_code', 'insutype', 'med_type', 'setting', 'year',
+  'mdtrt_cert_type', 'clr_type', 'clr_optins', 'setl_time', 'invono', 'medfee_fen', 'fulamt_fen', 'overlmt_fen',
+  'preself_fen', 'inscp_fen', 'dedc_fen', 'hifp_fen', 'pool_prop_bp', 'fund_fen', 'psn_part_fen', 'acct_fen', 'cash_fen',
+  'hosp_part_fen', 'balc_fen', 'cap_remaining_fen', 'fee_count', 'visit_state_before', 'visit_state_after',
+  'refd_setl_flag', 'original_setl_id', 'state', 'cancelled_by',
+];
+const INSERT_SETTLEMENT = `INSERT INTO platform_settlement (id, ${SETTLEMENT_COLUMNS.join(', ')})
+  VALUES (?, ${SETTLEMENT_COLUMNS.map(() => '?').join(', ')})`;
+
 function insert(ctx: TxContext, id: number, row: SettlementRow): void {
-  const columns = Object.keys(row);
-  ctx.sql.run(
-    `INSERT INTO platform_settlement (id, ${columns.join(', ')}) VALUES (?, ${columns.map(() => '?').join(', ')})`,
-    id, ...(Object.values(row) as (string | number | null)[]),
-  );
+  ctx.sql.run(INSERT_SETTLEMENT, id, ...SETTLEMENT_COLUMNS.map((column) => row[column]));
 }
 
 /**
