@@ -26,12 +26,14 @@ interface StrRule {
   /** Said in the error when `pattern` fails, e.g. "must be 6 digits". */
   shape?: string;
   oneOf?: readonly string[];
+  /** Counts declared as char fields that clients send as numbers too (e.g. fixmedins_setl_cnt). */
+  numeric?: boolean;
 }
 
 /**
  * Reads one object of a request, naming every refusal by its full path
- * (`input.data.psn_no: required`). Numbers are accepted where strings are expected only for
- * numeric-looking fields, as clients send both.
+ * (`input.data.psn_no: required`). Char fields must be strings; amounts and decimals may be
+ * numbers or strings, as clients send both.
  */
 export class FieldReader {
   constructor(
@@ -88,8 +90,8 @@ export class FieldReader {
       if (rule.optional) return undefined;
       return refuse(where, 'required');
     }
-    if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
-    if (typeof value !== 'string') return refuse(where, 'must be a string');
+    if (rule.numeric && typeof value === 'number' && Number.isInteger(value)) value = String(value);
+    if (typeof value !== 'string') return refuse(where, rule.numeric ? 'must be a string or a whole number' : 'must be a string');
     const length = Array.from(value).length;
     if (length > rule.max) refuse(where, `must be at most ${rule.max} characters`);
     if (length < (rule.min ?? 1)) refuse(where, `must be at least ${rule.min} characters`);

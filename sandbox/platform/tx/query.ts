@@ -50,7 +50,7 @@ const reconcile: TxDefinition = {
       medfee: data.money('medfee_sumamt'),
       fund: data.money('fund_pay_sumamt'),
       acct: data.money('acct_pay'),
-      cnt: Number(data.str('fixmedins_setl_cnt', { max: 10, pattern: /^\d+$/, shape: 'must be a whole number' })),
+      cnt: Number(data.str('fixmedins_setl_cnt', { max: 10, numeric: true, pattern: /^\d+$/, shape: 'must be a whole number' })),
     };
     const refd = data.str('refd_setl_flag', { max: 3, optional: true, oneOf: ['0', '1'] });
     const platform = ctx.sql.get<Totals>(
