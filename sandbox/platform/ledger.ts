@@ -120,6 +120,13 @@ function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): vo
        fund_paid_fen = fund_paid_fen + excluded.fund_paid_fen`,
     row.psn_no, row.year, row.setting, direction * row.dedc_fen, direction * row.hifp_fen,
   );
+  if (direction === -1) {
+    // Undoing the year's only settlement leaves no trace, as if it had never been made.
+    ctx.sql.run(
+      'DELETE FROM platform_annual WHERE psn_no = ? AND year = ? AND setting = ? AND deductible_used_fen = 0 AND fund_paid_fen = 0',
+      row.psn_no, row.year, row.setting,
+    );
+  }
   ctx.sql.run('UPDATE platform_fee SET settled = ? WHERE setl_id = ?', direction === 1 ? 1 : 0, row.setl_id);
   setVisitState(ctx, row.mdtrt_id, direction === 1 ? row.visit_state_after : row.visit_state_before);
 }
