@@ -47,7 +47,7 @@ export const sampleOf = (face: FaceLike, t: number): LivenessSample => {
 export interface ActiveConfig {
   blinkTimeoutMs: number;
   turnTimeoutMs: number;
-  /** Both eyes below this fraction of the open level (median EAR of the series) count as closed. */
+  /** Both eyes below this fraction of their open level (each eye's median ratio over the series) count as closed. */
   blinkClosedRatio: number;
   /** Above this fraction of the open level, eyes count as open again. */
   blinkOpenRatio: number;
@@ -92,7 +92,7 @@ export type ActiveVerdict =
 /** The figures behind a verdict, for the README and the eval tool. */
 export interface ActiveMeasure {
   frames: number;
-  /** Blink: open level and the lowest eye ratio relative to it. */
+  /** Blink: mean open level of the two eyes, and the lowest ratio to it reached by both eyes at once. */
   openEar?: number;
   minEarRatio?: number;
   /** Turn: largest yaw away from the start in the asked direction. */
@@ -116,17 +116,22 @@ function continuityBreak(samples: LivenessSample[], cfg: ActiveConfig): 'face-ju
   return undefined;
 }
 
-/** Open → both eyes closed → open again, the closed span short enough to be a blink. */
+/**
+ * Open → both eyes closed → open again, the closed span short enough to be a blink. Each eye
+ * is measured against its own open level: the two eyes' ratios differ by up to a third on the
+ * same still face (the fixture clip: left 0.18–0.20, right 0.28–0.29).
+ */
 function findBlink(samples: LivenessSample[], cfg: ActiveConfig): { passed: boolean; measured: ActiveMeasure } {
-  const ears = samples.map((s) => (s.earLeft + s.earRight) / 2).filter((e) => Number.isFinite(e));
-  const openEar = median(ears);
+  const openL = median(samples.map((s) => s.earLeft).filter(Number.isFinite));
+  const openR = median(samples.map((s) => s.earRight).filter(Number.isFinite));
+  const openEar = (openL + openR) / 2;
   let minEarRatio = Number.POSITIVE_INFINITY;
-  for (const s of samples) minEarRatio = Math.min(minEarRatio, Math.max(s.earLeft, s.earRight) / openEar);
+  for (const s of samples) minEarRatio = Math.min(minEarRatio, Math.max(s.earLeft / openL, s.earRight / openR));
   const measured = { frames: samples.length, openEar, minEarRatio };
   if (!(openEar >= cfg.minOpenEar)) return { passed: false, measured };
 
-  const closed = (s: LivenessSample) => Math.max(s.earLeft, s.earRight) < cfg.blinkClosedRatio * openEar;
-  const open = (s: LivenessSample) => Math.min(s.earLeft, s.earRight) >= cfg.blinkOpenRatio * openEar;
+  const closed = (s: LivenessSample) => s.earLeft < cfg.blinkClosedRatio * openL && s.earRight < cfg.blinkClosedRatio * openR;
+  const open = (s: LivenessSample) => s.earLeft >= cfg.blinkOpenRatio * openL && s.earRight >= cfg.blinkOpenRatio * openR;
   let sawOpen = false;
   let closedAt: number | undefined;
   for (const s of samples) {

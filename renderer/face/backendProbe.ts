@@ -1,19 +1,5 @@
 import type { FaceBackend } from './backendChoice';
 
-/** Reads the unmasked WebGL renderer string; undefined without WebGL or the debug extension. */
-export function unmaskedRenderer(doc: Pick<Document, 'createElement'> = document): string | undefined {
-  const canvas = doc.createElement('canvas');
-  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
-  if (!gl) return undefined;
-  try {
-    const info = gl.getExtension('WEBGL_debug_renderer_info');
-    const renderer: unknown = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : undefined;
-    return typeof renderer === 'string' ? renderer : undefined;
-  } finally {
-    gl.getExtension('WEBGL_lose_context')?.loseContext();
-  }
-}
-
 /** The slice of tfjs (Human's `human.tf`) the micro-benchmark uses. */
 export interface TfLike {
   setBackend(name: string): Promise<boolean>;

@@ -1,10 +1,11 @@
 import type { JpegEncoder } from './crop';
+import type { InputAdapter } from './humanLoader';
 import type { CameraSource, Scheduler } from './frameLoop';
 import type { FramePixels, FrameSize } from './types';
 
 /**
- * The DOM adapters of the frame loop's injected interfaces: a <video> camera read through a
- * canvas, a canvas JPEG encoder, and requestAnimationFrame scheduling.
+ * The DOM adapters of the pipeline's injected interfaces: a <video> camera read through a
+ * canvas, a canvas JPEG encoder, requestAnimationFrame scheduling, Human's input, the GPU probe.
  */
 
 /** Centre crop of the video to the target aspect: stretching a 16:9 camera into 4:3 would distort the face. */
@@ -74,3 +75,22 @@ export const animationFrameScheduler: Scheduler = {
   next: (tick) => requestAnimationFrame(() => tick()),
   cancel: (handle) => cancelAnimationFrame(handle as number),
 };
+
+/** Browser: Human takes ImageData directly. */
+export const imageDataInput: InputAdapter = (f) => ({
+  input: f instanceof ImageData ? f : new ImageData(f.data as Uint8ClampedArray<ArrayBuffer>, f.width, f.height),
+});
+
+/** Reads the unmasked WebGL renderer string; undefined without WebGL or the debug extension. */
+export function unmaskedRenderer(doc: Pick<Document, 'createElement'> = document): string | undefined {
+  const canvas = doc.createElement('canvas');
+  const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+  if (!gl) return undefined;
+  try {
+    const info = gl.getExtension('WEBGL_debug_renderer_info');
+    const renderer: unknown = info ? gl.getParameter(info.UNMASKED_RENDERER_WEBGL) : undefined;
+    return typeof renderer === 'string' ? renderer : undefined;
+  } finally {
+    gl.getExtension('WEBGL_lose_context')?.loseContext();
+  }
+}

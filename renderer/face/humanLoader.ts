@@ -27,11 +27,6 @@ export interface FaceDetector {
 /** Turns pixels into a Human input; `release` frees what the conversion allocated (a tensor in Node). */
 export type InputAdapter = (frame: FramePixels) => { input: unknown; release?: () => void };
 
-/** Browser: Human takes ImageData directly. */
-export const imageDataInput: InputAdapter = (f) => ({
-  input: f instanceof ImageData ? f : new ImageData(f.data as Uint8ClampedArray<ArrayBuffer>, f.width, f.height),
-});
-
 export function humanDetector(human: HumanLike, toInput: InputAdapter, o: HumanConfigOptions = KIOSK_HUMAN): FaceDetector {
   let lastSize = { width: 640, height: 480 };
   const run = async (frame: FramePixels, pass: DetectPass): Promise<FaceLike[]> => {

@@ -68,6 +68,18 @@ function laplacianVariance(grey: Float32Array, w: number, h: number): number {
   return sumSq / n - mean * mean;
 }
 
+/** Plain variance of the patch: the contrast that the Laplacian's variance is divided by. */
+function variance(xs: Float32Array): number {
+  let s = 0;
+  let q = 0;
+  for (const v of xs) {
+    s += v;
+    q += v * v;
+  }
+  const m = s / xs.length;
+  return q / xs.length - m * m;
+}
+
 /** Luminance of the face box against the rest of the frame, and the face's sharpness. */
 export function imageStats(frame: FramePixels, box: Box): ImageStats {
   const b = clampBox(box, frame.width, frame.height);
@@ -95,6 +107,8 @@ export function imageStats(frame: FramePixels, box: Box): ImageStats {
     faceLuma,
     // A face filling the frame leaves no surround: compare it with itself (no backlight verdict).
     surroundLuma: surN ? surSum / surN : faceLuma,
-    sharpness: laplacianVariance(grey, outW, outH),
+    // Divided by the patch's own variance: the raw Laplacian variance falls with the square of the
+    // contrast, so a dim but sharp face would read as blurred (measured: x0.4 light gave 1387 -> 211).
+    sharpness: laplacianVariance(grey, outW, outH) / Math.max(1, variance(grey)),
   };
 }

@@ -41,7 +41,7 @@ export interface GateConfig {
   /** Backlit: the surround is this much brighter than the face, and the face is darker than backlitFaceMax. */
   backlitDelta: number;
   backlitFaceMax: number;
-  /** Variance of the Laplacian on the 96-px-wide face patch. */
+  /** Laplacian variance over patch variance on the 96-px-wide face patch (see imageStats). */
   minSharpness: number;
 }
 
@@ -60,7 +60,7 @@ export const DEFAULT_GATE: GateConfig = {
   minFaceLuma: 50,
   backlitDelta: 70,
   backlitFaceMax: 110,
-  minSharpness: 20,
+  minSharpness: 0.1,
 };
 
 /** What was measured on the subject; printed by the eval tool and used by best-frame scoring. */

@@ -42,6 +42,6 @@ export interface ImageStats {
   faceLuma: number;
   /** Mean luma of the frame outside the face box, 0..255. */
   surroundLuma: number;
-  /** Variance of the Laplacian on the face box resampled to a fixed width. */
+  /** Variance of the Laplacian over the variance of the face box (resampled to a fixed width): contrast-free, 0 = flat. */
   sharpness: number;
 }

@@ -69,6 +69,21 @@ describe('active liveness on recorded landmark series', () => {
     for (const c of ['blink', 'turn-left', 'turn-right'] as const) expect(verdict(c, s).status).not.toBe('passed');
   });
 
+  /** Per-eye series: [left, right] eye ratios per frame. */
+  const eyes = (pairs: Array<[number, number]>) =>
+    pairs.map(([l, r], i) => sampleOf(craftFace({ earLeft: l, earRight: r }), i * FRAME_MS));
+  const open: [number, number] = [0.19, 0.29];
+
+  it('passes a blink of a face whose eyes differ in openness (each eye against its own open level)', () => {
+    const s = eyes([...Array(8).fill(open), [0.05, 0.08], [0.04, 0.06], ...Array(5).fill(open)]);
+    expect(verdict('blink', s).status).toBe('passed');
+  });
+
+  it('does not count one eye closing as a blink (a wink, or the landmarks of one eye failing)', () => {
+    const s = eyes([...Array(8).fill(open), [0.05, 0.29], [0.05, 0.29], ...Array(5).fill(open)]);
+    expect(verdict('blink', s).status).toBe('pending');
+  });
+
   it('does not count a blink that never reopens, nor eyes shut for longer than a blink', () => {
     expect(verdict('blink', series([...still(5), { ear: 0.05 }, { ear: 0.05 }])).status).toBe('pending');
     const longShut = [...still(5), ...Array.from({ length: 40 }, () => ({ ear: 0.05 })), ...still(3)];

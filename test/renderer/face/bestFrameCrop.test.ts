@@ -3,20 +3,20 @@ import { cropPixels, cropRect, encodeFaceCrop, toBase64 } from '../../../rendere
 import type { GateMetrics } from '../../../renderer/face/qualityGate';
 import type { FramePixels } from '../../../renderer/face/types';
 
-const base: GateMetrics = { faceCount: 1, boxScore: 0.9, faceSize: 0.45, yaw: 0, pitch: 0, roll: 0, sharpness: 60 };
+const base: GateMetrics = { faceCount: 1, boxScore: 0.9, faceSize: 0.45, yaw: 0, pitch: 0, roll: 0, sharpness: 0.3 };
 
 describe('best frame', () => {
   it('prefers frontal, sharp, larger, more confident frames', () => {
     const s = frameScore(base);
     expect(frameScore({ ...base, yaw: 0.2 })).toBeLessThan(s);
-    expect(frameScore({ ...base, sharpness: 25 })).toBeLessThan(s);
+    expect(frameScore({ ...base, sharpness: 0.15 })).toBeLessThan(s);
     expect(frameScore({ ...base, faceSize: 0.32 })).toBeLessThan(s);
     expect(frameScore({ ...base, boxScore: 0.6 })).toBeLessThan(s);
   });
 
   it('ranks pose above a little extra sharpness', () => {
-    expect(frameScore({ ...base, sharpness: 80 })).toBeGreaterThan(frameScore({ ...base, sharpness: 70 }));
-    expect(frameScore({ ...base, yaw: 0.15, sharpness: 80 })).toBeLessThan(frameScore({ ...base, sharpness: 60 }));
+    expect(frameScore({ ...base, sharpness: 0.38 })).toBeGreaterThan(frameScore({ ...base, sharpness: 0.35 }));
+    expect(frameScore({ ...base, yaw: 0.15, sharpness: 0.38 })).toBeLessThan(frameScore({ ...base, sharpness: 0.3 }));
   });
 
   it('picks the highest score, keeping the earlier frame on ties', () => {

@@ -4,7 +4,7 @@ import type { FaceLike, ImageStats } from '../../../renderer/face/types';
 import { craftFace, craftFrame } from './craft';
 
 const frame = { width: 640, height: 480 };
-const good: ImageStats = { faceLuma: 130, surroundLuma: 120, sharpness: 200 };
+const good: ImageStats = { faceLuma: 130, surroundLuma: 120, sharpness: 0.4 };
 const gate = (faces: FaceLike[], stats: ImageStats = good) => evaluateGate(faces, frame, () => stats);
 const reasonOf = (faces: FaceLike[], stats?: ImageStats): GateReason | 'pass' => {
   const r = gate(faces, stats);
@@ -64,10 +64,10 @@ describe('quality gate on crafted results', () => {
   });
 
   it('reports too dark and backlit from the luminance of the face box against the frame', () => {
-    expect(reasonOf([craftFace()], { faceLuma: 30, surroundLuma: 35, sharpness: 200 })).toBe('too-dark');
-    expect(reasonOf([craftFace()], { faceLuma: 80, surroundLuma: 200, sharpness: 200 })).toBe('backlit');
+    expect(reasonOf([craftFace()], { faceLuma: 30, surroundLuma: 35, sharpness: 0.4 })).toBe('too-dark');
+    expect(reasonOf([craftFace()], { faceLuma: 80, surroundLuma: 200, sharpness: 0.4 })).toBe('backlit');
     // A bright background behind a well-lit face is not backlight.
-    expect(reasonOf([craftFace()], { faceLuma: 150, surroundLuma: 240, sharpness: 200 })).toBe('pass');
+    expect(reasonOf([craftFace()], { faceLuma: 150, surroundLuma: 240, sharpness: 0.4 })).toBe('pass');
   });
 
   it('reports eyes closed when both eyes are nearly shut, not when one squints a little', () => {
