@@ -4,7 +4,7 @@ import type { io as tfio } from '@tensorflow/tfjs-core';
 import type { Config, Human, Tensor } from '@vladmandic/human';
 import type { RgbImage } from './image';
 
-export { decodeJpeg, cropRgb, applyOrientation, readExifOrientation, ImageDecodeError } from './image';
+export { decodeJpeg, cropRgb, shrinkRgb, applyOrientation, readExifOrientation, ImageDecodeError } from './image';
 export type { RgbImage, DecodedJpeg } from './image';
 
 /**

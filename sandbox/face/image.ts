@@ -136,3 +136,43 @@ export function cropRgb(image: RgbImage, x: number, y: number, width: number, he
   }
   return { width: outW, height: outH, data: out };
 }
+
+/**
+ * Shrinks an image so its longer side is at most `maxSide`, averaging each output pixel's
+ * footprint (no aliasing); smaller images are returned as they are. Human squeezes its input
+ * anyway: a smaller tensor only saves time.
+ */
+export function shrinkRgb(image: RgbImage, maxSide: number): RgbImage {
+  const scale = maxSide / Math.max(image.width, image.height);
+  if (scale >= 1) return image;
+  const outW = Math.max(1, Math.round(image.width * scale));
+  const outH = Math.max(1, Math.round(image.height * scale));
+  const out = new Uint8Array(outW * outH * 3);
+  const stepX = image.width / outW;
+  const stepY = image.height / outH;
+  for (let oy = 0; oy < outH; oy++) {
+    const y0 = Math.floor(oy * stepY);
+    const y1 = Math.max(y0 + 1, Math.floor((oy + 1) * stepY));
+    for (let ox = 0; ox < outW; ox++) {
+      const x0 = Math.floor(ox * stepX);
+      const x1 = Math.max(x0 + 1, Math.floor((ox + 1) * stepX));
+      let r = 0;
+      let g = 0;
+      let b = 0;
+      for (let y = y0; y < y1; y++) {
+        for (let x = x0; x < x1; x++) {
+          const at = (y * image.width + x) * 3;
+          r += image.data[at]!;
+          g += image.data[at + 1]!;
+          b += image.data[at + 2]!;
+        }
+      }
+      const n = (y1 - y0) * (x1 - x0);
+      const to = (oy * outW + ox) * 3;
+      out[to] = Math.round(r / n);
+      out[to + 1] = Math.round(g / n);
+      out[to + 2] = Math.round(b / n);
+    }
+  }
+  return { width: outW, height: outH, data: out };
+}

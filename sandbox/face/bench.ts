@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import type { PersonDirectory, PersonRecord } from '../parts';
+import { DEMO_PERSONS } from '../seed/demoPersons';
+import { resolveFaceConfig } from './config';
+import { createFaceService } from './index';
+import { EC_PATH } from './routes';
+
+export interface FaceBenchFigure {
+  /** What was timed: one `cn.nhsa.ec.auth` (decode, locate, crop, describe, 1:N search). */
+  what: string;
+  runs: number;
+  medianMs: number;
+  p90Ms: number;
+  minMs: number;
+}
+
+export interface FaceBenchResult {
+  /** A 640x480 camera frame, what the kiosk sends at most: the headline figure. */
+  cameraFrame: FaceBenchFigure;
+  /** A 626x1200 photo: JPEG decoding in JavaScript grows with the pixels. */
+  largePhoto: FaceBenchFigure;
+}
+
+/**
+ * Milliseconds per face identification, through the service's own route handler (no HTTP, so
+ * the figure is the face work alone), warm, one at a time, on a fresh in-memory database with
+ * the demo persons enrolled. Needs the shared fixtures for its photos.
+ */
+export async function benchFaceIdentification(options: { runs?: number; fixturesDir?: string } = {}): Promise<FaceBenchResult> {
+  const runs = options.runs ?? 25;
+  const { fixturesDir } = resolveFaceConfig(options.fixturesDir ? { fixturesDir: options.fixturesDir } : {});
+  const photo = join(fixturesDir, 'person_a_obama_2.jpg');
+  const clip = join(fixturesDir, 'camera_person_a_640x480_2s.mjpeg');
+  for (const file of [photo, clip]) if (!existsSync(file)) throw new Error(`face bench needs the fixtures: ${file} not found`);
+  const service = createFaceService({
+    db: new DatabaseSync(':memory:'),
+    clock: () => new Date(),
+    persons: demoDirectory(),
+    log: () => {},
+    config: { fixturesDir },
+  });
+  await service.warmUp();
+  const route = service.routes.find((r) => r.method === 'POST' && r.path === EC_PATH)!;
+  let seq = 0;
+  const time = async (what: string, jpeg: Buffer): Promise<FaceBenchFigure> => {
+    const faceImage = jpeg.toString('base64');
+    const times: number[] = [];
+    for (let i = 0; i <= runs; i++) {
+      const body = { orgId: 'BENCH', transType: 'cn.nhsa.ec.auth', data: { outBizNo: `BENCH${++seq}`, businessType: '01301', faceImage } };
+      const started = performance.now();
+      const answer = await route.handle({ method: 'POST', path: EC_PATH, query: new URLSearchParams(), headers: {}, body, rawBody: Buffer.alloc(0), remoteAddress: '127.0.0.1' });
+      const elapsed = performance.now() - started;
+      if ((answer.body as { code: number }).code !== 0) throw new Error(`face bench: identification failed: ${JSON.stringify(answer.body)}`);
+      if (i > 0) times.push(elapsed); // the first run warms caches and is not counted
+    }
+    times.sort((a, b) => a - b);
+    const at = (q: number) => round(times[Math.min(times.length - 1, Math.floor(q * times.length))]!);
+    return { what, runs, medianMs: at(0.5), p90Ms: at(0.9), minMs: round(times[0]!) };
+  };
+  return {
+    cameraFrame: await time('cn.nhsa.ec.auth, 640x480 camera frame (JPEG), 2 enrolled', firstJpeg(readFileSync(clip))),
+    largePhoto: await time('cn.nhsa.ec.auth, 626x1200 photo (JPEG), 2 enrolled', readFileSync(photo)),
+  };
+}
+
+/** The first frame of an MJPEG stream: up to the first end-of-image marker (0xFF 0xD9). */
+function firstJpeg(stream: Buffer): Buffer {
+  const end = stream.indexOf(Buffer.from([0xff, 0xd9]));
+  if (stream[0] !== 0xff || stream[1] !== 0xd8 || end < 0) throw new Error('face bench: the clip is not MJPEG');
+  return stream.subarray(0, end + 2);
+}
+
+const round = (ms: number) => Math.round(ms * 10) / 10;
+
+function demoDirectory(): PersonDirectory {
+  const records: PersonRecord[] = DEMO_PERSONS.map(({ psnNo, name, certno, gender, birthday, insutype, insuplcAdmdvs, insured }) => ({
+    psnNo, name, certno, gender, birthday, insutype, insuplcAdmdvs, insured,
+  }));
+  return {
+    byPsnNo: (psnNo) => records.find((r) => r.psnNo === psnNo),
+    byCertno: (certno) => records.find((r) => r.certno === certno),
+    all: () => records,
+  };
+}
+
+if (require.main === module) {
+  benchFaceIdentification().then(
+    (result) => console.log(JSON.stringify(result)),
+    (error: Error) => {
+      console.error(error.message);
+      process.exitCode = 1;
+    },
+  );
+}
