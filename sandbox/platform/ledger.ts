@@ -13,7 +13,8 @@ import { ratio, yuan } from './wire';
  * and undoing or redoing those effects exactly for cancels (2208/2103/2305) and reversals (2601).
  */
 
-const CLR_TYPE: Record<string, string> = { outpatient: '11', inpatient: '21', pharmacy: '41' };
+/** Clearing type by med_type: inpatient 21, pharmacy 41, every outpatient type 11. */
+const clrTypeOf = (medType: string) => (medType === '21' || medType === '41' ? medType : '11');
 
 export function yearOf(ctx: TxContext): number {
   return Number(nowText(ctx).slice(0, 4));
@@ -53,7 +54,6 @@ export function checkClaimedSplit(reader: FieldReader, figures: SettlementFigure
 }
 
 export interface NewSettlement {
-  kind: 'outpatient' | 'inpatient' | 'pharmacy';
   mdtrtId: string;
   medType: string;
   certType: string;
@@ -83,7 +83,6 @@ export function record(ctx: TxContext, person: PersonRow, figures: SettlementFig
   const row: SettlementRow = {
     ...baseRow(ctx, person, figures, s.mdtrtId, s.medType, s.certType),
     setl_id: setlId,
-    clr_type: CLR_TYPE[s.kind]!,
     invono: s.invono ?? null,
     fee_count: feeCount,
     visit_state_before: s.visitStateBefore,
@@ -278,7 +277,7 @@ export function baseRow(ctx: TxContext, person: PersonRow, figures: SettlementFi
   return {
     setl_id: '', msgid: ctx.envelope.msgid, infno: ctx.envelope.infno, mdtrt_id: mdtrtId, psn_no: person.psn_no,
     fixmedins_code: ctx.envelope.fixmedins_code, insutype: person.insutype, med_type: medType, setting: figures.setting,
-    year: yearOf(ctx), mdtrt_cert_type: certType, clr_type: '', clr_optins: DEMO_POLICY.area, setl_time: nowText(ctx), invono: null,
+    year: yearOf(ctx), mdtrt_cert_type: certType, clr_type: clrTypeOf(medType), clr_optins: DEMO_POLICY.area, setl_time: nowText(ctx), invono: null,
     medfee_fen: figures.medfeeSumamtFen, fulamt_fen: figures.fulamtOwnpayFen, overlmt_fen: figures.overlmtSelfpayFen,
     preself_fen: figures.preselfpayFen, inscp_fen: figures.inscpScpFen, dedc_fen: figures.actPayDedcFen, hifp_fen: figures.hifpPayFen,
     pool_prop_bp: figures.poolPropBp, fund_fen: figures.fundPaySumamtFen, psn_part_fen: figures.psnPartFen, acct_fen: figures.acctPayFen,

@@ -56,7 +56,7 @@ const purchase: TxDefinition = {
     insertFees(ctx, mdtrtId, p.lines);
     // Undoing the purchase (2103 or 2601) leaves the visit cancelled, as no pharmacy visit outlives its sale.
     const row = record(ctx, p.person, p.figures, {
-      kind: 'pharmacy', mdtrtId, medType: '41', certType: p.certType, invono, visitStateBefore: 'cancelled', visitStateAfter: 'settled',
+      mdtrtId, medType: '41', certType: p.certType, invono, visitStateBefore: 'cancelled', visitStateAfter: 'settled',
     });
     return {
       setlinfo: setlinfo(p.person, row),

@@ -75,7 +75,7 @@ function doSettle(kind: 'outpatient' | 'inpatient'): TxDefinition {
       checkClaimedSplit(r.data, figures, true);
       const after = kind === 'outpatient' ? 'registered' : r.visit.state === 'discharged' ? 'settled' : 'admitted';
       const row = record(ctx, r.person, figures, {
-        kind, mdtrtId: r.visit.mdtrt_id, medType: r.medType, certType: r.certType, chrgBchno: r.chrgBchno, invono,
+        mdtrtId: r.visit.mdtrt_id, medType: r.medType, certType: r.certType, chrgBchno: r.chrgBchno, invono,
         visitStateBefore: r.visit.state, visitStateAfter: after,
       });
       return { setlinfo: setlinfo(r.person, row), setldetail: setldetail(row) };

@@ -1,0 +1,97 @@
+import fc from 'fast-check';
+import { CATALOGUE } from '../../sandbox/seed/catalogue';
+import { settle, splitLine, lineAmountFen } from '../../sandbox/platform/policy/engine';
+import { yuanToFen } from '../../shared/money';
+import { EMPLOYEE, EMPLOYEE_SMALL_ACCOUNT, RESIDENT, lineFen, outpatientSettlement, type BillLine } from './support/flows';
+import { startTestSandbox, type TestSandbox } from './support/sandbox';
+
+jest.setTimeout(120_000);
+
+const fen = (yuan: number) => {
+  expect(Math.abs(yuan * 100 - Math.round(yuan * 100))).toBeLessThan(1e-6); // at most two decimals on the wire
+  return yuanToFen(yuan);
+};
+
+/** The three identities of DESIGN.md, to the fen. */
+function expectIdentities(s: Record<string, number>, sign: 1 | -1 = 1) {
+  expect(fen(s.medfee_sumamt!)).toBe(fen(s.fund_pay_sumamt!) + fen(s.psn_part_amt!) + fen(s.hosp_part_amt!));
+  expect(fen(s.psn_part_amt!)).toBe(fen(s.acct_pay!) + fen(s.psn_cash_pay!));
+  expect(fen(s.medfee_sumamt!)).toBe(fen(s.fulamt_ownpay_amt!) + fen(s.overlmt_selfpay!) + fen(s.preselfpay_amt!) + fen(s.inscp_scp_amt!));
+  expect(sign * fen(s.acct_pay!)).toBeGreaterThanOrEqual(0);
+  expect(sign * fen(s.psn_cash_pay!)).toBeGreaterThanOrEqual(0);
+}
+
+const billLine = fc.record({
+  code: fc.constantFrom(...CATALOGUE.map((item) => item.medListCodg)),
+  cnt: fc.integer({ min: 1, max: 2_000 }).map((hundredths) => (hundredths / 100).toFixed(2)),
+  priceFen: fc.option(fc.integer({ min: 1, max: 100_000 }), { nil: undefined }),
+});
+const bill = fc.array(billLine, { minLength: 1, maxLength: 6 });
+
+test('the engine: every split adds up, for any lines, year so far and balance', () => {
+  fc.assert(
+    fc.property(
+      bill,
+      fc.constantFrom('310', '390'),
+      fc.constantFrom('11', '12', '13', '14', '21', '41'),
+      fc.integer({ min: 0, max: 1_000_000 }),
+      fc.boolean(),
+      fc.integer({ min: 0, max: 100_000 }),
+      fc.integer({ min: 0, max: 40_000_000 }),
+      (lines: BillLine[], insutype, medType, balance, acctUsed, dedcUsed, fundPaid) => {
+        const splits = lines.map((line) => {
+          const item = CATALOGUE.find((i) => i.medListCodg === line.code)!;
+          const cnt4 = BigInt(Math.round(Number(line.cnt) * 10_000));
+          const pric6 = BigInt(line.priceFen ?? item.priceFen) * 10_000n;
+          const split = splitLine(item, cnt4, pric6, lineAmountFen(cnt4, pric6));
+          expect(split.fulamtOwnpayFen + split.overlmtFen + split.preselfpayFen + split.inscpScpFen).toBe(split.amountFen);
+          return split;
+        });
+        const f = settle({ insutype, medType, lines: splits, accountBalanceFen: balance, acctUsed, yearToDate: { deductibleUsedFen: dedcUsed, fundPaidFen: fundPaid } });
+        expect(f.medfeeSumamtFen).toBe(f.fundPaySumamtFen + f.psnPartFen + f.hospPartFen);
+        expect(f.psnPartFen).toBe(f.acctPayFen + f.psnCashPayFen);
+        expect(f.medfeeSumamtFen).toBe(f.fulamtOwnpayFen + f.overlmtSelfpayFen + f.preselfpayFen + f.inscpScpFen);
+        expect(f.hifpPayFen).toBeLessThanOrEqual(f.capRemainingFen);
+        expect(f.actPayDedcFen + f.hifpPayFen).toBeLessThanOrEqual(f.inscpScpFen);
+        expect(f.acctPayFen).toBeLessThanOrEqual(balance);
+        if (!acctUsed || insutype === '390') expect(f.acctPayFen).toBe(0);
+      },
+    ),
+    { numRuns: 2_000 },
+  );
+});
+
+describe('over HTTP', () => {
+  let t: TestSandbox;
+  beforeAll(async () => {
+    t = await startTestSandbox();
+    await t.hospital.signIn();
+  });
+  afterAll(() => t.stop());
+
+  test('randomized bills: 2204 lines, 2206 and 2207 agree and hold the identities; 2208 restores the account and year exactly', async () => {
+    await fc.assert(
+      fc.asyncProperty(bill, fc.constantFrom(EMPLOYEE, RESIDENT, EMPLOYEE_SMALL_ACCOUNT), fc.boolean(), fc.boolean(), async (lines, person, acct, cancel) => {
+        const before = (await t.admin(`/persons?psn_no=${person.psnNo}`)).body;
+        const r = await outpatientSettlement(t.hospital, person, lines, { acct });
+        for (const line of r.upload.result) {
+          expect(fen(line.det_item_fee_sumamt)).toBe(fen(line.fulamt_ownpay_amt) + fen(line.overlmt_amt) + fen(line.preselfpay_amt) + fen(line.inscp_scp_amt));
+        }
+        const expectedTotal = lines.reduce((sum, l) => sum + lineFen(l.cnt, l.priceFen ?? CATALOGUE.find((i) => i.medListCodg === l.code)!.priceFen), 0);
+        const settled = r.settled.setlinfo;
+        expect(fen(settled.medfee_sumamt)).toBe(expectedTotal);
+        expectIdentities(r.pre.setlinfo);
+        expectIdentities(settled);
+        expect({ ...r.pre.setlinfo, setl_id: null, setl_time: null, medins_setl_id: null }).toEqual({ ...settled, setl_id: null, setl_time: null, medins_setl_id: null });
+        expect(fen(before.balc) - fen(settled.acct_pay)).toBe(fen(settled.balc));
+        if (cancel) {
+          const { output } = await t.hospital.ok('2208', { data: { setl_id: settled.setl_id, mdtrt_id: r.mdtrtId, psn_no: person.psnNo } });
+          expectIdentities(output.setlinfo, -1);
+          expect(fen(output.setlinfo.medfee_sumamt)).toBe(-fen(settled.medfee_sumamt));
+          expect((await t.admin(`/persons?psn_no=${person.psnNo}`)).body).toEqual(before);
+        }
+      }),
+      { numRuns: 250 },
+    );
+  });
+});
