@@ -48,5 +48,9 @@ export function createFaceService(deps: SandboxPartDeps & { config?: Partial<Fac
     routes: faceRoutes({ ...deps, engine, ready, templates, qr, ec }),
     tokens: { resolve: (token) => tokens.resolve(token) },
     warmUp: ready,
+    // The sandbox closes the database after its parts: a warm-up still seeding must finish first.
+    close: async () => {
+      await warming?.catch(() => undefined);
+    },
   };
 }
