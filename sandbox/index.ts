@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { openSandboxDatabase } from './db';
+import { createFaceService, type FaceServiceConfig } from './face';
 import { createAdminRoutes } from './faults/admin';
+import { createHospitalSystem } from './his';
 import { FaultRegistry } from './faults/registry';
 import type { SandboxRoute } from './http/types';
 import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from './parts';
@@ -29,8 +29,8 @@ export interface SandboxOptions {
   /** One line per request; silence it with `() => {}`. */
   log?: (line: string) => void;
   /** Handed to the face service as its `config`. */
-  faceConfig?: unknown;
-  /** Which optional parts to start when their code is present (both by default). */
+  faceConfig?: Partial<FaceServiceConfig>;
+  /** Turns the face service or the hospital system off (both run by default); the platform always runs. */
   parts?: { face?: boolean; his?: boolean };
   /** Resolves e-voucher tokens when no face service runs (tests, headless demos). */
   tokens?: EcTokenResolver;
@@ -55,17 +55,6 @@ export const SANDBOX_DEFAULTS = {
   secret: 'facesettle-demo-secret',
 } as const;
 
-type FaceFactory = (deps: SandboxPartDeps & { config?: unknown }) => SandboxPart & { tokens: EcTokenResolver; warmUp?(): Promise<void> };
-type HisFactory = (deps: SandboxPartDeps) => SandboxPart;
-
-/** The face service and hospital system are built separately; they join when their code is present. */
-async function optionalPart<T>(folder: 'face' | 'his', factory: string): Promise<T | undefined> {
-  if (!['index.ts', 'index.js'].some((file) => existsSync(join(__dirname, folder, file)))) return undefined;
-  const specifier = `./${folder}/index`;
-  const loaded = (await import(specifier)) as Record<string, unknown>;
-  return loaded[factory] as T | undefined;
-}
-
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
@@ -80,17 +69,15 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const parts: SandboxPart[] = [platform];
   const running = { face: false, his: false };
 
-  const createFace = options.parts?.face === false ? undefined : await optionalPart<FaceFactory>('face', 'createFaceService');
-  if (createFace) {
-    const face = createFace({ ...deps, config: options.faceConfig });
+  if (options.parts?.face !== false) {
+    const face = createFaceService({ ...deps, config: options.faceConfig });
     tokens = face.tokens;
     parts.push(face);
     running.face = true;
-    face.warmUp?.().catch(() => log('face: warm-up failed; identification will load its models on first use'));
+    face.warmUp().catch(() => log('face: warm-up failed; identification will load its models on first use'));
   }
-  const createHis = options.parts?.his === false ? undefined : await optionalPart<HisFactory>('his', 'createHospitalSystem');
-  if (createHis) {
-    parts.push(createHis(deps));
+  if (options.parts?.his !== false) {
+    parts.push(createHospitalSystem(deps));
     running.his = true;
   }
 

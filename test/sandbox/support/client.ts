@@ -9,7 +9,6 @@ export interface PlatformAnswer {
   inf_refmsgid: string;
   refmsg_time: string;
   respond_time: string;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
   output: any;
 }
 

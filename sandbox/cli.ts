@@ -1,0 +1,54 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { SANDBOX_DEFAULTS, startSandbox } from './index';
+
+/** The default data folder, relative to where the command runs (git ignores `.data/`). */
+export const DEFAULT_DATA_DIR = '.data/sandbox';
+
+const USAGE = `npm run sandbox -- [--port ${SANDBOX_DEFAULTS.cliPort}] [--host ${SANDBOX_DEFAULTS.host}] [--data ${DEFAULT_DATA_DIR}]
+                      [--paasid ${SANDBOX_DEFAULTS.paasId}] [--secret ${SANDBOX_DEFAULTS.secret}]
+                      [--no-face] [--no-his] [--quiet]`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: String(SANDBOX_DEFAULTS.cliPort) },
+      host: { type: 'string', default: SANDBOX_DEFAULTS.host },
+      data: { type: 'string', default: DEFAULT_DATA_DIR },
+      paasid: { type: 'string', default: SANDBOX_DEFAULTS.paasId },
+      secret: { type: 'string', default: SANDBOX_DEFAULTS.secret },
+      'no-face': { type: 'boolean', default: false },
+      'no-his': { type: 'boolean', default: false },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new Error(`--port must be 0-65535, not ${values.port}`);
+  const sandbox = await startSandbox({
+    host: values.host,
+    port,
+    dataDir: resolve(values.data),
+    paasId: values.paasid,
+    secret: values.secret,
+    parts: { face: !values['no-face'], his: !values['no-his'] },
+    log: values.quiet ? () => {} : (line) => console.log(line),
+  });
+  // The one line scripts wait for (the benchmark reads the port from it).
+  console.log(`sandbox listening on ${sandbox.url} (data ${resolve(values.data)}; face ${sandbox.parts.face ? 'on' : 'off'}, his ${sandbox.parts.his ? 'on' : 'off'})`);
+  const stop = () => {
+    sandbox.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  console.error(`sandbox: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(USAGE);
+  process.exit(1);
+});
