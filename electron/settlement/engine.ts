@@ -14,6 +14,7 @@ import type { KnownPerson } from './people';
 import { Recovery, type RecoveryReport } from './recovery';
 import { OperatorSession } from './session';
 import type { Clock } from './time';
+import { VisitMap } from './visits';
 import type { Quote, UseCaseContext } from './usecases/context';
 import type { OperatorAuthoriser } from './usecases/operators';
 
@@ -70,7 +71,6 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     ...(options.http ? { http: options.http } : {}),
   });
   const session = new OperatorSession(db, client, msgids, clock, options.config.terminal.id, options.host ?? { mac: '', ip: '127.0.0.1' });
-  let recovery: Recovery | undefined;
   const gateway = new PlatformGateway({
     client,
     session,
@@ -79,10 +79,11 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     clock,
     backoff,
     ...(options.onStep ? { onStep: options.onStep } : {}),
-    onUnknown: () => void recovery?.runOnce().catch((e) => log(`recovery: ${String(e)}`)),
+    // Called only after construction, when `recovery` below exists.
+    onUnknown: () => void recovery.runOnce().catch((e) => log(`recovery: ${String(e)}`)),
   });
   const longest = Math.max(timeouts.default, ...Object.values(timeouts).filter((v): v is number => typeof v === 'number'));
-  recovery = new Recovery({
+  const recovery = new Recovery({
     journal,
     gateway,
     his: options.his,
@@ -101,20 +102,20 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     people: new ExpiringStore<KnownPerson>(clock, ttl),
     quotes: new ExpiringStore<Quote>(clock, ttl),
     operators: options.operators,
+    visits: new VisitMap(db),
     log,
   };
-  const theRecovery = recovery;
   return {
     ctx,
-    recovery: theRecovery,
+    recovery: recovery,
     db,
     async start() {
-      const report = await theRecovery.startUp();
-      if (options.recoveryIntervalMs !== 0) theRecovery.start(options.recoveryIntervalMs ?? 5_000);
+      const report = await recovery.startUp();
+      if (options.recoveryIntervalMs !== 0) recovery.start(options.recoveryIntervalMs ?? 5_000);
       return report;
     },
     async close(closeOptions = {}) {
-      theRecovery.stop();
+      recovery.stop();
       if (closeOptions.signOut) await session.signOut().catch((e) => log(`sign-out: ${String(e)}`));
       ctx.people.clear();
       ctx.quotes.clear();

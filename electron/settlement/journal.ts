@@ -258,6 +258,14 @@ export class Journal {
     return row ? toEntry(row) : undefined;
   }
 
+  /** The latest done row of a subject (the admission of a stay). */
+  doneFor(subject: string): JournalEntry | undefined {
+    const row = this.db
+      .prepare("SELECT * FROM journal WHERE subject = ? AND state = 'done' ORDER BY created_at DESC, msgid DESC LIMIT 1")
+      .get(subject) as Row | undefined;
+    return row ? toEntry(row) : undefined;
+  }
+
   /** Unknown rows whose next attempt is due (all of them when `due` is omitted). */
   unknown(due?: Date): JournalEntry[] {
     const rows = (

@@ -1,6 +1,7 @@
 import { SettlementFailure } from './errors';
 import type { Backoff, PlatformGateway } from './gateway';
 import type { HisBridge } from './his/bridge';
+import { payHisDebt, type HisDebt } from './his/debts';
 import type { Journal, JournalEntry } from './journal';
 import type { Clock } from './time';
 
@@ -124,9 +125,8 @@ export class Recovery {
   }
 
   private async markHisPaid(row: JournalEntry): Promise<boolean> {
-    const billIds = Array.isArray(row.detail.billIds) ? (row.detail.billIds as string[]) : [];
     try {
-      await this.options.his.markPaid({ billIds, setlId: row.setlId ?? '', msgid: row.msgid });
+      await payHisDebt(this.options.his, row.detail.hisDebt as HisDebt, row.setlId ?? '');
       this.options.journal.markHisPaid(row.msgid);
       return true;
     } catch (error) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { SettlementFailure } from '../errors';
+import { billsOf, type HisDebt } from '../his/debts';
 import { amountsOf, parseSetlinfo } from '../nhsa/setlinfo';
 import { settlementReceipt } from '../receipts';
 import { useCase, type UseCaseContext } from './context';
-import { orPendingReceipt, type SettleResult } from './settle';
+import { orPendingReceipt, settleHisDebt, type SettleResult } from './settle';
 
 /** Which business cancel undoes which settlement. */
 const CANCEL_OF = { '2207': '2208', '2102': '2103', '2304': '2305' } as const;
@@ -27,6 +28,8 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
     const original = ctx.journal.bySetlId(input.setlId);
     if (!original || !(original.infno in CANCEL_OF)) throw new SettlementFailure('SETTLEMENT_NOT_FOUND');
     const infno = CANCEL_OF[original.infno as keyof typeof CANCEL_OF];
+    const bills = billsOf(original.detail);
+    const hisDebt: HisDebt | undefined = bills.length > 0 ? { action: 'reopen-bills', billIds: bills, paidWith: input.setlId } : undefined;
     ctx.log(`cancel: ${original.setlId} by operator ${input.operatorId}`);
     return orPendingReceipt(ctx, async () => {
       const { row } = await ctx.gateway.reversible(
@@ -39,7 +42,7 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
           ...(original.mdtrtId ? { mdtrtId: original.mdtrtId } : {}),
           ...(original.insutype ? { insutype: original.insutype } : {}),
           ...(original.amounts ? { requestedFen: -original.amounts.medfeeSumamt } : {}),
-          detail: { cancels: original.msgid, operatorId: input.operatorId, items: original.detail.items ?? [] },
+          detail: { cancels: original.msgid, operatorId: input.operatorId, items: original.detail.items ?? [], ...(hisDebt ? { hisDebt } : {}) },
         },
         { data: { setl_id: input.setlId, mdtrt_id: original.mdtrtId ?? '', psn_no: original.psnNo } },
         (answer) => {
@@ -53,11 +56,13 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
               clrType: setl.clrType || (original.clrType ?? ''),
               clrOptins: setl.clrOptins || (original.clrOptins ?? ''),
               insutype: setl.insutype || (original.insutype ?? ''),
+              hisOwed: hisDebt !== undefined,
             },
             value: setl,
           };
         },
       );
+      await settleHisDebt(ctx, row.msgid);
       return { status: 'settled', receipt: settlementReceipt(ctx.config, row) };
     });
   });

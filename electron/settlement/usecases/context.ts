@@ -4,11 +4,13 @@ import { failure, SettlementFailure, type Outcome } from '../errors';
 import type { ExpiringStore } from '../expiring';
 import type { PlatformGateway } from '../gateway';
 import { HisUnavailable, type HisBridge } from '../his/bridge';
+import type { HisDebt } from '../his/debts';
 import type { Journal } from '../journal';
 import type { SettlementAmounts } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import type { ReceiptItem } from '../receipts';
 import type { Clock } from '../time';
+import type { VisitMap } from '../visits';
 import type { OperatorAuthoriser } from './operators';
 
 /** A pre-settlement the patient has seen and may confirm: everything the settling call needs. */
@@ -21,9 +23,10 @@ export interface Quote {
   input: Record<string, unknown>;
   amounts: SettlementAmounts;
   items: ReceiptItem[];
-  billIds: string[];
-  /** Shown on the slip of a registration. */
-  registration?: { deptName: string; doctorName: string; iptOtpNo: string };
+  /** What the HIS must be told once the settlement is done. */
+  hisDebt?: HisDebt;
+  /** Shown on the slip of a registration; cancelled in the HIS if the patient declines. */
+  registration?: { regNo: string; deptName: string; doctorName: string; date: string; period: string };
 }
 
 export interface UseCaseContext {
@@ -35,6 +38,7 @@ export interface UseCaseContext {
   people: ExpiringStore<KnownPerson>;
   quotes: ExpiringStore<Quote>;
   operators: OperatorAuthoriser;
+  visits: VisitMap;
   log: (line: string) => void;
 }
 

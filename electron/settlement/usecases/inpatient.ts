@@ -1,122 +1,137 @@
 import { z } from 'zod';
 import { fenToYuan } from '../../../shared/money';
-import { SettlementFailure } from '../errors';
-import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import { maskName } from '../../../shared/mask';
+import { SettlementFailure } from '../errors';
+import type { InpatientStay } from '../his/bridge';
+import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
+import type { KnownPerson } from '../people';
 import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
 
-const admissionSubject = (iptNo: string) => `admit:${iptNo}`;
+const admissionSubject = (stayNo: string) => `admit:${stayNo}`;
 
-export const admitInpatientInput = z.object({ personRef: z.uuid(), iptNo: z.string().min(1).max(30) }).strict();
+export const admitInpatientInput = z
+  .object({
+    personRef: z.uuid(),
+    stayNo: z.string().min(1).max(30),
+    /** The admitting diagnosis, entered by the admission desk (the HIS stay carries none). */
+    diagCode: z.string().min(1).max(20),
+    diagName: z.string().min(1).max(100),
+  })
+  .strict();
 
 export type AdmissionResult =
-  | { status: 'admitted'; iptNo: string; deptName: string; bed: string; reference: string }
-  | { status: 'pending'; iptNo: string; reference: string };
+  | { status: 'admitted'; stayNo: string; deptName: string; bed: string; reference: string }
+  | { status: 'pending'; stayNo: string; reference: string };
+
+async function stayOf(ctx: UseCaseContext, person: KnownPerson, stayNo: string): Promise<InpatientStay> {
+  const stay = await ctx.his.stay(stayNo);
+  if (stay.psnNo !== person.psnNo) throw new SettlementFailure('NOTHING_TO_SETTLE');
+  return stay;
+}
 
 /**
  * Admission (2401) of a stay the HIS has opened. Reversible, so journaled like a settlement;
- * the platform's visit id (mdtrt_id) lands in the journal, where discharge finds it.
+ * the platform's visit id (mdtrt_id) is kept in the journal row, where discharge finds it.
  */
 export const admitInpatient = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, admitInpatientInput, raw, async (input): Promise<AdmissionResult> => {
     const person = ctx.people.get(input.personRef);
-    const stay = await ctx.his.inpatientStay(input.iptNo);
-    if (!stay || stay.psnCertno !== person.certno) throw new SettlementFailure('NOTHING_TO_SETTLE');
-    const diag = { diag_type: '1', maindiag_flag: '1', diag_srt_no: '1', diag_code: stay.admDiagCode, diag_name: stay.admDiagName };
+    const stay = await stayOf(ctx, person, input.stayNo);
+    if (stay.status !== 'admitted') throw new SettlementFailure('NOTHING_TO_SETTLE');
+    const begntime = `${stay.admittedOn} 08:00:00`;
     const mdtrtinfo = {
       ...certificateFields(person),
-      begntime: stay.admittedAt,
+      begntime,
       med_type: '21',
-      ipt_no: stay.iptNo,
-      medrcdno: stay.iptNo,
+      ipt_no: stay.stayNo,
+      medrcdno: stay.stayNo,
       atddr_no: stay.doctorCode,
       chfpdr_name: stay.doctorName,
-      adm_diag_dscr: stay.admDiagName,
+      adm_diag_dscr: input.diagName,
       adm_dept_codg: stay.deptCode,
       adm_dept_name: stay.deptName,
       adm_bed: stay.bed,
-      dscg_maindiag_code: stay.admDiagCode,
-      dscg_maindiag_name: stay.admDiagName,
-      dise_codg: stay.admDiagCode,
-      dise_name: stay.admDiagName,
+      dscg_maindiag_code: input.diagCode,
+      dscg_maindiag_name: input.diagName,
     };
+    const diseinfo = [
+      {
+        psn_no: person.psnNo,
+        diag_type: '1',
+        maindiag_flag: '1',
+        diag_srt_no: '1',
+        diag_code: input.diagCode,
+        diag_name: input.diagName,
+        diag_dept: stay.deptName,
+        dise_dor_no: stay.doctorCode,
+        dise_dor_name: stay.doctorName,
+        diag_time: begntime,
+      },
+    ];
     try {
       const { row } = await ctx.gateway.reversible(
         {
           infno: '2401',
-          subject: admissionSubject(stay.iptNo),
+          subject: admissionSubject(stay.stayNo),
           psnNo: person.psnNo,
           insuplcAdmdvs: person.insuplcAdmdvs,
           maskedName: maskName(person.name),
           insutype: person.insutype,
-          detail: { iptNo: stay.iptNo },
+          detail: { stayNo: stay.stayNo, diagCode: input.diagCode, diagName: input.diagName },
         },
-        { mdtrtinfo, diseinfo: [{ psn_no: person.psnNo, ...diag, diag_dept: stay.deptName, dise_dor_no: stay.doctorCode, dise_dor_name: stay.doctorName, diag_time: stay.admittedAt }] },
+        { mdtrtinfo, diseinfo },
         (answer) => {
           const mdtrtId = (answer.output.result as { mdtrt_id?: unknown } | undefined)?.mdtrt_id;
           if (typeof mdtrtId !== 'string' || !mdtrtId) throw new Error('no mdtrt_id in the admission answer');
           return { outcome: { mdtrtId }, value: mdtrtId };
         },
       );
-      return { status: 'admitted', iptNo: stay.iptNo, deptName: stay.deptName, bed: stay.bed, reference: row.msgid };
+      return { status: 'admitted', stayNo: stay.stayNo, deptName: stay.deptName, bed: stay.bed, reference: row.msgid };
     } catch (error) {
       if (error instanceof SettlementFailure && error.code === 'OUTCOME_UNKNOWN' && error.reference) {
-        return { status: 'pending', iptNo: stay.iptNo, reference: error.reference };
+        return { status: 'pending', stayNo: stay.stayNo, reference: error.reference };
       }
       throw error;
     }
   });
 
-export const prepareDischargeInput = z.object({ personRef: z.uuid(), iptNo: z.string().min(1).max(30) }).strict();
+export const prepareDischargeInput = z.object({ personRef: z.uuid(), stayNo: z.string().min(1).max(30) }).strict();
 
 /**
- * Discharge settlement up to the patient's confirmation: the stay's fee lines (2301, after
- * clearing any left open by an earlier attempt with 2302), discharge (2402), pre-settlement
- * (2303). The quote then settles with 2304 on confirmSettlement.
+ * Discharge settlement up to the patient's confirmation: the HIS closes the stay, its fee
+ * lines go up (2301, after clearing lines an abandoned attempt left open, 2302), the platform
+ * discharges (2402) and pre-settles (2303). confirmSettlement then settles with 2304.
  */
 export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, prepareDischargeInput, raw, async (input) => {
     const person = ctx.people.get(input.personRef);
-    const admission = ctx.journal
-      .all()
-      .find((r) => r.subject === admissionSubject(input.iptNo) && r.state === 'done' && r.psnNo === person.psnNo);
-    const stay = await ctx.his.inpatientStay(input.iptNo);
-    if (!admission?.mdtrtId || !stay || stay.lines.length === 0) throw new SettlementFailure('NOTHING_TO_SETTLE');
+    const admission = ctx.journal.doneFor(admissionSubject(input.stayNo));
+    await stayOf(ctx, person, input.stayNo);
+    if (!admission?.mdtrtId) throw new SettlementFailure('NOTHING_TO_SETTLE');
+    const stay = await ctx.his.dischargeStay(input.stayNo);
+    if (stay.status === 'paid' || stay.lines.length === 0) throw new SettlementFailure('NOTHING_TO_SETTLE');
     const mdtrtId = admission.mdtrtId;
     const area = person.insuplcAdmdvs;
+    const diag = { code: String(admission.detail.diagCode ?? ''), name: String(admission.detail.diagName ?? '') };
     await ignoring(/no unsettled fee line/, ctx.gateway.call('2302', { data: { feedetl_sn: '0000', mdtrt_id: mdtrtId, psn_no: person.psnNo } }, area));
-    const feedetail = stay.lines.map((line) => ({
-      ...feeLine(line, line.lineNo),
+    const feedetail = stay.lines.map((line) => ({ ...feeLine(line, stay), mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: '21' }));
+    await ctx.gateway.call('2301', { feedetail }, area);
+    const dscginfo = {
       mdtrt_id: mdtrtId,
       psn_no: person.psnNo,
-      med_type: '21',
-    }));
-    await ctx.gateway.call('2301', { feedetail }, area);
-    const endtime = stay.dischargedAt ?? now(ctx.clock);
-    await ignoring(
-      /stay is discharged/,
-      ctx.gateway.call(
-        '2402',
-        {
-          dscginfo: {
-            mdtrt_id: mdtrtId,
-            psn_no: person.psnNo,
-            insutype: person.insutype,
-            endtime,
-            dise_codg: stay.admDiagCode,
-            dise_name: stay.admDiagName,
-            dscg_dept_codg: stay.deptCode,
-            dscg_dept_name: stay.deptName,
-            dscg_bed: stay.bed,
-            dscg_way: '1',
-          },
-          diseinfo: [{ diag_type: '1', diag_code: stay.admDiagCode, diag_name: stay.admDiagName }],
-        },
-        area,
-      ),
-    );
+      insutype: person.insutype,
+      endtime: stay.dischargedOn ? `${stay.dischargedOn} 10:00:00` : now(ctx.clock),
+      dise_codg: diag.code,
+      dise_name: diag.name,
+      dscg_dept_codg: stay.deptCode,
+      dscg_dept_name: stay.deptName,
+      dscg_bed: stay.bed,
+      dscg_way: '1',
+    };
+    const diseinfo = [{ diag_type: '1', diag_code: diag.code, diag_name: diag.name }];
+    await ignoring(/stay is discharged/, ctx.gateway.call('2402', { dscginfo, diseinfo }, area));
     const data = {
       ...certificateFields(person),
       medfee_sumamt: fenToYuan(sumFen(stay.lines)),
@@ -127,20 +142,19 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
       mid_setl_flag: '0',
     };
     const answer = await ctx.gateway.call('2303', { data }, area);
-    const preview = parseSetlinfo(answer.output.setlinfo);
     return quoteFromAnswer(ctx, answer.output, {
       kind: 'discharge',
       person,
       infno: '2304',
       mdtrtId,
-      input: { data: { ...data, ...scopeAmountsForWire(preview) } },
+      input: { data: { ...data, ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo)) } },
       items: stay.lines.map(receiptItem),
-      billIds: [],
+      hisDebt: { action: 'pay-stay', stayNo: stay.stayNo },
     });
   });
 
 /** A business step an earlier, abandoned attempt already did is not an error the second time. */
-async function ignoring<T>(already: RegExp, call: Promise<T>): Promise<T | undefined> {
+export async function ignoring<T>(already: RegExp, call: Promise<T>): Promise<T | undefined> {
   try {
     return await call;
   } catch (error) {

@@ -34,6 +34,8 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, preparePharmacyInput, raw, async (input) => {
     const person = ctx.people.get(input.personRef);
     const at = now(ctx.clock);
+    // feedetl_sn must be unique per sale on the platform; terminal + time (+ line) keeps it so.
+    const batch = `${ctx.config.terminal.id}${at.replace(/\D/g, '')}`.slice(-26);
     const lines: BillLine[] = [];
     for (const item of input.items) {
       const [product] = (await ctx.his.catalogueLookup({ text: item.medinsListCodg })).filter(
@@ -41,7 +43,7 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
       );
       if (!product) throw new SettlementFailure('INVALID_INPUT');
       lines.push({
-        lineNo: String(lines.length + 1),
+        feedetlSn: `${batch}-${lines.length + 1}`,
         medListCodg: product.medListCodg,
         medinsListCodg: product.medinsListCodg,
         name: product.name,
@@ -49,14 +51,8 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
         pric: fenToYuan(product.priceFen),
         amountFen: product.priceFen * item.cnt,
         occurredAt: at,
-        deptCode: 'PHARM',
-        deptName: '药房',
-        doctorCode: ctx.config.terminal.id,
-        doctorName: ctx.config.terminal.name,
       });
     }
-    // feedetl_sn must be unique per sale on the platform; a time-stamped prefix keeps it so.
-    const batch = `${ctx.config.terminal.id}-${at.replace(/\D/g, '')}`;
     const druginfo = {
       ...certificateFields(person),
       begntime: at,
@@ -67,7 +63,8 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
       acct_used_flag: '1',
       med_type: '41',
     };
-    const drugdetail = lines.map((line, i) => feeLine(line, `${batch}-${i + 1}`.slice(-30)));
+    const counter = { deptCode: 'PHARM', deptName: '药房', caty: '', doctorCode: ctx.config.terminal.id, doctorName: ctx.config.terminal.name };
+    const drugdetail = lines.map((line) => feeLine(line, counter));
     const answer = await ctx.gateway.call('2101', { druginfo, drugdetail }, person.insuplcAdmdvs);
     const preview = parseSetlinfo(answer.output.setlinfo);
     return quoteFromAnswer(ctx, answer.output, {
@@ -77,6 +74,5 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
       mdtrtId: '',
       input: { druginfo: { ...druginfo, ...scopeAmountsForWire(preview) }, drugdetail },
       items: lines.map(receiptItem),
-      billIds: [],
     });
   });

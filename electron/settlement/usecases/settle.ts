@@ -3,6 +3,7 @@ import { maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
 import { amountsOf, identityViolations, parseSetlinfo, type SettlementAmounts } from '../nhsa/setlinfo';
 import { pendingReceipt, settlementReceipt, type PendingReceipt, type ReceiptItem, type SettlementReceipt } from '../receipts';
+import { payHisDebt, type HisDebt } from '../his/debts';
 import { useCase, type Quote, type UseCaseContext } from './context';
 
 /** What the patient is asked to confirm: the platform's pre-settlement split, in fen. */
@@ -67,7 +68,7 @@ export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
           mdtrtId: quote.mdtrtId,
           insutype: person.insutype,
           requestedFen: quote.amounts.medfeeSumamt,
-          detail: { kind: quote.kind, billIds: quote.billIds, items: quote.items },
+          detail: { kind: quote.kind, items: quote.items, ...(quote.hisDebt ? { hisDebt: quote.hisDebt } : {}) },
         },
         quote.input,
         (answer) => {
@@ -87,7 +88,7 @@ export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
               clrType: setl.clrType,
               clrOptins: setl.clrOptins,
               insutype: setl.insutype || person.insutype,
-              hisOwed: quote.billIds.length > 0,
+              hisOwed: quote.hisDebt !== undefined,
             },
             value: setl,
           };
@@ -110,23 +111,27 @@ export async function orPendingReceipt(ctx: UseCaseContext, work: () => Promise<
   }
 }
 
-/** Tells the HIS the bills are paid; if it cannot be reached now, recovery keeps trying. */
-async function settleHisDebt(ctx: UseCaseContext, msgid: string): Promise<void> {
+/** Tells the HIS what was settled; if it cannot be reached now, recovery keeps trying. */
+export async function settleHisDebt(ctx: UseCaseContext, msgid: string): Promise<void> {
   const row = ctx.journal.get(msgid)!;
   if (row.hisState !== 'owed') return;
   try {
-    await ctx.his.markPaid({ billIds: row.detail.billIds as string[], setlId: row.setlId ?? '', msgid });
+    await payHisDebt(ctx.his, row.detail.hisDebt as HisDebt, row.setlId ?? '');
     ctx.journal.markHisPaid(msgid);
   } catch (error) {
-    ctx.log(`his: mark-paid for ${msgid} deferred (${error instanceof Error ? error.message : String(error)})`);
+    ctx.log(`his: ${row.infno} ${msgid} deferred (${error instanceof Error ? error.message : String(error)})`);
   }
 }
 
 export const declineQuoteInput = z.object({ quoteId: z.uuid() }).strict();
 
-/** The patient said no: the quote is dropped; nothing was settled, so nothing to undo. */
+/**
+ * The patient said no: nothing was settled, so nothing to undo on the platform (the uploaded
+ * fee lines are cleared by the next attempt). A registration's place is given back.
+ */
 export const declineQuote = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, declineQuoteInput, raw, async (input) => {
-    ctx.quotes.forget(input.quoteId);
+    const quote = ctx.quotes.take(input.quoteId);
+    if (quote.registration) await ctx.his.cancelRegistration(quote.registration.regNo);
     return { declined: true as const };
   });

@@ -1,5 +1,5 @@
 import { fenToYuan } from '../../../shared/money';
-import type { BillLine } from '../his/bridge';
+import type { BillLine, Clinician } from '../his/bridge';
 import type { KnownPerson } from '../people';
 import type { ReceiptItem } from '../receipts';
 import { platformDateTime } from '../time';
@@ -15,11 +15,11 @@ export function certificateFields(person: KnownPerson): Record<string, string> {
   };
 }
 
-/** A HIS bill line as a 2204 / 2301 / 2101 fee line; feedetl_sn must be unique in the visit. */
-export function feeLine(line: BillLine, feedetlSn: string): Record<string, string> {
+/** A HIS bill line as a 2204 / 2301 / 2101 fee line, billed by `by`. */
+export function feeLine(line: BillLine, by: Clinician): Record<string, string> {
   return {
-    feedetl_sn: feedetlSn,
-    rxno: line.rxno ?? '',
+    feedetl_sn: line.feedetlSn,
+    rxno: '',
     rx_circ_flag: '0',
     fee_ocur_time: line.occurredAt,
     med_list_codg: line.medListCodg,
@@ -27,10 +27,10 @@ export function feeLine(line: BillLine, feedetlSn: string): Record<string, strin
     det_item_fee_sumamt: fenToYuan(line.amountFen),
     cnt: line.cnt,
     pric: line.pric,
-    bilg_dept_codg: line.deptCode,
-    bilg_dept_name: line.deptName,
-    bilg_dr_codg: line.doctorCode,
-    bilg_dr_name: line.doctorName,
+    bilg_dept_codg: by.deptCode,
+    bilg_dept_name: by.deptName,
+    bilg_dr_codg: by.doctorCode,
+    bilg_dr_name: by.doctorName,
     hosp_appr_flag: '1',
   };
 }

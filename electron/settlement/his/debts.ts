@@ -1,0 +1,27 @@
+import type { HisBridge } from './bridge';
+
+/**
+ * What the hospital system must still be told after a settlement or cancel is done on the
+ * platform. Kept in the journal row, so recovery can tell it later if the HIS was down.
+ */
+export type HisDebt =
+  | { action: 'pay-bills'; billIds: string[] }
+  | { action: 'pay-stay'; stayNo: string }
+  | { action: 'reopen-bills'; billIds: string[]; paidWith: string };
+
+export async function payHisDebt(his: HisBridge, debt: HisDebt, setlId: string): Promise<void> {
+  switch (debt.action) {
+    case 'pay-bills':
+      return his.markPaid(debt.billIds, setlId);
+    case 'pay-stay':
+      return his.markStayPaid(debt.stayNo, setlId);
+    case 'reopen-bills':
+      return his.reopen(debt.billIds, debt.paidWith);
+  }
+}
+
+/** The bills a done settlement paid, for "no bill settled twice" and for a later cancel. */
+export function billsOf(detail: Record<string, unknown>): string[] {
+  const debt = detail.hisDebt as HisDebt | undefined;
+  return debt && debt.action === 'pay-bills' ? debt.billIds : [];
+}

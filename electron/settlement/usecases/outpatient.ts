@@ -1,0 +1,158 @@
+import { z } from 'zod';
+import { fenToYuan } from '../../../shared/money';
+import { SettlementFailure } from '../errors';
+import type { PendingBill } from '../his/bridge';
+import { billsOf } from '../his/debts';
+import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
+import type { KnownPerson } from '../people';
+import type { ReceiptItem } from '../receipts';
+import { useCase, type Quote, type UseCaseContext } from './context';
+import { ignoring } from './inpatient';
+import { quoteFromAnswer, type QuoteView } from './settle';
+import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+
+export interface BillView {
+  billId: string;
+  visitNo: string;
+  kind: PendingBill['kind'];
+  deptName: string;
+  doctorName: string;
+  totalFen: number;
+  items: ReceiptItem[];
+}
+
+/** Bills the platform already settled but the HIS has not yet been told about: never offered again. */
+function settledButUnmarked(ctx: UseCaseContext): Set<string> {
+  return new Set(ctx.journal.hisOwed().flatMap((row) => billsOf(row.detail)));
+}
+
+async function pendingBillsOf(ctx: UseCaseContext, person: KnownPerson): Promise<PendingBill[]> {
+  const owed = settledButUnmarked(ctx);
+  return (await ctx.his.pendingBills(person.psnNo)).filter((bill) => !owed.has(bill.billId));
+}
+
+export const listPendingBillsInput = z.object({ personRef: z.uuid() }).strict();
+
+export const listPendingBills = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, listPendingBillsInput, raw, async (input): Promise<BillView[]> =>
+    (await pendingBillsOf(ctx, ctx.people.get(input.personRef))).map((bill) => ({
+      billId: bill.billId,
+      visitNo: bill.visitNo,
+      kind: bill.kind,
+      deptName: bill.deptName,
+      doctorName: bill.doctorName,
+      totalFen: bill.totalFen,
+      items: bill.lines.map(receiptItem),
+    })),
+  );
+
+/**
+ * One visit's bills up to the patient's confirmation: the platform visit (2201, or the one
+ * registered by an earlier attempt), visit information (2203), fee lines (2204, after
+ * clearing lines an earlier attempt left open, 2205) and pre-settlement (2206). The 2207
+ * input is the 2206 input plus the four scope amounts of the 2206 answer.
+ */
+async function quoteVisit(
+  ctx: UseCaseContext,
+  person: KnownPerson,
+  bills: PendingBill[],
+  registration?: Quote['registration'],
+): Promise<QuoteView> {
+  const first = bills[0]!;
+  const area = person.insuplcAdmdvs;
+  const medType = first.kind === 'registration' ? '12' : '11';
+  const begntime = now(ctx.clock);
+  let mdtrtId = ctx.visits.get(first.visitNo, person.psnNo);
+  if (!mdtrtId) {
+    const answer = await ctx.gateway.call(
+      '2201',
+      {
+        data: {
+          ...certificateFields(person),
+          begntime,
+          ipt_otp_no: first.visitNo,
+          atddr_no: first.doctorCode,
+          dr_name: first.doctorName,
+          dept_code: first.deptCode,
+          dept_name: first.deptName,
+          caty: first.caty,
+        },
+      },
+      area,
+    );
+    mdtrtId = String((answer.output.data as { mdtrt_id?: unknown } | undefined)?.mdtrt_id ?? '');
+    if (!mdtrtId) throw new SettlementFailure('PLATFORM_REJECTED');
+    ctx.visits.put(first.visitNo, person.psnNo, mdtrtId, ctx.clock());
+  }
+  const chrgBchno = first.visitNo;
+  await ignoring(/no unsettled fee lines/, ctx.gateway.call('2205', { data: { mdtrt_id: mdtrtId, chrg_bchno: '0000', psn_no: person.psnNo } }, area));
+  await ctx.gateway.call(
+    '2203',
+    { mdtrtinfo: { mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: medType, begntime, main_cond_dscr: '', dise_codg: '', dise_name: '' }, diseinfo: [] },
+    area,
+  );
+  const lines = bills.flatMap((bill) => bill.lines.map((line) => ({ line, bill })));
+  const feedetail = lines.map(({ line, bill }) => ({ ...feeLine(line, bill), mdtrt_id: mdtrtId, psn_no: person.psnNo, chrg_bchno: chrgBchno }));
+  await ctx.gateway.call('2204', { feedetail }, area);
+  const data = {
+    ...certificateFields(person),
+    med_type: medType,
+    medfee_sumamt: fenToYuan(sumFen(lines.map(({ line }) => line))),
+    psn_setlway: '01',
+    mdtrt_id: mdtrtId,
+    chrg_bchno: chrgBchno,
+    acct_used_flag: '1',
+  };
+  const answer = await ctx.gateway.call('2206', { data }, area);
+  return quoteFromAnswer(ctx, answer.output, {
+    kind: registration ? 'registration' : 'outpatient',
+    person,
+    infno: '2207',
+    mdtrtId,
+    input: { data: { ...data, invono: '', ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo)) } },
+    items: lines.map(({ line }) => receiptItem(line)),
+    hisDebt: { action: 'pay-bills', billIds: bills.map((b) => b.billId) },
+    ...(registration ? { registration } : {}),
+  });
+}
+
+export const prepareOutpatientInput = z
+  .object({ personRef: z.uuid(), billIds: z.array(z.string().min(1).max(30)).min(1).max(20) })
+  .strict();
+
+/** Cashier: the patient's chosen pending bills (all of one visit) → quote to confirm. */
+export const prepareOutpatientSettlement = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, prepareOutpatientInput, raw, async (input) => {
+    const person = ctx.people.get(input.personRef);
+    const pending = await pendingBillsOf(ctx, person);
+    const chosen = input.billIds.map((id) => pending.find((bill) => bill.billId === id));
+    if (chosen.some((bill) => !bill)) throw new SettlementFailure('NOTHING_TO_SETTLE');
+    const bills = chosen as PendingBill[];
+    if (new Set(bills.map((b) => b.visitNo)).size !== 1) throw new SettlementFailure('INVALID_INPUT');
+    return quoteVisit(ctx, person, bills);
+  });
+
+export const listRegistrationSlotsInput = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
+
+export const listRegistrationSlots = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, listRegistrationSlotsInput, raw, (input) => ctx.his.registrationSlots(input.date));
+
+export const prepareRegistrationInput = z.object({ personRef: z.uuid(), slotId: z.number().int().positive() }).strict();
+
+/**
+ * Registration: the HIS books the place and raises the fee bill; the fee is then quoted like
+ * any outpatient bill. Declining the quote gives the place back.
+ */
+export const prepareRegistration = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, prepareRegistrationInput, raw, async (input) => {
+    const person = ctx.people.get(input.personRef);
+    const slot = (await ctx.his.registrationSlots()).find((s) => s.slotId === input.slotId);
+    const { regNo, bill } = await ctx.his.register(person.psnNo, input.slotId);
+    const registration = { regNo, deptName: bill.deptName, doctorName: bill.doctorName, date: slot?.date ?? '', period: slot?.period ?? '' };
+    try {
+      return await quoteVisit(ctx, person, [bill], registration);
+    } catch (error) {
+      await ctx.his.cancelRegistration(regNo).catch(() => ctx.log(`his: registration ${regNo} left booked`));
+      throw error;
+    }
+  });

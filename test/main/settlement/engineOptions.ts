@@ -1,0 +1,41 @@
+import { join } from 'node:path';
+import { SANDBOX_DEFAULTS as TERMINAL_DEFAULTS, type TerminalConfig } from '../../../shared/config/terminalConfig';
+import type { EngineOptions } from '../../../electron/settlement/engine';
+import { createSandboxHis } from '../../../electron/settlement/his/sandboxHis';
+import { hashPin, pinAuthoriser } from '../../../electron/settlement/usecases/operators';
+
+/** How every test engine is built, in the test process and in the campaign's child processes alike. */
+export const OPERATOR = { operatorId: 'staff-01', pin: '2468' };
+
+export const hospitalConfig: TerminalConfig = { ...TERMINAL_DEFAULTS, terminal: { ...TERMINAL_DEFAULTS.terminal, mode: 'cashier' } };
+export const pharmacyConfig: TerminalConfig = {
+  ...TERMINAL_DEFAULTS,
+  institution: { code: 'P42120200001', name: '咸宁市演示大药房' },
+  terminal: { id: 'PHARM-01', name: '药房终端01', mode: 'pharmacy' },
+};
+
+export interface SandboxAddress {
+  url: string;
+  paasId: string;
+  secret: string;
+}
+
+export function engineOptions(sandbox: SandboxAddress, dir: string, config: TerminalConfig, extra: Partial<EngineOptions> = {}): EngineOptions {
+  return {
+    config,
+    platformUrl: sandbox.url,
+    credentials: { paasId: sandbox.paasId, secret: sandbox.secret },
+    dbPath: join(dir, `kiosk-${config.institution.code}.db`),
+    his: createSandboxHis({ baseUrl: sandbox.url }),
+    operators: pinAuthoriser({ [OPERATOR.operatorId]: hashPin(OPERATOR.pin, 'salt') }),
+    timeouts: { default: 5_000 },
+    backoff: () => 50,
+    inFlightGraceMs: 1_000,
+    recoveryIntervalMs: 0,
+    // Unexpected errors are what a test most needs to see; routine recovery lines only on demand.
+    log: (line) => {
+      if (process.env.SETTLEMENT_LOG || line.startsWith('internal')) console.error(line);
+    },
+    ...extra,
+  };
+}

@@ -1,0 +1,60 @@
+import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
+import { identifyByCard, identifyByIdNumber, identifyByVoucher } from '../../../electron/settlement/usecases/identify';
+import { startHarness, type Harness } from './harness';
+
+describe('identify (1101) against the sandbox platform', () => {
+  let h: Harness;
+  beforeAll(async () => (h = await startHarness()));
+  afterAll(() => h.close());
+
+  const [employee, resident, , , uninsured] = DEMO_PERSONS;
+
+  it('by e-voucher token: masked identity, opaque handle, account balance', async () => {
+    const engine = h.engine();
+    const result = await identifyByVoucher(engine.ctx, { ecToken: '421200ec000000000000000000000000000001' });
+    expect(result).toEqual({
+      ok: true,
+      value: expect.objectContaining({ maskedName: '欧*明', maskedCertno: '4212**********0017', insutype: '310', balanceFen: employee!.accountBalanceFen }),
+    });
+    if (!result.ok) return;
+    expect(JSON.stringify(result.value)).not.toContain(employee!.certno);
+    expect(engine.ctx.people.get(result.value.personRef)).toMatchObject({ certType: '01', psnNo: employee!.psnNo });
+  });
+
+  it('by ID number and by card, picking the resident line for a resident', async () => {
+    const engine = h.engine();
+    const byId = await identifyByIdNumber(engine.ctx, { certno: resident!.certno });
+    expect(byId.ok && byId.value.insutype).toBe('390');
+    const byCard = await identifyByCard(engine.ctx, { cardNo: resident!.cardNo, cardSn: resident!.cardSn });
+    expect(byCard.ok && byCard.value.maskedName).toBe('白*国');
+  });
+
+  it('answers in plain codes: unknown token, unknown person, suspended insurance, bad input', async () => {
+    const engine = h.engine();
+    expect(await identifyByVoucher(engine.ctx, { ecToken: '421200ec999999999999999999999999999999' })).toMatchObject({
+      ok: false,
+      error: { code: 'VOUCHER_EXPIRED', next: 'retry' },
+    });
+    expect(await identifyByIdNumber(engine.ctx, { certno: '110101199001011237' })).toMatchObject({ ok: false, error: { code: 'PERSON_NOT_FOUND' } });
+    expect(await identifyByIdNumber(engine.ctx, { certno: uninsured!.certno })).toMatchObject({ ok: false, error: { code: 'NOT_INSURED' } });
+    expect(await identifyByIdNumber(engine.ctx, { certno: 'abc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+  });
+
+  it('signs in once a day and signs in again when the platform rejects the sign_no', async () => {
+    const engine = h.engine();
+    await identifyByIdNumber(engine.ctx, { certno: employee!.certno });
+    const first = engine.db.prepare('SELECT sign_no FROM operator_session').get() as { sign_no: string };
+    await identifyByIdNumber(engine.ctx, { certno: employee!.certno });
+    expect(engine.db.prepare('SELECT sign_no FROM operator_session').get()).toEqual(first);
+    // Another terminal process signing the operator out makes the stored sign_no stale.
+    await engine.close({ signOut: true });
+    const again = h.engine();
+    again.db.prepare('INSERT INTO operator_session (operator, day, sign_no, signed_at) VALUES (?, ?, ?, ?)').run(
+      'KIOSK-01', new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10), first.sign_no, new Date().toISOString(),
+    );
+    const result = await identifyByIdNumber(again.ctx, { certno: employee!.certno });
+    expect(result.ok).toBe(true);
+    const second = again.db.prepare('SELECT sign_no FROM operator_session').get() as { sign_no: string };
+    expect(second.sign_no).not.toBe(first.sign_no);
+  });
+});
