@@ -31,7 +31,21 @@ export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
     db.exec('COMMIT');
     return result;
   } catch (error) {
-    db.exec('ROLLBACK');
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw error;
+  }
+}
+
+/** Inside a transaction: when `work` throws, only its own writes are undone. */
+export function inSavepoint<T>(db: DatabaseSync, work: () => T): T {
+  db.exec('SAVEPOINT work');
+  try {
+    const result = work();
+    db.exec('RELEASE work');
+    return result;
+  } catch (error) {
+    db.exec('ROLLBACK TO work');
+    db.exec('RELEASE work');
     throw error;
   }
 }

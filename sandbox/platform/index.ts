@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { inTransaction } from '../db';
+import { inSavepoint, inTransaction } from '../db';
 import type { FaultRegistry } from '../faults/registry';
 import type { BodyProblem, SandboxRequest, SandboxResponse, SandboxRoute } from '../http/types';
 import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from '../parts';
@@ -59,6 +59,8 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
   const visitIds = new IdSequence(sql, 'platform_visit');
   const settlementIds = new IdSequence(sql, 'platform_settlement');
   let refSerial = 0;
+  // Seeded once and never changed while running.
+  const institutions = new Map(sql.all<InstitutionRow>('SELECT code, kind FROM platform_institution').map((i) => [i.code, i]));
 
   function answer(received: Date, infcode: 0 | -1, output: Json | null, errMsg: string | null, envelope?: Partial<Envelope>): SandboxResponse {
     refSerial = (refSerial + 1) % 10_000_000_000;
@@ -86,8 +88,22 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
     return answer(received, -1, null, `sandbox: internal error while handling ${envelope?.infno ?? 'the request'}; nothing was changed`, envelope);
   }
 
+  /**
+   * One database transaction per request, committed whatever the outcome: the nonce is spent
+   * and the msgid recorded even for a refusal, while a refused transaction's own writes are
+   * rolled back to its savepoint. One commit per request is also what makes the platform fast.
+   */
   function process(request: SandboxRequest, received: Date): SandboxResponse {
-    let envelope: Partial<Envelope> | undefined = loggable(request.body);
+    const envelope = loggable(request.body);
+    try {
+      return inTransaction(options.db, () => checkAndRun(request, received, envelope));
+    } catch (error) {
+      return refusal(received, error, envelope);
+    }
+  }
+
+  function checkAndRun(request: SandboxRequest, received: Date, logged: Partial<Envelope> | undefined): SandboxResponse {
+    let envelope = logged;
     try {
       tif.check(request.headers, received);
       const type = request.headers['content-type'] ?? '';
@@ -96,7 +112,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
       envelope = checked;
       const tx = TRANSACTIONS[checked.infno];
       if (!tx) refuse('infno', `unknown transaction ${checked.infno}`);
-      const institution = sql.get<InstitutionRow>('SELECT code, kind FROM platform_institution WHERE code = ?', checked.fixmedins_code);
+      const institution = institutions.get(checked.fixmedins_code);
       if (!institution) refuse('fixmedins_code', 'not a designated institution of this platform');
       if (checked.mdtrtarea_admvs !== DEMO_POLICY.area) refuse('mdtrtarea_admvs', `must be this platform's area ${DEMO_POLICY.area}`);
       if (tx.institution && tx.institution !== institution.kind) refuse('infno', `${checked.infno} is not open to a ${institution.kind}`);
@@ -124,20 +140,17 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
       notePerson: (p) => (psnNo = p),
     };
     try {
-      const output = inTransaction(options.db, () => {
-        const out = tx.handle(ctx);
-        sql.run(
-          'INSERT INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, received_at) VALUES (?, ?, ?, ?, 0, ?)',
-          envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, receivedText,
-        );
-        return out;
-      });
+      const output = inSavepoint(options.db, () => tx.handle(ctx));
+      sql.run(
+        'INSERT INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, received_at) VALUES (?, ?, ?, ?, 0, ?)',
+        envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, receivedText,
+      );
       return answer(received, 0, output, null, envelope);
     } catch (error) {
       const refused = refusal(received, error, envelope);
       // The msgid is spent even when refused, so a retry under it is refused without side effects.
       sql.run(
-        'INSERT OR IGNORE INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, err_msg, received_at) VALUES (?, ?, ?, ?, -1, ?, ?)',
+        'INSERT INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, err_msg, received_at) VALUES (?, ?, ?, ?, -1, ?, ?)',
         envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, (refused.body as { err_msg: string }).err_msg, receivedText,
       );
       return refused;

@@ -127,7 +127,9 @@ function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): vo
     );
   }
   ctx.sql.run('UPDATE platform_fee SET settled = ? WHERE setl_id = ?', direction === 1 ? 1 : 0, row.setl_id);
-  setVisitState(ctx, row.mdtrt_id, direction === 1 ? row.visit_state_after : row.visit_state_before);
+  if (row.visit_state_before !== row.visit_state_after) {
+    setVisitState(ctx, row.mdtrt_id, direction === 1 ? row.visit_state_after : row.visit_state_before);
+  }
 }
 
 /** A cancel: the original becomes `cancelled`, a negative settlement with a new setl_id records it. */
