@@ -18,7 +18,6 @@ const CLIP = `${FIXTURES_DIR}/camera_person_a_640x480_10fps_2s.y4m`;
 const HAVE_FIXTURES = existsSync(`${FIXTURES_DIR}/person_a_obama_1.jpg`) && existsSync(CLIP);
 const suite = HAVE_FIXTURES ? describe : describe.skip;
 if (!HAVE_FIXTURES) {
-  // eslint-disable-next-line no-console
   console.warn(`facePipeline: skipped, the face fixtures are not at ${FIXTURES_DIR} (they are never copied into the project)`);
 }
 
