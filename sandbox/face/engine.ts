@@ -4,9 +4,10 @@ import { cropRgb, decodeJpeg, ImageDecodeError, shrinkRgb, type RgbImage } from 
 import { loadHumanNode, toTensor } from './humanNode';
 
 /**
- * Turns a photo into one face descriptor, or says why it cannot. Two passes, because a wide
- * or tall frame distorts the face for the detector: first locate faces on a shrunk copy, then
- * describe a square crop around the one face. Nothing here keeps pixels or descriptors.
+ * Turns a photo into one face descriptor, or says why it cannot. A wide or tall frame distorts
+ * the face for the detector, so faces are first located on a shrunk copy and the one face is
+ * described on a square crop around it; a square input already framed that way takes one pass.
+ * Nothing here keeps pixels or descriptors.
  */
 export type FaceReading =
   | { kind: 'descriptor'; descriptor: number[] }
@@ -60,25 +61,47 @@ export function createFaceEngine(config: FaceServiceConfig): FaceEngine {
     }
   }
 
+  type Box = [number, number, number, number];
+  type Faces = Awaited<ReturnType<typeof boxes>>;
+
+  /** Faces in original-image pixels, without those too small to count. */
+  const counted = (faces: Faces, scale: number) =>
+    faces
+      .map((face) => ({ face, box: face.box.map((v) => v * scale) as Box }))
+      .filter(({ box }) => Math.max(box[2], box[3]) >= config.minFaceSidePx);
+
+  /** True when the square crop around this face would be (nearly) the whole image anyway. */
+  const cropIsWholeImage = (image: RgbImage, box: Box) =>
+    Math.max(box[2], box[3]) * config.cropScale >= 0.9 * Math.max(image.width, image.height);
+
   async function readImage(image: RgbImage): Promise<FaceReading> {
     await ready();
     const h = human!;
     return serially(async () => {
-      const small = shrinkRgb(image, config.detectMaxSide);
-      const scale = image.width / small.width;
-      const faces = (await boxes(h, small, LOCATE))
-        .map((face) => face.box.map((v) => v * scale) as [number, number, number, number])
-        .filter(([, , w, hh]) => Math.max(w, hh) >= config.minFaceSidePx);
+      // A roughly square image (the kiosk sends a square crop around the face) is described in
+      // one pass; the result is kept when cropping around the face would not change the input.
+      const aspect = Math.max(image.width, image.height) / Math.min(image.width, image.height);
+      let faces: ReturnType<typeof counted>;
+      if (aspect <= 1.25) {
+        const input = shrinkRgb(image, config.describeMaxSide);
+        faces = counted(await boxes(h, input, DESCRIBE), image.width / input.width);
+        const only = faces.length === 1 ? faces[0]! : undefined;
+        if (only?.face.embedding?.length && cropIsWholeImage(image, only.box)) {
+          return { kind: 'descriptor', descriptor: only.face.embedding };
+        }
+      } else {
+        const small = shrinkRgb(image, config.detectMaxSide);
+        faces = counted(await boxes(h, small, LOCATE), image.width / small.width);
+      }
       if (faces.length === 0) return { kind: 'no-face' };
       if (faces.length > 1) return { kind: 'several-faces', count: faces.length };
-      const [x, y, w, hh] = faces[0]!;
+      const [x, y, w, hh] = faces[0]!.box;
       const side = Math.max(w, hh) * config.cropScale;
       const crop = shrinkRgb(cropRgb(image, x + w / 2 - side / 2, y + hh / 2 - side / 2, side, side), config.describeMaxSide);
       const described = (await boxes(h, crop, DESCRIBE)).filter((face) => face.embedding && face.embedding.length > 0);
       // The crop may clip a neighbour's face at its edge: the one nearest the centre is ours.
-      const centre = crop.width / 2;
       const ours = described.sort(
-        (a, b) => distance(a.box, centre, crop.height / 2) - distance(b.box, centre, crop.height / 2),
+        (a, b) => distance(a.box, crop.width / 2, crop.height / 2) - distance(b.box, crop.width / 2, crop.height / 2),
       )[0];
       return ours ? { kind: 'descriptor', descriptor: ours.embedding! } : { kind: 'no-face' };
     });
