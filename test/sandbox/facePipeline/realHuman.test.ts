@@ -61,6 +61,16 @@ suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (sk
     expect(Math.abs((a?.box[0] ?? 0) - (b?.box[0] ?? 999))).toBeLessThan(10);
   });
 
+  it("pins the yaw sign the turn challenge relies on: positive yaw = nose toward image left = the person's right", async () => {
+    // The spoof print is turned (yaw ~0.45): its nose tip lies left of the cheek midpoint in the unmirrored image.
+    const { frame } = await readImage(`${FIXTURES_DIR}/spoof_print_f1_upright.jpg`);
+    const [face] = await detector.detect(frame, 'decision');
+    const [nose, right, left] = [face?.mesh[1], face?.mesh[234], face?.mesh[454]];
+    if (!face || !nose || !right || !left) throw new Error('no mesh');
+    expect(face.rotation?.angle.yaw).toBeGreaterThan(0.3);
+    expect((nose[0] ?? 0) - ((right[0] ?? 0) + (left[0] ?? 0)) / 2).toBeLessThan(0);
+  });
+
   it('gate on real results: the clip frame passes; the spoof print is turned too far; doctored frames fail for the right reason', async () => {
     const [f0] = await clipFrames();
     if (!f0) throw new Error('empty clip');
