@@ -25,6 +25,6 @@ module.exports = {
     project('main', 'node', { moduleNameMapper: { '^electron$': '<rootDir>/test/__mocks__/electron.ts' } }),
     project('sandbox', 'node'),
     project('renderer', 'jsdom'),
-    project('e2e', 'node', { testTimeout: 120000 }),
+    project('e2e', 'node', { setupFilesAfterEnv: ['<rootDir>/test/e2e/support/setup.ts'] }),
   ],
 };

@@ -1,11 +1,13 @@
 // `npm test`: the static checks, the build the end-to-end tests drive, then every jest project,
 // closing with the one line CI reads: `N passed, N failed[, N skipped]`.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(import.meta.dirname, '..');
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+// Node 24 from the `node` devDependency, even when this script was started by an older node.
+const node = existsSync(bin('node')) ? bin('node') : process.execPath;
 const run = (label, cmd, args) => {
   console.log(`\n> ${label}`);
   const child = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: process.env });
@@ -16,7 +18,7 @@ const jestArgs = process.argv.slice(2);
 const staticSteps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
-  ['build', bin('electron-vite'), ['build', '--logLevel', 'warn']],
+  ['build', node, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn']],
 ];
 for (const [label, cmd, args] of process.env.FACESETTLE_SKIP_STATIC ? [] : staticSteps) {
   if (!run(label, cmd, args)) {
@@ -29,7 +31,7 @@ for (const [label, cmd, args] of process.env.FACESETTLE_SKIP_STATIC ? [] : stati
 const resultsFile = path.join(root, 'test', 'artifacts', 'jest-results.json');
 mkdirSync(path.dirname(resultsFile), { recursive: true });
 rmSync(resultsFile, { force: true });
-const ok = run('jest', bin('jest'), ['--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+const ok = run('jest', node, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
 
 let results;
 try {
