@@ -6,8 +6,8 @@ export const DB_FILE_NAME = 'sandbox.db';
 
 /**
  * The one sandbox database: `<dataDir>/sandbox.db`, or in memory when no folder is given.
- * WAL with synchronous=NORMAL keeps each settlement's commit cheap while a crash still loses
- * at most the last transactions, never the file's consistency.
+ * WAL with synchronous=NORMAL keeps each settlement's commit cheap (no fsync per commit) while a
+ * power cut loses at most the last transactions, never the file's consistency.
  */
 export function openSandboxDatabase(dataDir?: string): DatabaseSync {
   let location = ':memory:';
@@ -18,6 +18,10 @@ export function openSandboxDatabase(dataDir?: string): DatabaseSync {
   const db = new DatabaseSync(location);
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = NORMAL');
+  // Checkpoint every ~40 MB of WAL instead of every 4 MB: hot pages (accounts, yearly totals,
+  // the tails of the message and settlement tables) are then copied back once per many commits.
+  // Measured on the 2207 path: about half the time per settlement.
+  db.exec('PRAGMA wal_autocheckpoint = 10000');
   db.exec('PRAGMA busy_timeout = 5000');
   db.exec('PRAGMA foreign_keys = ON');
   return db;
