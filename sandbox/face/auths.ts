@@ -20,7 +20,8 @@ export interface AuthRow {
 
 export function createAuthStore(db: DatabaseSync) {
   const insert = db.prepare(
-    'INSERT INTO face_auths (auth_no, org_id, out_biz_no, state, psn_no, candidates, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    `INSERT INTO face_auths (auth_no, org_id, out_biz_no, state, psn_no, candidates, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (org_id, out_biz_no) DO NOTHING`,
   );
   const byNo = db.prepare('SELECT * FROM face_auths WHERE auth_no = ?');
   const byBizNo = db.prepare('SELECT 1 FROM face_auths WHERE org_id = ? AND out_biz_no = ?');
@@ -30,10 +31,11 @@ export function createAuthStore(db: DatabaseSync) {
     outBizNoTaken(orgId: string, outBizNo: string): boolean {
       return byBizNo.get(orgId, outBizNo) !== undefined;
     },
-    create(row: Omit<AuthRow, 'authNo' | 'attempts'>): string {
+    /** The new authNo; undefined when a concurrent call took the same outBizNo first. */
+    create(row: Omit<AuthRow, 'authNo' | 'attempts'>): string | undefined {
       const authNo = `AUTH${randomBytes(12).toString('hex').toUpperCase()}`;
-      insert.run(authNo, row.orgId, row.outBizNo, row.state, row.psnNo, JSON.stringify(row.candidates), row.expiresAt);
-      return authNo;
+      const { changes } = insert.run(authNo, row.orgId, row.outBizNo, row.state, row.psnNo, JSON.stringify(row.candidates), row.expiresAt);
+      return Number(changes) === 1 ? authNo : undefined;
     },
     get(authNo: string): AuthRow | undefined {
       const row = byNo.get(authNo) as Record<string, unknown> | undefined;

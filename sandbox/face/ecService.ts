@@ -86,12 +86,15 @@ export function createEcService(deps: EcServiceDeps) {
       deps.log(`face ec.auth no-match best=${decision.best.toFixed(2)}`);
       return answer(orgId, EcCode.NO_MATCH, 'no enrolled person matches this face');
     }
+    const duplicate = () => answer(orgId, EcCode.DUPLICATE_OUT_BIZ_NO, 'outBizNo: already used for this orgId');
     if (decision.kind === 'clear') {
       const authNo = deps.auths.create({ orgId, outBizNo, state: 'matched', psnNo: decision.psnNo, candidates: [], expiresAt });
+      if (!authNo) return duplicate();
       deps.log(`face ec.auth matched psn=${maskId(decision.psnNo)} similarity=${decision.similarity.toFixed(2)}`);
       return answer(orgId, EcCode.OK, 'ok', { authNo, outBizNo, extData: {} });
     }
     const authNo = deps.auths.create({ orgId, outBizNo, state: 'second-factor', psnNo: null, candidates: decision.candidates, expiresAt });
+    if (!authNo) return duplicate();
     deps.log(`face ec.auth second-factor candidates=${decision.candidates.length} best=${decision.best.toFixed(2)}`);
     return answer(orgId, EcCode.SECOND_FACTOR_REQUIRED, 'match not clear: give the last 4 characters of the ID number', {
       authNo,

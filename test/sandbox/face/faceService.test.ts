@@ -121,6 +121,12 @@ describeWithFaces('e-voucher face service on the fixtures (demo persons A and B 
     expect(again.code).toBe(EcCode.DUPLICATE_OUT_BIZ_NO);
   });
 
+  it('takes an outBizNo once when two calls race with it', async () => {
+    const data = { outBizNo: 'RACE-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')) };
+    const codes = (await Promise.all([s.call('cn.nhsa.ec.auth', data), s.call('cn.nhsa.ec.auth', data)])).map((a) => a.code);
+    expect(codes.sort()).toEqual([EcCode.OK, EcCode.DUPLICATE_OUT_BIZ_NO]);
+  });
+
   it('lets an authNo expire', async () => {
     const first = await s.auth(b64(readFixture('person_b_biden_1.jpg')));
     s.clock.now = new Date(s.clock.now.getTime() + 301_000);
