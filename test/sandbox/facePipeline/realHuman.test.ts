@@ -24,6 +24,7 @@ if (!HAVE_FIXTURES) {
 jest.setTimeout(60000);
 
 let detector: FaceDetector;
+let human: Awaited<ReturnType<typeof loadKioskHumanNode>>['human'];
 const gateOf = (faces: FaceLike[], frame: FramePixels): GateResult => evaluateGate(faces, frame, (f) => imageStats(frame, f.box));
 const reasonOf = (g: GateResult) => (g.pass ? 'pass' : g.reason);
 
@@ -33,7 +34,7 @@ async function clipFrames(): Promise<FramePixels[]> {
 
 suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (skipped: no fixtures at ${FIXTURES_DIR})`}`, () => {
   beforeAll(async () => {
-    ({ detector } = await loadKioskHumanNode());
+    ({ detector, human } = await loadKioskHumanNode());
   });
 
   it.each([
@@ -152,6 +153,8 @@ suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (sk
       const captured = events.find((e) => e.type === 'captured');
       if (captured?.type !== 'captured') throw new Error(`no capture: ${JSON.stringify(events)}`);
       expect(events.filter((e) => e.type === 'captured')).toHaveLength(1);
+      // Human's own last result was overwritten by the scrub: no face (box, mesh) stays inside Human.
+      expect(human.result.face).toHaveLength(0);
       const { capture } = captured;
       expect(capture.width).toBe(capture.height);
       expect(capture.passive.real).toBeGreaterThan(0);
