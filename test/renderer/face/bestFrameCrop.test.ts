@@ -1,7 +1,9 @@
 import { bestIndex, frameScore } from '../../../renderer/face/bestFrame';
 import { cropPixels, cropRect, encodeFaceCrop, toBase64 } from '../../../renderer/face/crop';
-import type { GateMetrics } from '../../../renderer/face/qualityGate';
+import { outlineFor } from '../../../renderer/face/outline';
+import { evaluateGate, type GateMetrics } from '../../../renderer/face/qualityGate';
 import type { FramePixels } from '../../../renderer/face/types';
+import { craftFace } from './craft';
 
 const base: GateMetrics = { faceCount: 1, boxScore: 0.9, faceSize: 0.45, yaw: 0, pitch: 0, roll: 0, sharpness: 0.3 };
 
@@ -84,5 +86,18 @@ describe('crop', () => {
   it('base64-encodes large buffers without overflowing the stack', () => {
     const big = new Uint8Array(200000).fill(65);
     expect(toBase64(big).length).toBe(Math.ceil(200000 / 3) * 4);
+  });
+});
+
+describe('outline', () => {
+  // Drawn from the gate's thresholds, so standing in it is passing the geometric checks.
+  it('is centred, inside the frame, and a face standing in it passes the size and centring checks', () => {
+    const o = outlineFor();
+    expect(o.left + o.width / 2).toBeCloseTo(0.5);
+    expect(o.top + o.height / 2).toBeCloseTo(0.5);
+    expect(o.top).toBeGreaterThanOrEqual(0);
+    const face = craftFace({ box: [o.left * 640, o.top * 480, o.width * 640, o.height * 480] });
+    const r = evaluateGate([face], { width: 640, height: 480 }, () => ({ faceLuma: 120, surroundLuma: 110, sharpness: 0.4 }));
+    expect(r.pass).toBe(true);
   });
 });
