@@ -65,8 +65,9 @@ export class OperatorSession {
       const out = answer.output.signinoutb as { sign_no?: unknown } | undefined;
       signNo = typeof out?.sign_no === 'string' ? out.sign_no : '';
     } catch (error) {
-      if (error instanceof NhsaCallError && error.kind === 'unreachable') throw new SettlementFailure('PLATFORM_UNREACHABLE');
-      throw new SettlementFailure('SIGN_IN_FAILED');
+      // Only a refusal is a sign-in problem; no answer is the network's, and retrying helps.
+      if (error instanceof NhsaCallError && error.kind !== 'rejected') throw new SettlementFailure('PLATFORM_UNREACHABLE');
+      throw new SettlementFailure('SIGN_IN_FAILED', undefined, error instanceof Error ? error.message : String(error));
     }
     if (!signNo) throw new SettlementFailure('SIGN_IN_FAILED');
     this.db

@@ -75,7 +75,7 @@ export interface HisBridge {
   reopen(billIds: readonly string[], setlId: string): Promise<void>;
   registrationSlots(date?: string): Promise<RegistrationSlot[]>;
   /** Takes a place and raises the registration-fee bill. */
-  register(psnNo: string, slotId: number): Promise<{ regNo: string; bill: PendingBill }>;
+  register(psnNo: string, slotId: number): Promise<{ regNo: string; date: string; period: string; bill: PendingBill }>;
   cancelRegistration(regNo: string): Promise<void>;
   catalogueLookup(query: { barcode?: string | undefined; text?: string | undefined }): Promise<CatalogueProduct[]>;
   stay(stayNo: string): Promise<InpatientStay>;

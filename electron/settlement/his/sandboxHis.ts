@@ -130,8 +130,8 @@ export function createSandboxHis(options: { baseUrl: string; http?: AxiosInstanc
         }),
       ),
     register: async (psnNo, slotId) => {
-      const r = await call<{ regNo: string; bill: WireBill }>('post', '/his/registrations', { psnNo, slotId });
-      return { regNo: r.regNo, bill: bill(r.bill) };
+      const r = await call<{ regNo: string; slot: WireSlot; bill: WireBill }>('post', '/his/registrations', { psnNo, slotId });
+      return { regNo: r.regNo, date: r.slot.date, period: r.slot.period, bill: bill(r.bill) };
     },
     cancelRegistration: async (regNo) => {
       await call('post', `/his/registrations/${encodeURIComponent(regNo)}/cancel`);

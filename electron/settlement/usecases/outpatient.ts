@@ -146,9 +146,8 @@ export const prepareRegistrationInput = z.object({ personRef: z.uuid(), slotId: 
 export const prepareRegistration = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, prepareRegistrationInput, raw, async (input) => {
     const person = ctx.people.get(input.personRef);
-    const slot = (await ctx.his.registrationSlots()).find((s) => s.slotId === input.slotId);
-    const { regNo, bill } = await ctx.his.register(person.psnNo, input.slotId);
-    const registration = { regNo, deptName: bill.deptName, doctorName: bill.doctorName, date: slot?.date ?? '', period: slot?.period ?? '' };
+    const { regNo, date, period, bill } = await ctx.his.register(person.psnNo, input.slotId);
+    const registration = { regNo, deptName: bill.deptName, doctorName: bill.doctorName, date, period };
     try {
       return await quoteVisit(ctx, person, [bill], registration);
     } catch (error) {

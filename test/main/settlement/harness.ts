@@ -29,6 +29,10 @@ export class SandboxAdmin {
   async fault(fault: { infno: string; mode: 'latency' | 'error' | 'drop' | 'commit-then-drop'; latencyMs?: number; errMsg?: string; httpStatus?: number; times?: number }) {
     await axios.post(`${this.url}/sandbox/admin/faults`, fault, { proxy: false });
   }
+  /** Faults still armed: a `times: 1` fault still listed was never reached. */
+  async faults(): Promise<unknown[]> {
+    return (await axios.get(`${this.url}/sandbox/admin/faults`, { proxy: false })).data.faults;
+  }
   async clearFaults() {
     await axios.delete(`${this.url}/sandbox/admin/faults`, { proxy: false });
   }
