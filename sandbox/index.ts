@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openSandboxDatabase } from './db';
+import { openSandboxDatabase, startCheckpointer } from './db';
 import { createFaceService, type FaceServiceConfig } from './face';
 import { createAdminRoutes } from './faults/admin';
 import { createHospitalSystem } from './his';
@@ -61,6 +61,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const paasId = options.paasId ?? SANDBOX_DEFAULTS.paasId;
   const secret = options.secret ?? SANDBOX_DEFAULTS.secret;
   const db = openSandboxDatabase(options.dataDir);
+  const checkpointer = options.dataDir ? startCheckpointer(options.dataDir) : undefined;
   const faults = new FaultRegistry();
   let tokens = options.tokens;
 
@@ -110,6 +111,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
         server.closeAllConnections();
       });
       for (const part of parts) await part.close?.();
+      await checkpointer?.stop();
       db.close();
     },
   };

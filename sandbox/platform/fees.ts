@@ -101,5 +101,3 @@ export function lineResult(line: LineSplit & { feedetlSn: string }, medListCodg:
     memo: null,
   };
 }
-
-export const feeRowResult = (row: FeeRow): Json => lineResult(splitOfRow(row), row.med_list_codg, row.cnt4, row.pric6);

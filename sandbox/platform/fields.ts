@@ -1,6 +1,6 @@
 import type { Fen } from '../../shared/money';
 import { yuanToFen } from '../../shared/money';
-import { PlatformError, refuse } from './errors';
+import { refuse } from './errors';
 
 export type Json = Record<string, unknown>;
 
@@ -160,8 +160,4 @@ function plain(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
   return value.toFixed(10).replace(/\.?0+$/, '');
-}
-
-export function isPlatformError(error: unknown): error is PlatformError {
-  return error instanceof PlatformError;
 }

@@ -5,8 +5,8 @@ import type { BodyProblem, SandboxRequest, SandboxResponse, SandboxRoute } from 
 import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from '../parts';
 import type { TxContext, TxDefinition } from './context';
 import { readEnvelope, type Envelope } from './envelope';
-import { refuse } from './errors';
-import { isPlatformError, FieldReader, isObject, type Json } from './fields';
+import { PlatformError, refuse } from './errors';
+import { FieldReader, isObject, type Json } from './fields';
 import { migratePlatform } from './schema';
 import { IdSequence, Statements } from './store';
 import { TifGate, type TifCredentials } from './tif';
@@ -83,7 +83,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
   }
 
   function refusal(received: Date, error: unknown, envelope?: Partial<Envelope>): SandboxResponse {
-    if (isPlatformError(error)) return answer(received, -1, null, error.message, envelope);
+    if (error instanceof PlatformError) return answer(received, -1, null, error.message, envelope);
     options.log(`platform: unexpected error in ${envelope?.infno ?? 'request'}: ${error instanceof Error ? error.message : String(error)}`);
     return answer(received, -1, null, `sandbox: internal error while handling ${envelope?.infno ?? 'the request'}; nothing was changed`, envelope);
   }

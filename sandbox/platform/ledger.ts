@@ -3,7 +3,7 @@ import { newSettlementId, nowText, setVisitState, type TxContext } from './conte
 import { refuse } from './errors';
 import type { FieldReader, Json } from './fields';
 import { settle, type LineSplit, type SettlementFigures } from './policy/engine';
-import { DEMO_POLICY, schemeOf } from './policy/rules';
+import { DEMO_POLICY, MED_TYPE_SETTING, schemeOf } from './policy/rules';
 import type { FeeRow, PersonRow, SettlementRow } from './store';
 import { ratio, yuan } from './wire';
 
@@ -16,12 +16,12 @@ import { ratio, yuan } from './wire';
 /** Clearing type by med_type: inpatient 21, pharmacy 41, every outpatient type 11. */
 const clrTypeOf = (medType: string) => (medType === '21' || medType === '41' ? medType : '11');
 
-export function yearOf(ctx: TxContext): number {
+function yearOf(ctx: TxContext): number {
   return Number(nowText(ctx).slice(0, 4));
 }
 
 export function compute(ctx: TxContext, person: PersonRow, medType: string, lines: readonly LineSplit[], acctUsed: boolean): SettlementFigures {
-  const setting = medType === '21' ? 'inpatient' : 'outpatient';
+  const setting = MED_TYPE_SETTING[medType] ?? 'outpatient';
   const ytd = ctx.sql.get<{ deductible_used_fen: number; fund_paid_fen: number }>(
     'SELECT deductible_used_fen, fund_paid_fen FROM platform_annual WHERE psn_no = ? AND year = ? AND setting = ?',
     person.psn_no, yearOf(ctx), setting,

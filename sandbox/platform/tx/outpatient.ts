@@ -3,7 +3,6 @@ import {
 } from '../context';
 import { refuse } from '../errors';
 import { checkUniqueLines, insertFees, lineResult, readFeeLine, requireClinicalFields } from '../fees';
-import { MED_TYPE_SETTING } from '../policy/rules';
 import type { FieldReader } from '../fields';
 
 /** Outpatient visits: registration (2201/2202), visit info (2203), fee lines (2204/2205). */
@@ -84,7 +83,6 @@ const visitInfo: TxDefinition = {
       diag.str('diag_name', { max: 100 });
       diag.str('vali_flag', { max: 3, oneOf: ['0', '1'] });
     }
-    if (MED_TYPE_SETTING[medType] !== 'outpatient') refuse(info.field('med_type'), 'is not an outpatient type');
     ctx.sql.run(
       'UPDATE platform_visit SET med_type = ?, dise_codg = ?, info_uploaded = 1 WHERE mdtrt_id = ?',
       medType, diseCodg ?? null, visit.mdtrt_id,

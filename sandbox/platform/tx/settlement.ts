@@ -84,7 +84,7 @@ function doSettle(kind: 'outpatient' | 'inpatient'): TxDefinition {
 }
 
 /** The settlement named by setl_id, of this visit, person and kind. */
-export function settlementOf(ctx: TxContext, data: FieldReader, person: PersonRow, visit: VisitRow): SettlementRow {
+function settlementOf(ctx: TxContext, data: FieldReader, person: PersonRow, visit: VisitRow): SettlementRow {
   const setlId = data.str('setl_id', { max: 30 });
   const row = ctx.sql.get<SettlementRow>('SELECT * FROM platform_settlement WHERE setl_id = ?', setlId);
   if (!row || row.mdtrt_id !== visit.mdtrt_id || row.psn_no !== person.psn_no) {
