@@ -1,0 +1,41 @@
+import { EMPLOYEE } from './support/flows';
+import { startTestSandbox } from './support/sandbox';
+
+test('one log line per request: infno, msgid, infcode and time, nothing that names the person', async () => {
+  const lines: string[] = [];
+  const t = await startTestSandbox({ log: (line) => lines.push(line) });
+  try {
+    await t.hospital.signIn();
+    const { msgid } = await t.hospital.ok('1101', { data: { mdtrt_cert_type: '02', mdtrt_cert_no: EMPLOYEE.certno } });
+    await t.hospital.refused('1101', { data: { mdtrt_cert_type: '03', mdtrt_cert_no: EMPLOYEE.cardNo, card_sn: 'WRONG' } });
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toMatch(new RegExp(`^POST /fsi/api/rsfComIfsService/callService 200 infno=1101 msgid=${msgid} infcode=0 \\d+\\.\\dms$`));
+    expect(lines[2]).toMatch(/ infno=1101 msgid=\w{30} infcode=-1 /);
+    for (const secret of [EMPLOYEE.certno, EMPLOYEE.name, EMPLOYEE.cardNo, EMPLOYEE.psnNo]) expect(lines.join('\n')).not.toContain(secret);
+  } finally {
+    await t.stop();
+  }
+});
+
+test('e-voucher tokens are refused with a reason when no face service runs', async () => {
+  const t = await startTestSandbox();
+  try {
+    await t.hospital.signIn();
+    expect(await t.hospital.refused('1101', { data: { mdtrt_cert_type: '01', mdtrt_cert_no: '421200ec000000000000000000000000000001' } })).toBe(
+      'input.data.mdtrt_cert_no: e-voucher tokens cannot be checked: the face service is not running',
+    );
+  } finally {
+    await t.stop();
+  }
+});
+
+test('the hospital system joins the same server', async () => {
+  const t = await startTestSandbox({ parts: { face: false } });
+  try {
+    const health = await (await fetch(`${t.sandbox.url}/health`)).json();
+    expect(health.parts).toEqual({ platform: true, face: false, his: true });
+    expect((await fetch(`${t.sandbox.url}/his/departments`)).status).toBe(200);
+  } finally {
+    await t.stop();
+  }
+});
