@@ -24,12 +24,3 @@ export function frameScore(m: GateMetrics, cfg: GateConfig = DEFAULT_GATE): numb
     FRAME_WEIGHTS.frontal * frontal + FRAME_WEIGHTS.sharp * sharp + FRAME_WEIGHTS.size * size + FRAME_WEIGHTS.boxScore * box
   );
 }
-
-/** Index of the highest score (the first one on ties, so the earlier, already-held frame is kept). */
-export function bestIndex(scores: readonly number[]): number {
-  let best = -1;
-  scores.forEach((s, i) => {
-    if (best < 0 || s > (scores[best] ?? Number.NEGATIVE_INFINITY)) best = i;
-  });
-  return best;
-}

@@ -1,4 +1,4 @@
-import { bestIndex, frameScore } from '../../../renderer/face/bestFrame';
+import { frameScore } from '../../../renderer/face/bestFrame';
 import { cropPixels, cropRect, encodeFaceCrop, toBase64 } from '../../../renderer/face/crop';
 import { outlineFor } from '../../../renderer/face/outline';
 import { evaluateGate, type GateMetrics } from '../../../renderer/face/qualityGate';
@@ -19,11 +19,6 @@ describe('best frame', () => {
   it('ranks pose above a little extra sharpness', () => {
     expect(frameScore({ ...base, sharpness: 0.38 })).toBeGreaterThan(frameScore({ ...base, sharpness: 0.35 }));
     expect(frameScore({ ...base, yaw: 0.15, sharpness: 0.38 })).toBeLessThan(frameScore({ ...base, sharpness: 0.3 }));
-  });
-
-  it('picks the highest score, keeping the earlier frame on ties', () => {
-    expect(bestIndex([0.2, 0.7, 0.7, 0.1])).toBe(1);
-    expect(bestIndex([])).toBe(-1);
   });
 });
 
