@@ -61,7 +61,6 @@ const BASE_CONFIG = {
 type DeepPartial<T> = { [K in keyof T]?: T[K] extends object ? DeepPartial<T[K]> : T[K] };
 
 export async function loadHumanNode(config: DeepPartial<Config> = {}): Promise<Human> {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Human: HumanClass } = require(join(humanDist, 'human.node-wasm.js')) as HumanModule;
   const merged = deepMerge(BASE_CONFIG, config) as Partial<Config>;
   const human = new HumanClass(merged);
