@@ -32,6 +32,11 @@ export interface GatewayDeps {
 export class PlatformGateway {
   constructor(private readonly deps: GatewayDeps) {}
 
+  /** The envelope a call would carry (for the bench's raw round trip). */
+  envelopeFor(infno: string, msgid: string, input: Record<string, unknown>, insuplcAdmdvs: string, signNo: string) {
+    return this.deps.client.envelope({ infno, msgid, input, insuplcAdmdvs, signNo });
+  }
+
   /** A non-reversible call: a lost answer costs nothing but a retry by the patient. */
   async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string): Promise<NhsaAnswer> {
     return this.withSignIn(async (signNo) => {

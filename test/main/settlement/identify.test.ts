@@ -1,6 +1,15 @@
 import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
-import { identifyByCard, identifyByIdNumber, identifyByVoucher } from '../../../electron/settlement/usecases/identify';
+import { chooseInsurance, identifyByCard, identifyByIdNumber, identifyByVoucher } from '../../../electron/settlement/usecases/identify';
+import { settlementApi } from '../../../electron/settlement/usecases';
 import { startHarness, type Harness } from './harness';
+
+describe('chooseInsurance', () => {
+  it('keeps normally insured lines only and prefers employees (310) over residents (390)', () => {
+    expect(chooseInsurance([{ insutype: '390', psn_insu_stas: '1' }, { insutype: '310', psn_insu_stas: '1' }])?.insutype).toBe('310');
+    expect(chooseInsurance([{ insutype: '310', psn_insu_stas: '0' }, { insutype: '390', psn_insu_stas: 1 }])?.insutype).toBe('390');
+    expect(chooseInsurance([{ insutype: '310', psn_insu_stas: '0' }])).toBeUndefined();
+  });
+});
 
 describe('identify (1101) against the sandbox platform', () => {
   let h: Harness;
@@ -23,7 +32,7 @@ describe('identify (1101) against the sandbox platform', () => {
 
   it('by ID number and by card, picking the resident line for a resident', async () => {
     const engine = h.engine();
-    const byId = await identifyByIdNumber(engine.ctx, { certno: resident!.certno });
+    const byId = await settlementApi(engine.ctx).identifyByIdNumber({ certno: resident!.certno });
     expect(byId.ok && byId.value.insutype).toBe('390');
     const byCard = await identifyByCard(engine.ctx, { cardNo: resident!.cardNo, cardSn: resident!.cardSn });
     expect(byCard.ok && byCard.value.maskedName).toBe('白*国');

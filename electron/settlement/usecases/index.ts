@@ -1,0 +1,65 @@
+import type { UseCaseContext } from './context';
+import { cancelSettlement, cancelSettlementInput } from './cancel';
+import {
+  endSession,
+  endSessionInput,
+  identifyByCard,
+  identifyByCardInput,
+  identifyByIdNumber,
+  identifyByIdNumberInput,
+  identifyByVoucher,
+  identifyByVoucherInput,
+} from './identify';
+import { admitInpatient, admitInpatientInput, prepareDischarge, prepareDischargeInput } from './inpatient';
+import {
+  listPendingBills,
+  listPendingBillsInput,
+  listRegistrationSlots,
+  listRegistrationSlotsInput,
+  prepareOutpatientInput,
+  prepareOutpatientSettlement,
+  prepareRegistration,
+  prepareRegistrationInput,
+} from './outpatient';
+import { lookupCatalogue, lookupCatalogueInput, preparePharmacyInput, preparePharmacySettlement } from './pharmacy';
+import { reconcileDay, reconcileDayInput } from './reconcile';
+import { confirmSettlement, confirmSettlementInput, declineQuote, declineQuoteInput } from './settle';
+
+/**
+ * The settlement use-cases, one async call each, taking unvalidated input (each validates it
+ * with the schema below) and answering an Outcome with a stable error code: what the IPC
+ * contract exposes to the renderer, method by method.
+ */
+export const SETTLEMENT_USE_CASES = {
+  identifyByVoucher: [identifyByVoucherInput, identifyByVoucher],
+  identifyByIdNumber: [identifyByIdNumberInput, identifyByIdNumber],
+  identifyByCard: [identifyByCardInput, identifyByCard],
+  endSession: [endSessionInput, endSession],
+  listPendingBills: [listPendingBillsInput, listPendingBills],
+  prepareOutpatientSettlement: [prepareOutpatientInput, prepareOutpatientSettlement],
+  listRegistrationSlots: [listRegistrationSlotsInput, listRegistrationSlots],
+  prepareRegistration: [prepareRegistrationInput, prepareRegistration],
+  lookupCatalogue: [lookupCatalogueInput, lookupCatalogue],
+  preparePharmacySettlement: [preparePharmacyInput, preparePharmacySettlement],
+  admitInpatient: [admitInpatientInput, admitInpatient],
+  prepareDischarge: [prepareDischargeInput, prepareDischarge],
+  confirmSettlement: [confirmSettlementInput, confirmSettlement],
+  declineQuote: [declineQuoteInput, declineQuote],
+  cancelSettlement: [cancelSettlementInput, cancelSettlement],
+  reconcileDay: [reconcileDayInput, reconcileDay],
+} as const;
+
+export type SettlementUseCase = keyof typeof SETTLEMENT_USE_CASES;
+
+type Api = {
+  [K in SettlementUseCase]: (raw: unknown) => ReturnType<(typeof SETTLEMENT_USE_CASES)[K][1]>;
+};
+
+/** The use-cases bound to one engine's context. */
+export function settlementApi(ctx: UseCaseContext): Api {
+  const bind = <K extends SettlementUseCase>(name: K) => {
+    const run = SETTLEMENT_USE_CASES[name][1] as (c: UseCaseContext, raw: unknown) => ReturnType<Api[K]>;
+    return (raw: unknown) => run(ctx, raw);
+  };
+  return Object.fromEntries((Object.keys(SETTLEMENT_USE_CASES) as SettlementUseCase[]).map((name) => [name, bind(name)])) as Api;
+}
