@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { fenToYuan, yuanToFen } from '../shared/money';
-import { SANDBOX_DEFAULTS } from './index';
+import { SANDBOX_SERVER_DEFAULTS } from './index';
 import { PLATFORM_PATH } from './platform';
 import { tifSignature } from './platform/tif';
 import { cstCompact, cstDateTime } from './platform/wire';
@@ -82,10 +82,10 @@ class BenchClient {
           headers: {
             'content-type': 'application/json',
             'content-length': Buffer.byteLength(payload),
-            'x-tif-paasid': SANDBOX_DEFAULTS.paasId,
+            'x-tif-paasid': SANDBOX_SERVER_DEFAULTS.paasId,
             'x-tif-timestamp': timestamp,
             'x-tif-nonce': nonce,
-            'x-tif-signature': tifSignature(timestamp, SANDBOX_DEFAULTS.secret, nonce),
+            'x-tif-signature': tifSignature(timestamp, SANDBOX_SERVER_DEFAULTS.secret, nonce),
           },
         },
         (res) => {

@@ -1,22 +1,22 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { SANDBOX_DEFAULTS, startSandbox } from './index';
+import { SANDBOX_SERVER_DEFAULTS, startSandbox } from './index';
 
 /** The default data folder, relative to where the command runs (git ignores `.data/`). */
 export const DEFAULT_DATA_DIR = '.data/sandbox';
 
-const USAGE = `npm run sandbox -- [--port ${SANDBOX_DEFAULTS.cliPort}] [--host ${SANDBOX_DEFAULTS.host}] [--data ${DEFAULT_DATA_DIR}]
-                      [--paasid ${SANDBOX_DEFAULTS.paasId}] [--secret ${SANDBOX_DEFAULTS.secret}]
+const USAGE = `npm run sandbox -- [--port ${SANDBOX_SERVER_DEFAULTS.cliPort}] [--host ${SANDBOX_SERVER_DEFAULTS.host}] [--data ${DEFAULT_DATA_DIR}]
+                      [--paasid ${SANDBOX_SERVER_DEFAULTS.paasId}] [--secret ${SANDBOX_SERVER_DEFAULTS.secret}]
                       [--no-face] [--no-his] [--quiet]`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      port: { type: 'string', default: String(SANDBOX_DEFAULTS.cliPort) },
-      host: { type: 'string', default: SANDBOX_DEFAULTS.host },
+      port: { type: 'string', default: String(SANDBOX_SERVER_DEFAULTS.cliPort) },
+      host: { type: 'string', default: SANDBOX_SERVER_DEFAULTS.host },
       data: { type: 'string', default: DEFAULT_DATA_DIR },
-      paasid: { type: 'string', default: SANDBOX_DEFAULTS.paasId },
-      secret: { type: 'string', default: SANDBOX_DEFAULTS.secret },
+      paasid: { type: 'string', default: SANDBOX_SERVER_DEFAULTS.paasId },
+      secret: { type: 'string', default: SANDBOX_SERVER_DEFAULTS.secret },
       'no-face': { type: 'boolean', default: false },
       'no-his': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },

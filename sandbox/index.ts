@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { SANDBOX_DEFAULTS as TERMINAL_DEFAULTS } from '../shared/config/terminalConfig';
 import { openSandboxDatabase, startCheckpointer } from './db';
 import { createFaceService, type FaceServiceConfig } from './face';
 import { createAdminRoutes } from './faults/admin';
@@ -48,18 +49,19 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-export const SANDBOX_DEFAULTS = {
+/** The PaaS id is the one the kiosk's default terminal configuration sends. */
+export const SANDBOX_SERVER_DEFAULTS = {
   host: '127.0.0.1',
   cliPort: 8790,
-  paasId: 'facesettle-demo',
+  paasId: TERMINAL_DEFAULTS.platform.paasId,
   secret: 'facesettle-demo-secret',
 } as const;
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? (() => new Date());
   const log = options.log ?? ((line: string) => console.log(line));
-  const paasId = options.paasId ?? SANDBOX_DEFAULTS.paasId;
-  const secret = options.secret ?? SANDBOX_DEFAULTS.secret;
+  const paasId = options.paasId ?? SANDBOX_SERVER_DEFAULTS.paasId;
+  const secret = options.secret ?? SANDBOX_SERVER_DEFAULTS.secret;
   const db = openSandboxDatabase(options.dataDir);
   const checkpointer = options.dataDir ? startCheckpointer(options.dataDir) : undefined;
   const faults = new FaultRegistry();
@@ -89,7 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   };
   const routes = [health, ...parts.flatMap((part) => part.routes), ...createAdminRoutes(db, faults)];
   const server: Server = createHttpServer({ routes, log });
-  const host = options.host ?? SANDBOX_DEFAULTS.host;
+  const host = options.host ?? SANDBOX_SERVER_DEFAULTS.host;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -32,6 +32,7 @@ CREATE TABLE IF NOT EXISTS platform_visit (
   begntime TEXT, endtime TEXT, state TEXT NOT NULL, info_uploaded INTEGER NOT NULL DEFAULT 0,
   dise_codg TEXT, created_msgid TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS platform_visit_psn ON platform_visit (psn_no, state);
+CREATE INDEX IF NOT EXISTS platform_visit_his_no ON platform_visit (fixmedins_code, ipt_otp_no);
 CREATE TABLE IF NOT EXISTS platform_fee (
   mdtrt_id TEXT NOT NULL, feedetl_sn TEXT NOT NULL, chrg_bchno TEXT NOT NULL, med_list_codg TEXT NOT NULL,
   cnt4 INTEGER NOT NULL, pric6 INTEGER NOT NULL, amount_fen INTEGER NOT NULL,
