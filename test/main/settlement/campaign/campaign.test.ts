@@ -21,7 +21,7 @@ const RUNS = Number(process.env.SETTLEMENT_FAULT_RUNS ?? 200);
 const LANES = Number(process.env.SETTLEMENT_FAULT_LANES ?? 4);
 const SEED = Number(process.env.SETTLEMENT_FAULT_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const CLIENT_TIMEOUT_MS = 800;
-const GRACE_MS = 2_500;
+const GRACE_MS = 4_000;
 
 const NETWORK_FAULTS = ['timeout', 'drop', 'commit-then-drop', 'error'] as const;
 const KILL_FAULTS = ['kill-after-journal', 'kill-after-answer'] as const;
