@@ -61,6 +61,11 @@ describe('TIF gateway headers', () => {
     expect(await refusedWith({ ...headers, 'x-tif-signature': headers['x-tif-signature']!.toUpperCase() })).toMatch(/^header x-tif-signature/);
   });
 
+  test('a nonce longer than 64 characters is refused', async () => {
+    const headers = t.hospital.headers('n'.repeat(65));
+    expect(await refusedWith(headers)).toBe('header x-tif-nonce: must be at most 64 characters');
+  });
+
   test('a replayed nonce is refused, even for a different body', async () => {
     const headers = t.hospital.headers();
     const first = await t.hospital.post(JSON.stringify(t.hospital.envelope('1101', queryPerson)), headers);
