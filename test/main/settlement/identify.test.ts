@@ -1,5 +1,6 @@
 import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
-import { chooseInsurance, identifyByCard, identifyByIdNumber, identifyByVoucher } from '../../../electron/settlement/usecases/identify';
+import { chooseInsurance, endSession, identifyByCard, identifyByIdNumber, identifyByVoucher } from '../../../electron/settlement/usecases/identify';
+import { listPendingBills } from '../../../electron/settlement/usecases/outpatient';
 import { settlementApi } from '../../../electron/settlement/usecases';
 import { startHarness, type Harness } from './harness';
 
@@ -65,5 +66,25 @@ describe('identify (1101) against the sandbox platform', () => {
     expect(result.ok).toBe(true);
     const second = again.db.prepare('SELECT sign_no FROM operator_session').get() as { sign_no: string };
     expect(second.sign_no).not.toBe(first.sign_no);
+
+    // The platform day turned since the stored sign-in: sign in again before the next call.
+    again.db.prepare("UPDATE operator_session SET day = '2000-01-01'").run();
+    expect((await identifyByIdNumber(again.ctx, { certno: employee!.certno })).ok).toBe(true);
+    const third = again.db.prepare('SELECT sign_no, day FROM operator_session').get() as { sign_no: string; day: string };
+    expect(third.sign_no).not.toBe(second.sign_no);
+    expect(third.day).not.toBe('2000-01-01');
+  });
+
+  it('forgets a person after the session ends or expires', async () => {
+    let now = Date.now();
+    const engine = h.engine({ clock: () => new Date(now), sessionTtlMs: 60_000 });
+    const id = await identifyByIdNumber(engine.ctx, { certno: employee!.certno });
+    if (!id.ok) throw new Error(id.error.code);
+    now += 61_000;
+    expect(await listPendingBills(engine.ctx, { personRef: id.value.personRef })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
+    const again = await identifyByIdNumber(engine.ctx, { certno: employee!.certno });
+    if (!again.ok) throw new Error(again.error.code);
+    expect(await endSession(engine.ctx, { personRef: again.value.personRef })).toEqual({ ok: true, value: { forgotten: true } });
+    expect(await listPendingBills(engine.ctx, { personRef: again.value.personRef })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
   });
 });

@@ -53,6 +53,11 @@ describe('cashier and registration counters end to end (2201 → 2203 → 2204 �
 
     const report = await reconcileDay(engine.ctx, {});
     expect(report).toMatchObject({ ok: true, value: { groups: [expect.objectContaining({ count: 3, verdict: 'balanced' })], unresolved: 0 } });
+
+    // The journal keeps what a reversal and a receipt need, nothing that identifies the patient.
+    const dump = JSON.stringify(engine.db.prepare('SELECT * FROM journal').all());
+    for (const secret of [employee.certno, employee.name, employee.cardNo, '421200ec000000000000000000000000000001']) expect(dump).not.toContain(secret);
+    expect(dump).toContain('欧*明');
   });
 
   it('registers with the fee: books the place, settles the fee, and declining gives the place back', async () => {
