@@ -112,21 +112,26 @@ function insert(ctx: TxContext, id: number, row: SettlementRow): void {
  * settlement while unsettled, so a reversal of a cancel can find and settle them again.
  */
 function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): void {
-  ctx.sql.run('UPDATE platform_person SET balance_fen = balance_fen - ? WHERE psn_no = ?', direction * row.acct_fen, row.psn_no);
-  ctx.sql.run(
-    `INSERT INTO platform_annual (psn_no, year, setting, deductible_used_fen, fund_paid_fen) VALUES (?, ?, ?, ?, ?)
-     ON CONFLICT (psn_no, year, setting) DO UPDATE SET deductible_used_fen = deductible_used_fen + excluded.deductible_used_fen,
-       fund_paid_fen = fund_paid_fen + excluded.fund_paid_fen`,
-    row.psn_no, row.year, row.setting, direction * row.dedc_fen, direction * row.hifp_fen,
-  );
-  if (direction === -1) {
-    // Undoing the year's only settlement leaves no trace, as if it had never been made.
-    ctx.sql.run(
-      'DELETE FROM platform_annual WHERE psn_no = ? AND year = ? AND setting = ? AND deductible_used_fen = 0 AND fund_paid_fen = 0',
-      row.psn_no, row.year, row.setting,
-    );
+  if (row.acct_fen !== 0) {
+    ctx.sql.run('UPDATE platform_person SET balance_fen = balance_fen - ? WHERE psn_no = ?', direction * row.acct_fen, row.psn_no);
   }
-  ctx.sql.run('UPDATE platform_fee SET settled = ? WHERE setl_id = ?', direction === 1 ? 1 : 0, row.setl_id);
+  // A yearly row exists only while it holds something: settlements that move neither total add
+  // none, and undoing the last one that did removes it, so an undo leaves no trace.
+  if (row.dedc_fen !== 0 || row.hifp_fen !== 0) {
+    ctx.sql.run(
+      `INSERT INTO platform_annual (psn_no, year, setting, deductible_used_fen, fund_paid_fen) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (psn_no, year, setting) DO UPDATE SET deductible_used_fen = deductible_used_fen + excluded.deductible_used_fen,
+         fund_paid_fen = fund_paid_fen + excluded.fund_paid_fen`,
+      row.psn_no, row.year, row.setting, direction * row.dedc_fen, direction * row.hifp_fen,
+    );
+    if (direction === -1) {
+      ctx.sql.run(
+        'DELETE FROM platform_annual WHERE psn_no = ? AND year = ? AND setting = ? AND deductible_used_fen = 0 AND fund_paid_fen = 0',
+        row.psn_no, row.year, row.setting,
+      );
+    }
+  }
+  ctx.sql.run('UPDATE platform_fee SET settled = ? WHERE mdtrt_id = ? AND setl_id = ?', direction === 1 ? 1 : 0, row.mdtrt_id, row.setl_id);
   if (row.visit_state_before !== row.visit_state_after) {
     setVisitState(ctx, row.mdtrt_id, direction === 1 ? row.visit_state_after : row.visit_state_before);
   }
@@ -185,7 +190,7 @@ export function reverseSettlement(ctx: TxContext, row: SettlementRow): void {
 function reverseCancel(ctx: TxContext, cancelRow: SettlementRow): void {
   const original = ctx.sql.get<SettlementRow>('SELECT * FROM platform_settlement WHERE setl_id = ?', cancelRow.original_setl_id);
   if (!original) return refuse('input.data.omsgid', 'the cancelled settlement is missing');
-  const linked = ctx.sql.get<{ n: number }>('SELECT count(*) AS n FROM platform_fee WHERE setl_id = ? AND settled = 0', original.setl_id)!;
+  const linked = ctx.sql.get<{ n: number }>('SELECT count(*) AS n FROM platform_fee WHERE mdtrt_id = ? AND setl_id = ? AND settled = 0', original.mdtrt_id, original.setl_id)!;
   if (linked.n !== original.fee_count) refuse('input.data.omsgid', 'the fee lines of the cancelled settlement have changed since; cannot restore it');
   const person = ctx.sql.get<{ balance_fen: number }>('SELECT balance_fen FROM platform_person WHERE psn_no = ?', original.psn_no)!;
   if (person.balance_fen < original.acct_fen) refuse('input.data.omsgid', 'the personal account no longer covers the restored payment');
