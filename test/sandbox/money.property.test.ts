@@ -95,3 +95,54 @@ describe('over HTTP', () => {
     );
   });
 });
+
+describe('settle, cancel and reverse in any order', () => {
+  let t: TestSandbox;
+  beforeAll(async () => {
+    t = await startTestSandbox();
+    await t.hospital.signIn();
+  });
+  afterAll(() => t.stop());
+
+  type Op = { kind: 'settle'; lines: BillLine[] } | { kind: 'cancel' | 'reverse'; pick: number };
+  const op: fc.Arbitrary<Op> = fc.oneof(
+    fc.record({ kind: fc.constant('settle' as const), lines: bill }),
+    fc.record({ kind: fc.constantFrom('cancel' as const, 'reverse' as const), pick: fc.nat() }),
+  );
+
+  test('the account and the fund year always equal the sum of what still stands', async () => {
+    const person = EMPLOYEE_SMALL_ACCOUNT;
+    const start = (await t.admin(`/persons?psn_no=${person.psnNo}`)).body;
+    const fundAt = (body: { annual: { setting: string; fund_paid: number }[] }) => fen(body.annual.find((a) => a.setting === 'outpatient')?.fund_paid ?? 0);
+    const visits: string[] = [];
+    const done: { msgid: string; infno: string; setlId: string; mdtrtId: string }[] = [];
+    await fc.assert(
+      fc.asyncProperty(fc.array(op, { minLength: 1, maxLength: 6 }), async (ops) => {
+        for (const o of ops) {
+          if (o.kind === 'settle') {
+            const r = await outpatientSettlement(t.hospital, person, o.lines);
+            visits.push(r.mdtrtId);
+            done.push({ msgid: r.msgid, infno: '2207', setlId: r.settled.setlinfo.setl_id, mdtrtId: r.mdtrtId });
+          } else if (done.length > 0) {
+            const target = done[o.pick % done.length]!;
+            if (o.kind === 'cancel' && target.infno === '2207') {
+              const answer = await t.hospital.send('2208', { data: { setl_id: target.setlId, mdtrt_id: target.mdtrtId, psn_no: person.psnNo } });
+              if (answer.body.infcode === 0) done.push({ msgid: answer.msgid, infno: '2208', setlId: answer.body.output.setlinfo.setl_id, mdtrtId: target.mdtrtId });
+            } else if (o.kind === 'reverse') {
+              // Refusals (already reversed, cancel to reverse first, …) are part of the game.
+              await t.hospital.send('2601', { data: { psn_no: person.psnNo, omsgid: target.msgid, oinfno: target.infno } });
+            }
+          }
+        }
+        const rows = (await Promise.all(visits.map((id) => t.admin(`/settlements?mdtrt_id=${id}`)))).flatMap((r) => r.body.settlements);
+        const standing = rows.filter((row: { state: string }) => row.state !== 'reversed');
+        const acct = standing.reduce((sum: number, row: { acct_pay: number }) => sum + fen(row.acct_pay), 0);
+        const fund = standing.reduce((sum: number, row: { fund_pay_sumamt: number }) => sum + fen(row.fund_pay_sumamt), 0);
+        const now = (await t.admin(`/persons?psn_no=${person.psnNo}`)).body;
+        expect(fen(now.balc)).toBe(fen(start.balc) - acct);
+        expect(fundAt(now)).toBe(fundAt(start) + fund);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
