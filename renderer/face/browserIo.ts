@@ -28,7 +28,15 @@ export function videoCamera(video: HTMLVideoElement, open: () => Promise<MediaSt
   // willReadFrequently keeps the canvas in CPU memory: getImageData every frame without a GPU readback.
   const ctx = canvas.getContext('2d', { willReadFrequently: true });
   let size: FrameSize = { width: 640, height: 480 };
-  let lastTime = -1;
+  // A new camera frame was presented since the last grab: the same frame is never analysed twice.
+  // requestVideoFrameCallback knows; video.currentTime keeps advancing on live streams between frames.
+  let fresh = false;
+  let watching = false;
+  const watch = () => {
+    if (!watching) return;
+    fresh = true;
+    video.requestVideoFrameCallback(watch);
+  };
   return {
     async start(s) {
       size = s;
@@ -36,21 +44,24 @@ export function videoCamera(video: HTMLVideoElement, open: () => Promise<MediaSt
       canvas.height = s.height;
       if (!video.srcObject) video.srcObject = await open();
       await video.play();
+      if (!watching) {
+        watching = true;
+        video.requestVideoFrameCallback(watch);
+      }
     },
     grab(): FramePixels | null {
-      if (!ctx || video.readyState < HTMLMediaElement.HAVE_CURRENT_DATA || video.videoWidth === 0) return null;
-      // Same video time: no new camera frame, nothing to analyse twice.
-      if (video.currentTime === lastTime) return null;
-      lastTime = video.currentTime;
+      if (!ctx || !fresh || video.videoWidth === 0) return null;
+      fresh = false;
       const [sx, sy, sw, sh] = coverRect(video.videoWidth, video.videoHeight, size);
       ctx.drawImage(video, sx, sy, sw, sh, 0, 0, size.width, size.height);
       return ctx.getImageData(0, 0, size.width, size.height);
     },
     stop() {
+      watching = false;
+      fresh = false;
       const stream = video.srcObject;
       if (stream instanceof MediaStream) stream.getTracks().forEach((t) => t.stop());
       video.srcObject = null;
-      lastTime = -1;
       ctx?.clearRect(0, 0, canvas.width, canvas.height);
     },
   };

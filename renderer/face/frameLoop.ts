@@ -189,8 +189,8 @@ export class FrameLoop {
   }
 
   private async process(frame: FramePixels): Promise<void> {
+    if (this.phase === 'challenge') return this.challengeFrame(await this.deps.detector.detect(frame, 'challenge'));
     const faces = await this.deps.detector.detect(frame, 'gate');
-    if (this.phase === 'challenge') return this.challengeFrame(faces);
     if (this.phase !== 'gating') return;
     const now = this.deps.clock();
     const gate = evaluateGate(faces, frame, (f) => imageStats(frame, f.box), this.cfg.gate);

@@ -101,7 +101,7 @@ async function evalImage(path: string, detector: FaceDetector): Promise<number[]
 
 /**
  * A clip is played as the kiosk's loop would see it: gate pass per frame (Human's cache on),
- * the landmark series recorded, and the active check run on it — looped like Chromium's fake
+ * the landmark series recorded with the challenge pass, and the active check run on it — looped like Chromium's fake
  * camera loops the file, until the challenge's timeout has passed.
  */
 async function evalClip(path: string, detector: FaceDetector): Promise<number[] | undefined> {
@@ -118,7 +118,9 @@ async function evalClip(path: string, detector: FaceDetector): Promise<number[] 
     const g = gateOf(faces, frame);
     const key = g.pass ? 'PASS' : g.reason;
     reasons.set(key, (reasons.get(key) ?? 0) + 1);
-    if (g.face) samples.push(sampleOf(g.face, n * frameMs));
+    // The challenge frames run their own pass (iris on): the series is recorded as the kiosk records it.
+    const subject = pickSubject(await detector.detect(frame, 'challenge'), DEFAULT_GATE).face;
+    if (subject) samples.push(sampleOf(subject, n * frameMs));
     if (n === 0) console.log(`  frame 0 gate: ${gateLine(g)}`);
     if (!first && g.face) first = { frame, face: g.face };
     else frame.data.fill(0);

@@ -5,6 +5,7 @@
 import { Human } from '@vladmandic/human';
 import { benchInPage, type PageBenchResult } from '../../renderer/face/benchHarness';
 import { imageDataInput, unmaskedRenderer, videoCamera } from '../../renderer/face/browserIo';
+import { KIOSK_HUMAN } from '../../renderer/face/humanConfig';
 import { loadHuman, type HumanLike } from '../../renderer/face/humanLoader';
 
 declare global {
@@ -21,6 +22,8 @@ window.runFaceBench = async () => {
     renderer: () => unmaskedRenderer(),
     toInput: imageDataInput,
     log: (line) => log.push(line),
+    // ?irisOnGate=1 benches the gate with iris on every frame (see HumanConfigOptions.irisOnGate).
+    options: { ...KIOSK_HUMAN, irisOnGate: new URLSearchParams(location.search).get('irisOnGate') === '1' },
   });
   const video = document.querySelector('video');
   if (!video) throw new Error('no <video> on the bench page');

@@ -27,6 +27,12 @@ describe('Human config', () => {
     expect(passConfig('decision')).toMatchObject({ cacheSensitivity: 0, face: { antispoof: { enabled: true }, liveness: { enabled: true } } });
     expect(passConfig('gate')).toMatchObject({ face: { antispoof: { enabled: false }, liveness: { enabled: false } } });
     expect(passConfig('gate').cacheSensitivity).toBeGreaterThan(0);
+    // Iris where the eyes decide something (challenge, decision), not on plain gate frames unless asked.
+    expect(passConfig('gate').face?.iris?.enabled).toBe(false);
+    expect(passConfig('challenge').face?.iris?.enabled).toBe(true);
+    expect(passConfig('decision').face?.iris?.enabled).toBe(true);
+    expect(passConfig('gate', { ...KIOSK_HUMAN, irisOnGate: true }).face?.iris?.enabled).toBe(true);
+    expect(passConfig('challenge')).toMatchObject({ face: { antispoof: { enabled: false }, liveness: { enabled: false } } });
     expect(modelsFor(KIOSK_HUMAN)).toHaveLength(5);
     expect(modelsFor({ ...KIOSK_HUMAN, description: true })).toContain('description');
   });

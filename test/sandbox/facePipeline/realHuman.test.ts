@@ -89,10 +89,10 @@ suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (sk
   it('records the landmark series of the clip (a still photo repeated): no blink, no turn, so the active check fails', async () => {
     const samples: LivenessSample[] = [];
     const frames = await clipFrames();
-    // Three loops of the 2 s clip at 10 fps, gate pass (Human's cache on), as the kiosk loop sees the fake camera.
+    // Three loops of the 2 s clip at 10 fps, challenge pass (iris on, Human's cache on), as the kiosk loop sees the fake camera.
     for (let lap = 0; lap < 3; lap++) {
       for (const [i, f] of frames.entries()) {
-        const face = pickSubject(await detector.detect(f, 'gate'), DEFAULT_GATE).face;
+        const face = pickSubject(await detector.detect(f, 'challenge'), DEFAULT_GATE).face;
         if (face) samples.push(sampleOf(face, (lap * frames.length + i) * 100));
       }
     }
