@@ -3,6 +3,7 @@ import { inTransaction } from './db';
 import { SettlementFailure } from './errors';
 import type { MsgIdGenerator } from './nhsa/msgid';
 import type { SettlementAmounts } from './nhsa/setlinfo';
+import { SCHEMA, toEntry, type Row } from './journalRows';
 import type { Clock } from './time';
 
 /**
@@ -75,64 +76,6 @@ export interface DoneOutcome {
   /** True when the hospital system must still be told the bills are paid. */
   hisOwed?: boolean;
 }
-
-interface Row {
-  msgid: string;
-  infno: string;
-  subject: string;
-  state: string;
-  psn_no: string;
-  insuplc_admdvs: string;
-  masked_name: string;
-  mdtrt_id: string | null;
-  insutype: string | null;
-  requested_fen: number | null;
-  setl_id: string | null;
-  setl_time: string | null;
-  amounts: string | null;
-  clr_type: string | null;
-  clr_optins: string | null;
-  detail: string;
-  error: string | null;
-  resolved_by: string | null;
-  his_state: string;
-  attempts: number;
-  next_attempt_at: string | null;
-  created_at: string;
-  updated_at: string;
-}
-
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS journal (
-  msgid TEXT PRIMARY KEY,
-  infno TEXT NOT NULL,
-  subject TEXT NOT NULL,
-  state TEXT NOT NULL CHECK (state IN ('pending', 'done', 'failed', 'unknown', 'reversed')),
-  psn_no TEXT NOT NULL,
-  insuplc_admdvs TEXT NOT NULL,
-  masked_name TEXT NOT NULL,
-  mdtrt_id TEXT,
-  insutype TEXT,
-  requested_fen INTEGER,
-  setl_id TEXT,
-  setl_time TEXT,
-  amounts TEXT,
-  clr_type TEXT,
-  clr_optins TEXT,
-  detail TEXT NOT NULL,
-  error TEXT,
-  resolved_by TEXT,
-  his_state TEXT NOT NULL DEFAULT 'none',
-  attempts INTEGER NOT NULL DEFAULT 0,
-  next_attempt_at TEXT,
-  created_at TEXT NOT NULL,
-  updated_at TEXT NOT NULL
-);
-CREATE UNIQUE INDEX IF NOT EXISTS journal_one_unresolved_per_subject
-  ON journal (subject) WHERE state IN ('pending', 'unknown');
-CREATE INDEX IF NOT EXISTS journal_setl_id ON journal (setl_id);
-CREATE INDEX IF NOT EXISTS journal_created ON journal (created_at);
-`;
 
 export class Journal {
   constructor(
@@ -313,32 +256,4 @@ export class Journal {
     }
     return this.get(msgid)!;
   }
-}
-
-function toEntry(row: Row): JournalEntry {
-  return {
-    msgid: row.msgid,
-    infno: row.infno as ReversibleInfno,
-    subject: row.subject,
-    state: row.state as EntryState,
-    psnNo: row.psn_no,
-    insuplcAdmdvs: row.insuplc_admdvs,
-    maskedName: row.masked_name,
-    mdtrtId: row.mdtrt_id,
-    insutype: row.insutype,
-    requestedFen: row.requested_fen,
-    setlId: row.setl_id,
-    setlTime: row.setl_time,
-    amounts: row.amounts ? (JSON.parse(row.amounts) as SettlementAmounts) : null,
-    clrType: row.clr_type,
-    clrOptins: row.clr_optins,
-    detail: JSON.parse(row.detail) as Record<string, unknown>,
-    error: row.error,
-    resolvedBy: row.resolved_by,
-    hisState: row.his_state as HisState,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
 }
