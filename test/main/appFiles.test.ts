@@ -1,7 +1,7 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createAppFileHandler, mimeTypeFor, resolveInside } from '../../electron/main/security/appFiles';
+import { createAppFileHandler, mimeTypeFor, resolveInside } from '../../electron/core/appFiles';
 
 describe('app:// protocol files', () => {
   const root = mkdtempSync(path.join(tmpdir(), 'facesettle-app-'));
