@@ -34,6 +34,8 @@ interface Run {
   fault: Fault;
   certno: string;
   latencyMs: number;
+  /** A second fault, on the first reversal (2601) recovery sends: recovery must survive it too. */
+  recoveryFault?: (typeof NETWORK_FAULTS)[number];
 }
 
 /** mulberry32: a small seeded generator, so a campaign can be replayed from its seed. */
@@ -70,7 +72,8 @@ function plan(): Run[] {
       return { flow, infno, fault: pick(faultsAt(flow, infno)) };
     })();
     const certno = combo.flow.person !== undefined ? DEMO_PERSONS[combo.flow.person]!.certno : pick(insured).certno;
-    return { index, ...combo, certno, latencyMs: CLIENT_TIMEOUT_MS + 200 + Math.floor(next() * 500) };
+    const recoveryFault = combo.flow.reversible.includes(combo.infno) && next() < 0.4 ? pick(NETWORK_FAULTS) : undefined;
+    return { index, ...combo, certno, latencyMs: CLIENT_TIMEOUT_MS + 200 + Math.floor(next() * 500), ...(recoveryFault ? { recoveryFault } : {}) };
   });
 }
 
@@ -118,7 +121,7 @@ function inChild(h: Harness, run: Run, state: Record<string, string>): Promise<s
 
 /** The restart: a new engine on the same journal, start-up recovery, then until nothing is open. */
 async function recover(h: Harness, flow: FlowSpec): Promise<{ reversed: number; neverHappened: number }> {
-  const engine: SettlementEngine = h.engine({ config: configOf(flow), timeouts: { default: 5_000 }, inFlightGraceMs: GRACE_MS });
+  const engine: SettlementEngine = h.engine({ config: configOf(flow), timeouts: { default: 5_000, '2601': CLIENT_TIMEOUT_MS }, inFlightGraceMs: GRACE_MS });
   const total = { reversed: 0, neverHappened: 0 };
   const add = (r: { reversed: number; neverHappened: number }) => {
     total.reversed += r.reversed;
@@ -136,11 +139,10 @@ async function recover(h: Harness, flow: FlowSpec): Promise<{ reversed: number; 
   return total;
 }
 
-async function arm(h: Harness, run: Run): Promise<void> {
-  const fault = run.fault;
-  if (fault === 'timeout') await h.admin.fault({ infno: run.infno, mode: 'latency', latencyMs: run.latencyMs, times: 1 });
-  else if (fault === 'error') await h.admin.fault({ infno: run.infno, mode: 'error', errMsg: 'sandbox: injected failure', ...(run.index % 2 ? { httpStatus: 503 } : {}), times: 1 });
-  else if (fault === 'drop' || fault === 'commit-then-drop') await h.admin.fault({ infno: run.infno, mode: fault, times: 1 });
+async function arm(h: Harness, run: Run, infno: string, fault: Fault | undefined): Promise<void> {
+  if (fault === 'timeout') await h.admin.fault({ infno, mode: 'latency', latencyMs: run.latencyMs, times: 1 });
+  else if (fault === 'error') await h.admin.fault({ infno, mode: 'error', errMsg: 'sandbox: injected failure', ...(run.index % 2 ? { httpStatus: 503 } : {}), times: 1 });
+  else if (fault === 'drop' || fault === 'commit-then-drop') await h.admin.fault({ infno, mode: fault, times: 1 });
 }
 
 jest.setTimeout(20 * 60_000);
@@ -159,14 +161,15 @@ describe('fault campaign', () => {
       const setupEngine = run.flow.setup ? h.engine({ config: configOf(run.flow), inFlightGraceMs: GRACE_MS }) : undefined;
       const state = setupEngine ? await run.flow.setup!(setupEngine, run.certno, { sandboxUrl: h.sandbox.url, index: run.index }) : {};
       await setupEngine?.close();
-      await arm(h, run);
+      await arm(h, run, run.infno, run.fault);
+      await arm(h, run, '2601', run.recoveryFault);
       const outcome = run.fault.startsWith('kill') ? await inChild(h, run, state) : await inProcess(h, run, state);
-      const missed = (await h.admin.faults()).length > 0 || outcome === 'exited without a report';
-      await h.admin.clearFaults();
+      const missed = (await h.admin.faults()).some((f) => (f as { infno: string }).infno === run.infno) || outcome === 'exited without a report';
       const recovered = await recover(h, run.flow);
+      await h.admin.clearFaults();
       resolutions.reversed += recovered.reversed;
       resolutions.neverHappened += recovered.neverHappened;
-      const how = recovered.reversed ? ', reversed by 2601' : recovered.neverHappened ? ', 2601: never happened' : '';
+      const how = (recovered.reversed ? ', reversed by 2601' : recovered.neverHappened ? ', 2601: never happened' : '') + (run.recoveryFault && (recovered.reversed || recovered.neverHappened) ? ` despite 2601 ${run.recoveryFault}` : '');
       const key = `${run.flow.name.padEnd(17)} ${run.infno} ${run.fault.padEnd(18)} → ${outcome.split(' ')[0]}${outcome.startsWith('stopped') ? ` ${outcome.split(' ')[1]}` : ''}${how}${missed ? ' (fault not reached)' : ''}`;
       outcomes.set(key, (outcomes.get(key) ?? 0) + 1);
       const journals = [pharmacyConfig, hospitalConfig].map((c) => join(h.dir, `kiosk-${c.institution.code}.db`));
