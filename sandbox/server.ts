@@ -69,7 +69,8 @@ const genericRefusal = (problem: BodyProblem): SandboxResponse =>
 export function createHttpServer(options: HttpServerOptions): Server {
   const now = options.now ?? (() => performance.now());
   return createServer((req, res) => {
-    void handle(req, res).catch(() => {
+    void handle(req, res).catch((error: unknown) => {
+      options.log(`${req.method} ${req.url?.split('?')[0]} failed: ${error instanceof Error ? error.message : String(error)}`);
       if (!res.headersSent) send(res, { status: 500, body: { error: 'internal error' } });
     });
   });
