@@ -4,6 +4,8 @@ import type { SettlementEngine } from '../../../electron/settlement/engine';
 import { identifyByIdNumber } from '../../../electron/settlement/usecases/identify';
 import { preparePharmacySettlement } from '../../../electron/settlement/usecases/pharmacy';
 import { confirmSettlement } from '../../../electron/settlement/usecases/settle';
+import { listPendingBills, prepareOutpatientSettlement } from '../../../electron/settlement/usecases/outpatient';
+import { createSandboxHis } from '../../../electron/settlement/his/sandboxHis';
 import { pharmacyConfig, startHarness, type Harness } from './harness';
 
 const person = DEMO_PERSONS[0]!;
@@ -50,5 +52,37 @@ describe('recovery of an unknown outcome', () => {
 
     const again = await confirmSettlement(engine.ctx, { quoteId: await quote(engine) });
     expect(again).toMatchObject({ ok: true, value: { status: 'settled' } });
+  });
+});
+
+describe('a hospital system that is down when the bill is paid', () => {
+  let h: Harness;
+  beforeAll(async () => (h = await startHarness()));
+  afterAll(() => h.close());
+
+  it('keeps the settlement, never offers the bill again, and marks it paid once the HIS is back', async () => {
+    const real = createSandboxHis({ baseUrl: h.sandbox.url });
+    // The same client pointed at a port nobody listens on: the HIS is down for the paid mark only.
+    const down = createSandboxHis({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 });
+    const engine = h.engine({ his: { ...real, markPaid: down.markPaid } });
+    const id = await identifyByIdNumber(engine.ctx, { certno: person.certno });
+    if (!id.ok) throw new Error(id.error.code);
+    const bills = await listPendingBills(engine.ctx, { personRef: id.value.personRef });
+    if (!bills.ok) throw new Error(bills.error.code);
+    const [bill] = bills.value;
+    const quote = await prepareOutpatientSettlement(engine.ctx, { personRef: id.value.personRef, billIds: [bill!.billId] });
+    if (!quote.ok) throw new Error(quote.error.code);
+    const settled = await confirmSettlement(engine.ctx, { quoteId: quote.value.quoteId });
+    if (!settled.ok || settled.value.status !== 'settled') throw new Error(JSON.stringify(settled));
+    const { msgid, setlId } = settled.value.receipt;
+    expect(engine.ctx.journal.get(msgid)?.hisState).toBe('owed');
+    expect((await real.pendingBills(person.psnNo)).map((b) => b.billId)).toContain(bill!.billId); // the HIS still thinks it open
+    expect(await listPendingBills(engine.ctx, { personRef: id.value.personRef })).toEqual({ ok: true, value: [] }); // the kiosk knows better
+
+    const restarted = h.engine(); // the real HIS again
+    await restarted.start();
+    expect(restarted.ctx.journal.get(msgid)?.hisState).toBe('marked');
+    expect((await real.pendingBills(person.psnNo)).map((b) => b.billId)).not.toContain(bill!.billId);
+    expect((await h.admin.settlements({ setl_id: setlId }))[0]?.state).toBe('valid');
   });
 });
