@@ -4,8 +4,8 @@
  * tested with crafted inputs and keeps Human's bundle out of them.
  */
 
-/** [x, y] or [x, y, z] in pixels of the analysed frame. */
-export type Point = number[];
+/** [x, y] or [x, y, z] in pixels of the analysed frame; Human types z as optional. */
+export type Point = ReadonlyArray<number | undefined>;
 
 /** [x, y, width, height] in pixels. */
 export type Box = [number, number, number, number];

@@ -6,7 +6,7 @@ import { Human } from '@vladmandic/human';
 import { benchInPage, type PageBenchResult } from '../../renderer/face/benchHarness';
 import { imageDataInput, unmaskedRenderer, videoCamera } from '../../renderer/face/browserIo';
 import { KIOSK_HUMAN } from '../../renderer/face/humanConfig';
-import { loadHuman, type HumanLike } from '../../renderer/face/humanLoader';
+import { loadHuman } from '../../renderer/face/humanLoader';
 
 declare global {
   interface Window {
@@ -17,7 +17,7 @@ declare global {
 window.runFaceBench = async () => {
   const log: string[] = [];
   const loaded = await loadHuman({
-    create: (config) => new Human(config) as unknown as HumanLike,
+    create: (config) => new Human(config),
     now: () => performance.now(),
     renderer: () => unmaskedRenderer(),
     toInput: imageDataInput,

@@ -3,7 +3,7 @@ import { extname } from 'node:path';
 import type { Human } from '@vladmandic/human';
 import { decodeJpeg, loadHumanNode, toTensor } from '../../sandbox/face/humanNode';
 import { humanConfig, KIOSK_HUMAN, type HumanConfigOptions } from '../../renderer/face/humanConfig';
-import { humanDetector, type FaceDetector, type HumanLike } from '../../renderer/face/humanLoader';
+import { humanDetector, type FaceDetector } from '../../renderer/face/humanLoader';
 import type { FramePixels } from '../../renderer/face/types';
 import { decodePng } from './png';
 import { y4mFrames } from './y4m';
@@ -22,7 +22,7 @@ export async function loadKioskHumanNode(
   // humanNode owns where models and wasm come from; everything else is the kiosk's own config.
   const { backend: _b, modelBasePath: _m, wasmPath: _w, cacheModels: _c, ...rest } = humanConfig(o);
   const human = await loadHumanNode(rest as Parameters<typeof loadHumanNode>[0]);
-  const detector = humanDetector(human as unknown as HumanLike, (frame) => {
+  const detector = humanDetector(human, (frame) => {
     const tensor = toTensor(human, rgbOf(frame));
     return { input: tensor, release: () => tensor.dispose() };
   }, o);
