@@ -229,6 +229,19 @@ describe('frame loop with a fake camera and a fake Human', () => {
     expect(types(crowd.events)).not.toContain('captured');
   });
 
+  it('events carry keys and numbers only: the one image that leaves is the capture, once', async () => {
+    const t = setup((_n, pass) => (pass === 'decision' ? [{ ...good()[0]!, real: 0.7, live: 0.9 }] : good()));
+    await t.loop.start();
+    await t.frames(6);
+    const captured = t.events.filter((e) => e.type === 'captured');
+    expect(captured).toHaveLength(1);
+    for (const e of t.events.filter((x) => x.type !== 'captured')) {
+      expect(Object.values(e).every((v) => ['string', 'number', 'boolean'].includes(typeof v) || v === null)).toBe(true);
+    }
+    const capture = captured[0]?.type === 'captured' ? captured[0].capture : undefined;
+    expect(Object.keys(capture ?? {}).sort()).toEqual(['height', 'jpegBase64', 'passive', 'width']);
+  });
+
   it('reports Human errors as events and keeps running', async () => {
     const t = setup(() => good());
     let first = true;
