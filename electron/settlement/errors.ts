@@ -36,9 +36,11 @@ export interface SettlementError {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SettlementError };
 
-export function failure(code: SettlementErrorCode, reference?: string): { ok: false; error: SettlementError } {
+/** The failure as the patient sees it, in the terminal's language. */
+export function failure(code: SettlementErrorCode, locale: 'zh-CN' | 'en', reference?: string): { ok: false; error: SettlementError } {
   const entry = SETTLEMENT_ERRORS[code];
-  return { ok: false, error: { code, message: entry.zh, next: entry.next, ...(reference ? { reference } : {}) } };
+  const message = locale === 'en' ? entry.en : entry.zh;
+  return { ok: false, error: { code, message, next: entry.next, ...(reference ? { reference } : {}) } };
 }
 
 /** Thrown inside the engine to end a use-case with a code; the use-case boundary turns it into an Outcome. */

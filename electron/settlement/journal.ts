@@ -25,7 +25,6 @@ export const REVERSIBLE_INFNOS = ['2102', '2103', '2207', '2208', '2304', '2305'
 export type ReversibleInfno = (typeof REVERSIBLE_INFNOS)[number];
 
 export type EntryState = 'pending' | 'done' | 'failed' | 'unknown' | 'reversed';
-export const FINAL_STATES: readonly EntryState[] = ['done', 'failed', 'reversed'];
 /** Whether the journal still owes the hospital system a "paid" mark for a done settlement. */
 export type HisState = 'none' | 'owed' | 'marked';
 
@@ -232,10 +231,6 @@ export class Journal {
       .prepare("SELECT * FROM journal WHERE state = 'done' AND setl_id IS NOT NULL AND substr(setl_time, 1, 10) = ? ORDER BY setl_time")
       .all(day);
     return (rows as unknown as Row[]).map(toEntry);
-  }
-
-  all(): JournalEntry[] {
-    return (this.db.prepare('SELECT * FROM journal ORDER BY created_at, msgid').all() as unknown as Row[]).map(toEntry);
   }
 
   private transition(

@@ -56,13 +56,14 @@ export async function useCase<S extends z.ZodType, T>(
   try {
     return { ok: true, value: await work(schema.parse(raw)) };
   } catch (error) {
-    if (error instanceof SettlementFailure) return failure(error.code, error.reference);
-    if (error instanceof ZodError) return failure('INVALID_INPUT');
+    const locale = ctx.config.locale;
+    if (error instanceof SettlementFailure) return failure(error.code, locale, error.reference);
+    if (error instanceof ZodError) return failure('INVALID_INPUT', locale);
     if (error instanceof HisUnavailable) {
       ctx.log(`his: ${error.message}`);
-      return failure('HIS_UNAVAILABLE');
+      return failure('HIS_UNAVAILABLE', locale);
     }
     ctx.log(`internal: ${error instanceof Error ? error.message : String(error)}`);
-    return failure('INTERNAL');
+    return failure('INTERNAL', locale);
   }
 }

@@ -2,7 +2,7 @@ import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
 import { chooseInsurance, endSession, identifyByCard, identifyByIdNumber, identifyByVoucher } from '../../../electron/settlement/usecases/identify';
 import { listPendingBills } from '../../../electron/settlement/usecases/outpatient';
 import { settlementApi } from '../../../electron/settlement/usecases';
-import { startHarness, type Harness } from './harness';
+import { hospitalConfig, startHarness, type Harness } from './harness';
 
 describe('chooseInsurance', () => {
   it('keeps normally insured lines only and prefers employees (310) over residents (390)', () => {
@@ -47,7 +47,12 @@ describe('identify (1101) against the sandbox platform', () => {
     });
     expect(await identifyByIdNumber(engine.ctx, { certno: '110101199001011237' })).toMatchObject({ ok: false, error: { code: 'PERSON_NOT_FOUND' } });
     expect(await identifyByIdNumber(engine.ctx, { certno: uninsured!.certno })).toMatchObject({ ok: false, error: { code: 'NOT_INSURED' } });
-    expect(await identifyByIdNumber(engine.ctx, { certno: 'abc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await identifyByIdNumber(engine.ctx, { certno: 'abc' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', message: '输入的信息不完整，请重新输入' } });
+    const english = h.engine({ config: { ...hospitalConfig, locale: 'en' } });
+    expect(await identifyByIdNumber(english.ctx, { certno: uninsured!.certno })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_INSURED', next: 'call-staff', message: 'Your insurance cannot be used right now. Please go to a staffed counter.' },
+    });
   });
 
   it('signs in once a day and signs in again when the platform rejects the sign_no', async () => {
