@@ -2,7 +2,9 @@
  * npm run bench:face, Chromium half: bundles the bench page with vite into a temp folder,
  * serves it with Human's models at /models/ and the tfjs wasm at /wasm/ from a loopback server,
  * opens it in Debian's Chromium with the fixture clip as the fake camera, runs the harness and
- * prints its figures (FACE_IRIS_ON_GATE=1: iris on every gate frame too). Every request the page makes is recorded; any non-local one fails the run.
+ * prints its figures (FACE_IRIS_ON_GATE=1: iris on every gate frame too). Served under the
+ * kiosk's Content-Security-Policy; a CSP refusal fails the run, and so does any request the
+ * page makes that is not local.
  */
 import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -10,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
+import { CONTENT_SECURITY_POLICY } from '../../electron/core/csp';
 import { FIXTURES_DIR } from './faceNode';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -32,7 +35,8 @@ function serve(mounts: Array<[string, string]>) {
       res.writeHead(404).end();
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    // The kiosk's own CSP: the pipeline must run under it exactly as in the app.
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': CONTENT_SECURITY_POLICY });
     createReadStream(file).pipe(res);
   });
 }
@@ -76,7 +80,11 @@ async function main(): Promise<void> {
     try {
       const page = await browser.newPage();
       const requests: string[] = [];
+      const refused: string[] = [];
       page.on('request', (r) => requests.push(r.url()));
+      page.on('console', (m) => {
+        if (/Content Security Policy|Refused to/i.test(m.text())) refused.push(m.text());
+      });
       await page.goto(`${origin}/faceBench.html${process.env['FACE_IRIS_ON_GATE'] === '1' ? '?irisOnGate=1' : ''}`);
       const result = await page.evaluate(() => window.runFaceBench());
       const remote = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
@@ -89,8 +97,9 @@ async function main(): Promise<void> {
       console.log(`${'gate: detect + mesh (+ iris), cache on'.padEnd(40)}${ms(result.passes.gate.median)}${ms(result.passes.gate.p90)}`);
       console.log(`${'decision: + antispoof + liveness'.padEnd(40)}${ms(result.passes.decision.median)}${ms(result.passes.decision.p90)}`);
       console.log(`gate loop ${result.loopFps.toFixed(1)} analysed frames/s; first face -> capture ready ${result.firstFaceToCaptureMs.toFixed(0)} ms`);
-      console.log(`requests: ${requests.length}, non-local: ${remote.length}`);
+      console.log(`requests: ${requests.length}, non-local: ${remote.length}; CSP refusals under the kiosk's policy: ${refused.length}`);
       if (remote.length > 0) throw new Error(`non-local requests: ${remote.join(', ')}`);
+      if (refused.length > 0) throw new Error(`CSP refusals: ${refused.join(' | ')}`);
     } finally {
       await browser.close();
     }
