@@ -104,8 +104,9 @@ export class FrameLoop {
   private readonly guidance: Guidance;
   private phase: Phase = 'idle';
   private handle: unknown;
-  /** The frame being analysed; scrubbing Human waits for it, Human is not re-entrant. */
+  /** The frame being analysed, and Human's scrub: Human is not re-entrant, so neither overlaps the other. */
   private inflight: Promise<void> | undefined;
+  private scrubbing: Promise<void> | undefined;
   private lastKey: FaceMessageKey | undefined;
   private attempts = 0;
   private firstFaceAt: number | undefined;
@@ -170,7 +171,7 @@ export class FrameLoop {
 
   private readonly tick = (): void => {
     this.handle = undefined;
-    if (this.inflight) return; // the running frame reschedules when it ends
+    if (this.inflight || this.scrubbing) return; // whichever is running reschedules when it ends
     const frame = this.deps.camera.grab();
     if (!frame) return this.schedule();
     this.inflight = this.process(frame)
@@ -185,7 +186,10 @@ export class FrameLoop {
 
   private scrubHuman(): void {
     const scrub = () => this.deps.detector.scrub().catch(() => undefined);
-    void (this.inflight ? this.inflight.then(scrub) : scrub());
+    this.scrubbing = (this.inflight ?? Promise.resolve()).then(scrub).finally(() => {
+      this.scrubbing = undefined;
+      this.schedule();
+    });
   }
 
   private async process(frame: FramePixels): Promise<void> {

@@ -242,6 +242,44 @@ describe('frame loop with a fake camera and a fake Human', () => {
     expect(Object.keys(capture ?? {}).sort()).toEqual(['height', 'jpegBase64', 'passive', 'width']);
   });
 
+  it('never runs Human twice at once: a retry right after a capture waits for the scrub', async () => {
+    const t = setup(() => good());
+    let running = 0;
+    let overlapped = false;
+    let releaseScrub: () => void = () => undefined;
+    const real = t.detector.detect;
+    t.detector.detect = async (f, p) => {
+      overlapped ||= running > 0;
+      running++;
+      try {
+        return await real(f, p);
+      } finally {
+        running--;
+      }
+    };
+    t.detector.scrub = () => {
+      overlapped ||= running > 0;
+      running++;
+      return new Promise<void>((r) => {
+        releaseScrub = () => {
+          running--;
+          r();
+        };
+      });
+    };
+    await t.loop.start();
+    await t.frames(4);
+    expect(types(t.events)).toContain('captured');
+    await t.loop.retry('not-found');
+    await t.frames(3); // ticks arrive while the scrub is still running: none may start Human
+    expect(t.calls.filter((c) => c === 'gate')).toHaveLength(3);
+    releaseScrub();
+    await settle();
+    await t.frames(3);
+    expect(t.calls.filter((c) => c === 'gate').length).toBeGreaterThan(3);
+    expect(overlapped).toBe(false);
+  });
+
   it('reports Human errors as events and keeps running', async () => {
     const t = setup(() => good());
     let first = true;
