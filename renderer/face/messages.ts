@@ -1,3 +1,5 @@
+import type { Locale } from '../../shared/config/terminalConfig';
+
 /**
  * The face screen's words, zh-CN and en, keyed for the app's i18n (the lead merges this map).
  * Short and imperative: they are shown large and spoken, to people who may be elderly.
@@ -22,6 +24,6 @@ export const FACE_MESSAGES = {
     'zh-CN': '刷脸没有成功。请使用身份证、社保卡或医保电子凭证二维码，或呼叫工作人员',
     en: 'Face check did not work. Please use your ID card, social security card or e-voucher QR code, or call staff',
   },
-} as const satisfies Record<string, { 'zh-CN': string; en: string }>;
+} as const satisfies Record<string, Record<Locale, string>>;
 
 export type FaceMessageKey = keyof typeof FACE_MESSAGES;
