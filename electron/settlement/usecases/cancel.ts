@@ -5,17 +5,11 @@ import { amountsOf, parseSetlinfo } from '../nhsa/setlinfo';
 import { settlementReceipt } from '../receipts';
 import { useCase, type UseCaseContext } from './context';
 import { orPendingReceipt, settleHisDebt, type SettleResult } from './settle';
+import { cancelSettlementInput } from '../../../shared/ipc/settlementRequests';
 
 /** Which business cancel undoes which settlement. */
 const CANCEL_OF = { '2207': '2208', '2102': '2103', '2304': '2305' } as const;
 
-export const cancelSettlementInput = z
-  .object({
-    setlId: z.string().min(1).max(30),
-    operatorId: z.string().min(1).max(30),
-    pin: z.string().min(4).max(12),
-  })
-  .strict();
 
 /**
  * Cancels a settlement this kiosk made (2208 / 2103 / 2305), behind a staff member's PIN.

@@ -4,14 +4,8 @@ import { maskId, maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
 import type { CertType, KnownPerson } from '../people';
 import { useCase, type UseCaseContext } from './context';
+import { identifyByVoucherInput, identifyByIdNumberInput, identifyByCardInput, endSessionInput } from '../../../shared/ipc/settlementRequests';
 
-export const identifyByVoucherInput = z.object({ ecToken: z.string().min(8).max(50) }).strict();
-export const identifyByIdNumberInput = z
-  .object({ certno: z.string().regex(/^\d{17}[\dX]$/), name: z.string().min(1).max(50).optional() })
-  .strict();
-export const identifyByCardInput = z
-  .object({ cardNo: z.string().min(1).max(50), cardSn: z.string().min(1).max(50) })
-  .strict();
 
 /** What the screen may show about the patient: masked, plus an opaque handle for later calls. */
 export interface IdentifiedPerson {
@@ -100,7 +94,6 @@ export const identifyByIdNumber = (ctx: UseCaseContext, raw: unknown) =>
 export const identifyByCard = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, identifyByCardInput, raw, (input) => identify(ctx, { type: '03', no: input.cardNo, cardSn: input.cardSn }));
 
-export const endSessionInput = z.object({ personRef: z.uuid() }).strict();
 
 /** The patient is done or walked away: forget everything held about them. */
 export const endSession = (ctx: UseCaseContext, raw: unknown) =>

@@ -1,29 +1,29 @@
 import type { UseCaseContext } from './context';
-import { cancelSettlement, cancelSettlementInput } from './cancel';
+import { cancelSettlement } from './cancel';
+import { endSession, identifyByCard, identifyByIdNumber, identifyByVoucher } from './identify';
+import { admitInpatient, prepareDischarge } from './inpatient';
+import { listPendingBills, listRegistrationSlots, prepareOutpatientSettlement, prepareRegistration } from './outpatient';
+import { lookupCatalogue, preparePharmacySettlement } from './pharmacy';
+import { reconcileDay } from './reconcile';
+import { confirmSettlement, declineQuote } from './settle';
 import {
-  endSession,
+  admitInpatientInput,
+  cancelSettlementInput,
+  confirmSettlementInput,
+  declineQuoteInput,
   endSessionInput,
-  identifyByCard,
   identifyByCardInput,
-  identifyByIdNumber,
   identifyByIdNumberInput,
-  identifyByVoucher,
   identifyByVoucherInput,
-} from './identify';
-import { admitInpatient, admitInpatientInput, prepareDischarge, prepareDischargeInput } from './inpatient';
-import {
-  listPendingBills,
   listPendingBillsInput,
-  listRegistrationSlots,
   listRegistrationSlotsInput,
+  lookupCatalogueInput,
+  prepareDischargeInput,
   prepareOutpatientInput,
-  prepareOutpatientSettlement,
-  prepareRegistration,
+  preparePharmacyInput,
   prepareRegistrationInput,
-} from './outpatient';
-import { lookupCatalogue, lookupCatalogueInput, preparePharmacyInput, preparePharmacySettlement } from './pharmacy';
-import { reconcileDay, reconcileDayInput } from './reconcile';
-import { confirmSettlement, confirmSettlementInput, declineQuote, declineQuoteInput } from './settle';
+  reconcileDayInput,
+} from '../../../shared/ipc/settlementRequests';
 
 /**
  * The settlement use-cases, one async call each, taking unvalidated input (each validates it

@@ -8,18 +8,10 @@ import type { KnownPerson } from '../people';
 import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+import { admitInpatientInput, prepareDischargeInput } from '../../../shared/ipc/settlementRequests';
 
 const admissionSubject = (stayNo: string) => `admit:${stayNo}`;
 
-export const admitInpatientInput = z
-  .object({
-    personRef: z.uuid(),
-    stayNo: z.string().min(1).max(30),
-    /** The admitting diagnosis, entered by the admission desk (the HIS stay carries none). */
-    diagCode: z.string().min(1).max(20),
-    diagName: z.string().min(1).max(100),
-  })
-  .strict();
 
 export type AdmissionResult =
   | { status: 'admitted'; stayNo: string; deptName: string; bed: string; reference: string }
@@ -97,7 +89,6 @@ export const admitInpatient = (ctx: UseCaseContext, raw: unknown) =>
     }
   });
 
-export const prepareDischargeInput = z.object({ personRef: z.uuid(), stayNo: z.string().min(1).max(30) }).strict();
 
 /**
  * Discharge settlement up to the patient's confirmation: the HIS closes the stay, its fee

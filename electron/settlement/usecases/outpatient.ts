@@ -10,6 +10,7 @@ import { useCase, type Quote, type UseCaseContext } from './context';
 import { ignoring } from './inpatient';
 import { quoteFromAnswer, type QuoteView } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+import { listPendingBillsInput, prepareOutpatientInput, listRegistrationSlotsInput, prepareRegistrationInput } from '../../../shared/ipc/settlementRequests';
 
 export interface BillView {
   billId: string;
@@ -31,7 +32,6 @@ async function pendingBillsOf(ctx: UseCaseContext, person: KnownPerson): Promise
   return (await ctx.his.pendingBills(person.psnNo)).filter((bill) => !owed.has(bill.billId));
 }
 
-export const listPendingBillsInput = z.object({ personRef: z.uuid() }).strict();
 
 export const listPendingBills = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, listPendingBillsInput, raw, async (input): Promise<BillView[]> =>
@@ -116,9 +116,6 @@ async function quoteVisit(
   });
 }
 
-export const prepareOutpatientInput = z
-  .object({ personRef: z.uuid(), billIds: z.array(z.string().min(1).max(30)).min(1).max(20) })
-  .strict();
 
 /** Cashier: the patient's chosen pending bills (all of one visit) → quote to confirm. */
 export const prepareOutpatientSettlement = (ctx: UseCaseContext, raw: unknown) =>
@@ -132,12 +129,10 @@ export const prepareOutpatientSettlement = (ctx: UseCaseContext, raw: unknown) =
     return quoteVisit(ctx, person, bills);
   });
 
-export const listRegistrationSlotsInput = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict();
 
 export const listRegistrationSlots = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, listRegistrationSlotsInput, raw, (input) => ctx.his.registrationSlots(input.date));
 
-export const prepareRegistrationInput = z.object({ personRef: z.uuid(), slotId: z.number().int().positive() }).strict();
 
 /**
  * Registration: the HIS books the place and raises the fee bill; the fee is then quoted like

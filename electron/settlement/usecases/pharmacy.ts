@@ -6,25 +6,13 @@ import { scopeAmountsForWire, parseSetlinfo } from '../nhsa/setlinfo';
 import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+import { lookupCatalogueInput, preparePharmacyInput } from '../../../shared/ipc/settlementRequests';
 
-export const lookupCatalogueInput = z
-  .object({ barcode: z.string().min(1).max(30).optional(), text: z.string().min(1).max(50).optional() })
-  .strict()
-  .refine((q) => q.barcode !== undefined || q.text !== undefined, 'barcode or text');
 
 /** Staff scan or search the pharmacy catalogue to build the cart. */
 export const lookupCatalogue = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, lookupCatalogueInput, raw, (query) => ctx.his.catalogueLookup(query));
 
-export const preparePharmacyInput = z
-  .object({
-    personRef: z.uuid(),
-    items: z
-      .array(z.object({ medinsListCodg: z.string().min(1).max(150), cnt: z.number().int().min(1).max(999) }).strict())
-      .min(1)
-      .max(100),
-  })
-  .strict();
 
 /**
  * Pharmacy cart → 2101 pre-settlement → quote. Prices come from the catalogue, never from the

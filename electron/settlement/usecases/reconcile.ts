@@ -3,10 +3,8 @@ import { fenToYuan, type Fen } from '../../../shared/money';
 import type { JournalEntry } from '../journal';
 import { platformDate } from '../time';
 import { useCase, type UseCaseContext } from './context';
+import { reconcileDayInput } from '../../../shared/ipc/settlementRequests';
 
-export const reconcileDayInput = z
-  .object({ day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
-  .strict();
 
 export type ReconcileVerdict = 'balanced' | 'platform-has-more' | 'kiosk-has-more' | 'amounts-differ' | 'unexpected';
 

@@ -5,6 +5,7 @@ import { amountsOf, identityViolations, parseSetlinfo, type SettlementAmounts } 
 import { pendingReceipt, settlementReceipt, type PendingReceipt, type ReceiptItem, type SettlementReceipt } from '../receipts';
 import { payHisDebt, type HisDebt } from '../his/debts';
 import { useCase, type Quote, type UseCaseContext } from './context';
+import { confirmSettlementInput, declineQuoteInput } from '../../../shared/ipc/settlementRequests';
 
 /** What the patient is asked to confirm: the platform's pre-settlement split, in fen. */
 export interface QuoteView {
@@ -46,7 +47,6 @@ export function quoteFromAnswer(ctx: UseCaseContext, output: Record<string, unkn
   };
 }
 
-export const confirmSettlementInput = z.object({ quoteId: z.uuid() }).strict();
 
 /**
  * The patient confirmed the split: settle it (2207 / 2102 / 2304) under the journal's rule.
@@ -123,7 +123,6 @@ export async function settleHisDebt(ctx: UseCaseContext, msgid: string): Promise
   }
 }
 
-export const declineQuoteInput = z.object({ quoteId: z.uuid() }).strict();
 
 /**
  * The patient said no: nothing was settled, so nothing to undo on the platform (the uploaded

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/**
+ * What the renderer may ask of the settlement engine, validated at the IPC boundary and again
+ * by each use-case: one definition for both.
+ */
+const personRef = z.uuid();
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const identifyByVoucherInput = z.object({ ecToken: z.string().min(8).max(50) }).strict();
+export const identifyByIdNumberInput = z
+  .object({ certno: z.string().regex(/^\d{17}[\dX]$/), name: z.string().min(1).max(50).optional() })
+  .strict();
+export const identifyByCardInput = z.object({ cardNo: z.string().min(1).max(50), cardSn: z.string().min(1).max(50) }).strict();
+export const endSessionInput = z.object({ personRef }).strict();
+
+export const listPendingBillsInput = z.object({ personRef }).strict();
+export const prepareOutpatientInput = z
+  .object({ personRef, billIds: z.array(z.string().min(1).max(30)).min(1).max(20) })
+  .strict();
+export const listRegistrationSlotsInput = z.object({ date: day.optional() }).strict();
+export const prepareRegistrationInput = z.object({ personRef, slotId: z.number().int().positive() }).strict();
+
+export const lookupCatalogueInput = z
+  .object({ barcode: z.string().min(1).max(30).optional(), text: z.string().min(1).max(50).optional() })
+  .strict()
+  .refine((q) => q.barcode !== undefined || q.text !== undefined, 'barcode or text');
+export const preparePharmacyInput = z
+  .object({
+    personRef,
+    items: z
+      .array(z.object({ medinsListCodg: z.string().min(1).max(150), cnt: z.number().int().min(1).max(999) }).strict())
+      .min(1)
+      .max(100),
+  })
+  .strict();
+
+export const admitInpatientInput = z
+  .object({
+    personRef,
+    stayNo: z.string().min(1).max(30),
+    /** The admitting diagnosis, entered by the admission desk (the HIS stay carries none). */
+    diagCode: z.string().min(1).max(20),
+    diagName: z.string().min(1).max(100),
+  })
+  .strict();
+export const prepareDischargeInput = z.object({ personRef, stayNo: z.string().min(1).max(30) }).strict();
+
+export const confirmSettlementInput = z.object({ quoteId: z.uuid() }).strict();
+export const declineQuoteInput = z.object({ quoteId: z.uuid() }).strict();
+export const cancelSettlementInput = z
+  .object({
+    setlId: z.string().min(1).max(30),
+    operatorId: z.string().min(1).max(30),
+    pin: z.string().min(4).max(12),
+  })
+  .strict();
+export const reconcileDayInput = z.object({ day: day.optional() }).strict();
