@@ -1,46 +1,8 @@
 import type { TerminalConfig } from '../../shared/config/terminalConfig';
-import type { Fen } from '../../shared/money';
 import type { JournalEntry } from './journal';
 import { platformDateTime } from './time';
-
-/** One printed line; kept in the journal row so a receipt can be reprinted after recovery. */
-export interface ReceiptItem {
-  name: string;
-  cnt: string;
-  amountFen: Fen;
-}
-
-export interface SettlementReceipt {
-  kind: 'settlement' | 'cancel';
-  institutionCode: string;
-  institutionName: string;
-  terminalId: string;
-  patientName: string;
-  items: ReceiptItem[];
-  totalFen: Fen;
-  fundFen: Fen;
-  accountFen: Fen;
-  cashFen: Fen;
-  hospitalFen: Fen;
-  balanceAfterFen: Fen | null;
-  setlId: string;
-  msgid: string;
-  time: string;
-}
-
-/** What the patient takes away when the platform's answer was lost: a reference, not a promise. */
-export interface PendingReceipt {
-  kind: 'pending';
-  institutionCode: string;
-  institutionName: string;
-  terminalId: string;
-  patientName: string;
-  items: ReceiptItem[];
-  requestedFen: Fen | null;
-  reference: string;
-  time: string;
-  note: string;
-}
+import type { ReceiptItem, SettlementReceipt, PendingReceipt } from '../../shared/types/settlement';
+export type { ReceiptItem, SettlementReceipt, PendingReceipt };
 
 export const PENDING_NOTE =
   '结算结果确认中：系统会自动核实，不会重复扣费。如有疑问请凭此参考号到人工窗口查询。 / Result being confirmed: you will not be charged twice. Quote this reference at a staffed counter.';

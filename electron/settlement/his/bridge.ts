@@ -1,72 +1,11 @@
-import type { Fen } from '../../../shared/money';
+import type { BillLine, Clinician, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay } from '../../../shared/types/settlement';
+export type { BillLine, Clinician, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay };
 
 /**
  * What the settlement engine needs from the hospital information system (HIS). The sandbox's
  * mini HIS is the first implementation; a real hospital's system gets its own adapter.
  * Persons are named by psn_no, the platform's id, which the HIS records at registration.
  */
-export interface BillLine {
-  /** Unique within the visit: what 2204 / 2301 carry as feedetl_sn. */
-  feedetlSn: string;
-  medListCodg: string;
-  medinsListCodg: string;
-  name: string;
-  /** Quantity as exact decimal text (16,4 on the wire). */
-  cnt: string;
-  /** Unit price as exact decimal yuan text (16,6 on the wire). */
-  pric: string;
-  amountFen: Fen;
-  /** When the line was ordered, `yyyy-MM-dd HH:mm:ss`. */
-  occurredAt: string;
-}
-
-export interface Clinician {
-  deptCode: string;
-  deptName: string;
-  /** Department category code (caty) of the platform's dictionary. */
-  caty: string;
-  doctorCode: string;
-  doctorName: string;
-}
-
-export interface PendingBill extends Clinician {
-  billId: string;
-  kind: 'registration' | 'outpatient';
-  /** The HIS visit number, 2201's ipt_otp_no; bills of one visit settle together. */
-  visitNo: string;
-  totalFen: Fen;
-  lines: BillLine[];
-}
-
-export interface RegistrationSlot extends Clinician {
-  slotId: number;
-  date: string;
-  period: 'AM' | 'PM';
-  doctorTitle: string;
-  feeFen: Fen;
-  remaining: number;
-}
-
-export interface CatalogueProduct {
-  medListCodg: string;
-  medinsListCodg: string;
-  barcode: string | null;
-  name: string;
-  unit: string;
-  priceFen: Fen;
-}
-
-export interface InpatientStay extends Clinician {
-  stayNo: string;
-  psnNo: string;
-  bed: string;
-  /** `yyyy-MM-dd` */
-  admittedOn: string;
-  dischargedOn: string | null;
-  status: 'admitted' | 'discharged' | 'paid';
-  lines: BillLine[];
-}
-
 export interface HisBridge {
   pendingBills(psnNo: string): Promise<PendingBill[]>;
   /** Idempotent for the same setl_id. */

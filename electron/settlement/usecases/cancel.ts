@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { SettlementFailure } from '../errors';
 import { billsOf, type HisDebt } from '../his/debts';
 import { amountsOf, parseSetlinfo } from '../nhsa/setlinfo';

@@ -12,10 +12,11 @@ import type { ReceiptItem } from '../receipts';
 import type { Clock } from '../time';
 import type { VisitMap } from '../visits';
 import type { OperatorAuthoriser } from './operators';
+import type { QuoteKind, RegistrationInfo } from '../../../shared/types/settlement';
 
 /** A pre-settlement the patient has seen and may confirm: everything the settling call needs. */
 export interface Quote {
-  kind: 'registration' | 'outpatient' | 'pharmacy' | 'discharge';
+  kind: QuoteKind;
   person: KnownPerson;
   infno: '2207' | '2102' | '2304';
   mdtrtId: string;
@@ -25,8 +26,7 @@ export interface Quote {
   items: ReceiptItem[];
   /** What the HIS must be told once the settlement is done. */
   hisDebt?: HisDebt;
-  /** Shown on the slip of a registration; cancelled in the HIS if the patient declines. */
-  registration?: { regNo: string; deptName: string; doctorName: string; date: string; period: string };
+  registration?: RegistrationInfo;
 }
 
 export interface UseCaseContext {

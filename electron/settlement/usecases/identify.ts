@@ -1,23 +1,11 @@
-import { z } from 'zod';
 import { yuanToFen } from '../../../shared/money';
 import { maskId, maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
 import type { CertType, KnownPerson } from '../people';
 import { useCase, type UseCaseContext } from './context';
 import { identifyByVoucherInput, identifyByIdNumberInput, identifyByCardInput, endSessionInput } from '../../../shared/ipc/settlementRequests';
-
-
-/** What the screen may show about the patient: masked, plus an opaque handle for later calls. */
-export interface IdentifiedPerson {
-  personRef: string;
-  maskedName: string;
-  maskedCertno: string;
-  gender: string;
-  age: number | null;
-  insutype: string;
-  /** Personal account balance before this visit, in fen (0 for residents). */
-  balanceFen: number;
-}
+import type { IdentifiedPerson } from '../../../shared/types/settlement';
+export type { IdentifiedPerson };
 
 interface InsuInfo {
   insutype?: unknown;
@@ -93,7 +81,6 @@ export const identifyByIdNumber = (ctx: UseCaseContext, raw: unknown) =>
 /** Social-security card (type 03) with its card identification code. */
 export const identifyByCard = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, identifyByCardInput, raw, (input) => identify(ctx, { type: '03', no: input.cardNo, cardSn: input.cardSn }));
-
 
 /** The patient is done or walked away: forget everything held about them. */
 export const endSession = (ctx: UseCaseContext, raw: unknown) =>

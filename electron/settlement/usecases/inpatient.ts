@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { fenToYuan } from '../../../shared/money';
 import { maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
@@ -9,13 +8,10 @@ import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
 import { admitInpatientInput, prepareDischargeInput } from '../../../shared/ipc/settlementRequests';
+import type { AdmissionResult } from '../../../shared/types/settlement';
+export type { AdmissionResult };
 
 const admissionSubject = (stayNo: string) => `admit:${stayNo}`;
-
-
-export type AdmissionResult =
-  | { status: 'admitted'; stayNo: string; deptName: string; bed: string; reference: string }
-  | { status: 'pending'; stayNo: string; reference: string };
 
 async function stayOf(ctx: UseCaseContext, person: KnownPerson, stayNo: string): Promise<InpatientStay> {
   const stay = await ctx.his.stay(stayNo);
@@ -88,7 +84,6 @@ export const admitInpatient = (ctx: UseCaseContext, raw: unknown) =>
       throw error;
     }
   });
-
 
 /**
  * Discharge settlement up to the patient's confirmation: the HIS closes the stay, its fee

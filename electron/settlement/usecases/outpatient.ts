@@ -1,26 +1,16 @@
-import { z } from 'zod';
 import { fenToYuan } from '../../../shared/money';
 import { SettlementFailure } from '../errors';
 import type { PendingBill } from '../his/bridge';
 import { billsOf } from '../his/debts';
 import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
-import type { ReceiptItem } from '../receipts';
 import { useCase, type Quote, type UseCaseContext } from './context';
 import { ignoring } from './inpatient';
 import { quoteFromAnswer, type QuoteView } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
 import { listPendingBillsInput, prepareOutpatientInput, listRegistrationSlotsInput, prepareRegistrationInput } from '../../../shared/ipc/settlementRequests';
-
-export interface BillView {
-  billId: string;
-  visitNo: string;
-  kind: PendingBill['kind'];
-  deptName: string;
-  doctorName: string;
-  totalFen: number;
-  items: ReceiptItem[];
-}
+import type { BillView } from '../../../shared/types/settlement';
+export type { BillView };
 
 /** Bills the platform already settled but the HIS has not yet been told about: never offered again. */
 function settledButUnmarked(ctx: UseCaseContext): Set<string> {
@@ -31,7 +21,6 @@ async function pendingBillsOf(ctx: UseCaseContext, person: KnownPerson): Promise
   const owed = settledButUnmarked(ctx);
   return (await ctx.his.pendingBills(person.psnNo)).filter((bill) => !owed.has(bill.billId));
 }
-
 
 export const listPendingBills = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, listPendingBillsInput, raw, async (input): Promise<BillView[]> =>
@@ -116,7 +105,6 @@ async function quoteVisit(
   });
 }
 
-
 /** Cashier: the patient's chosen pending bills (all of one visit) → quote to confirm. */
 export const prepareOutpatientSettlement = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, prepareOutpatientInput, raw, async (input) => {
@@ -129,10 +117,8 @@ export const prepareOutpatientSettlement = (ctx: UseCaseContext, raw: unknown) =
     return quoteVisit(ctx, person, bills);
   });
 
-
 export const listRegistrationSlots = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, listRegistrationSlotsInput, raw, (input) => ctx.his.registrationSlots(input.date));
-
 
 /**
  * Registration: the HIS books the place and raises the fee bill; the fee is then quoted like

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { fenToYuan } from '../../../shared/money';
 import { SettlementFailure } from '../errors';
 import type { BillLine } from '../his/bridge';

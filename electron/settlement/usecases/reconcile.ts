@@ -1,33 +1,10 @@
-import { z } from 'zod';
 import { fenToYuan, type Fen } from '../../../shared/money';
 import type { JournalEntry } from '../journal';
 import { platformDate } from '../time';
 import { useCase, type UseCaseContext } from './context';
 import { reconcileDayInput } from '../../../shared/ipc/settlementRequests';
-
-
-export type ReconcileVerdict = 'balanced' | 'platform-has-more' | 'kiosk-has-more' | 'amounts-differ' | 'unexpected';
-
-export interface ReconcileGroup {
-  insutype: string;
-  clrType: string;
-  clrOptins: string;
-  count: number;
-  medfeeFen: Fen;
-  fundFen: Fen;
-  accountFen: Fen;
-  verdict: ReconcileVerdict;
-  /** The platform's own words, for the staff member who follows up. */
-  platformSays: string;
-}
-
-export interface ReconcileReport {
-  day: string;
-  groups: ReconcileGroup[];
-  /** Attempts of the day still being resolved: totals are provisional while this is not 0. */
-  unresolved: number;
-  explanation: string;
-}
+import type { ReconcileVerdict, ReconcileGroup, ReconcileReport } from '../../../shared/types/settlement';
+export type { ReconcileVerdict, ReconcileGroup, ReconcileReport };
 
 const VERDICTS: Record<string, ReconcileVerdict> = {
   '0': 'balanced',

@@ -1,28 +1,12 @@
-import { z } from 'zod';
 import { maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
 import { amountsOf, identityViolations, parseSetlinfo, type SettlementAmounts } from '../nhsa/setlinfo';
-import { pendingReceipt, settlementReceipt, type PendingReceipt, type ReceiptItem, type SettlementReceipt } from '../receipts';
+import { pendingReceipt, settlementReceipt } from '../receipts';
 import { payHisDebt, type HisDebt } from '../his/debts';
 import { useCase, type Quote, type UseCaseContext } from './context';
 import { confirmSettlementInput, declineQuoteInput } from '../../../shared/ipc/settlementRequests';
-
-/** What the patient is asked to confirm: the platform's pre-settlement split, in fen. */
-export interface QuoteView {
-  quoteId: string;
-  kind: Quote['kind'];
-  items: ReceiptItem[];
-  totalFen: number;
-  fundFen: number;
-  accountFen: number;
-  cashFen: number;
-  hospitalFen: number;
-  registration?: Quote['registration'];
-}
-
-export type SettleResult =
-  | { status: 'settled'; receipt: SettlementReceipt }
-  | { status: 'pending'; receipt: PendingReceipt };
+import type { QuoteView, SettleResult } from '../../../shared/types/settlement';
+export type { QuoteView, SettleResult };
 
 /** The lock key of settlements: one unresolved settlement per person, whatever the counter. */
 export const settlementSubject = (psnNo: string) => `settle:${psnNo}`;
@@ -46,7 +30,6 @@ export function quoteFromAnswer(ctx: UseCaseContext, output: Record<string, unkn
     ...(full.registration ? { registration: full.registration } : {}),
   };
 }
-
 
 /**
  * The patient confirmed the split: settle it (2207 / 2102 / 2304) under the journal's rule.
@@ -122,7 +105,6 @@ export async function settleHisDebt(ctx: UseCaseContext, msgid: string): Promise
     ctx.log(`his: ${row.infno} ${msgid} deferred (${error instanceof Error ? error.message : String(error)})`);
   }
 }
-
 
 /**
  * The patient said no: nothing was settled, so nothing to undo on the platform (the uploaded
