@@ -33,6 +33,9 @@ function humanForFaceService(): Promise<Human> {
   return sharedHuman;
 }
 
+/** Up to 4:3: a face filling such a frame would be cropped to the whole frame anyway. */
+const ONE_PASS_MAX_ASPECT = 4 / 3 + 0.01;
+
 const LOCATE = { face: { mesh: { enabled: false }, description: { enabled: false } } };
 const DESCRIBE = { face: { mesh: { enabled: true }, description: { enabled: true } } };
 
@@ -78,11 +81,11 @@ export function createFaceEngine(config: FaceServiceConfig): FaceEngine {
     await ready();
     const h = human!;
     return serially(async () => {
-      // A roughly square image (the kiosk sends a square crop around the face) is described in
-      // one pass; the result is kept when cropping around the face would not change the input.
+      // A square crop (what the kiosk sends) or a 4:3 camera frame is described in one pass; the
+      // result is kept when the crop around the face would be about the whole input anyway.
       const aspect = Math.max(image.width, image.height) / Math.min(image.width, image.height);
       let faces: ReturnType<typeof counted>;
-      if (aspect <= 1.25) {
+      if (aspect <= ONE_PASS_MAX_ASPECT) {
         const input = shrinkRgb(image, config.describeMaxSide);
         faces = counted(await boxes(h, input, DESCRIBE), image.width / input.width);
         const only = faces.length === 1 ? faces[0]! : undefined;
