@@ -3,31 +3,60 @@
  * renderer may show. A thrown stack never crosses IPC.
  */
 export const ERROR_CODES = [
+  // The boundary's own.
   'VALIDATION_FAILED',
   'UNTRUSTED_SENDER',
   'UNKNOWN_METHOD',
-  'UNAUTHORIZED',
-  'PLATFORM_UNREACHABLE',
-  'PLATFORM_REJECTED',
   'NOT_FOUND',
   'CONFLICT',
+  'LOCKED_OUT',
+  'NOT_AVAILABLE',
+  // The settlement engine's (electron/settlement/errors.ts says what each means to a patient).
+  'INVALID_INPUT',
+  'PERSON_NOT_FOUND',
+  'NOT_INSURED',
+  'VOUCHER_EXPIRED',
+  'SESSION_EXPIRED',
+  'SIGN_IN_FAILED',
+  'INSUFFICIENT_BALANCE',
+  'ALREADY_SETTLED',
+  'SETTLEMENT_NOT_FOUND',
+  'NOTHING_TO_SETTLE',
+  'AMOUNT_MISMATCH',
+  'PLATFORM_REJECTED',
+  'PLATFORM_UNREACHABLE',
+  'OUTCOME_UNKNOWN',
+  'SETTLEMENT_PENDING',
+  'NOT_AUTHORISED',
+  'HIS_UNAVAILABLE',
+  'FACE_SERVICE_UNAVAILABLE',
   'INTERNAL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** What the person at the counter should do next: try again, identify another way, or get staff. */
+export type NextStep = 'retry' | 'other-id' | 'call-staff';
+
 export interface KioskErrorInfo {
   code: ErrorCode;
   message: string;
+  next?: NextStep;
+  /** A reference patient and staff can quote (the msgid of the attempt), when one exists. */
+  reference?: string;
+  /** For PIN and second-factor refusals: how many tries remain before a lockout. */
+  attemptsLeft?: number;
 }
+
+export type ErrorExtra = Pick<KioskErrorInfo, 'next' | 'reference' | 'attemptsLeft'>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: KioskErrorInfo };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 
-export const fail = (code: ErrorCode, message: string): Result<never> => ({
+export const fail = (code: ErrorCode, message: string, extra: ErrorExtra = {}): Result<never> => ({
   ok: false,
-  error: { code, message },
+  error: { code, message, ...extra },
 });
 
 /** Thrown inside handlers to answer with a specific code; anything else becomes INTERNAL. */
@@ -35,6 +64,7 @@ export class KioskError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly extra: ErrorExtra = {},
   ) {
     super(message);
     this.name = 'KioskError';

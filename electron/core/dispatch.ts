@@ -29,7 +29,7 @@ export async function dispatch(
     const handler = handlers[method] as (request: unknown) => Promise<unknown>;
     return ok(await handler(parsed.data));
   } catch (error) {
-    if (error instanceof KioskError) return fail(error.code, error.message);
+    if (error instanceof KioskError) return fail(error.code, error.message, error.extra);
     // The detail goes to the log for staff; the screen gets a stable code only.
     log.warn(`${method} failed: ${error instanceof Error ? error.message : String(error)}`);
     return fail('INTERNAL', 'internal error');

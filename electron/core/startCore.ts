@@ -2,20 +2,30 @@ import path from 'node:path';
 import type { KioskHandlers } from '../../shared/ipc/contract';
 import { EMBEDDED_PLATFORM, type TerminalConfig } from '../../shared/config/terminalConfig';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { evoucherChannel } from '../face/evoucherChannel';
+import { createSettlementEngine, type SettlementEngine } from '../settlement/engine';
+import { createSandboxHis } from '../settlement/his/sandboxHis';
+import { settlementApi } from '../settlement/usecases';
+import { pinAuthoriser } from '../settlement/usecases/operators';
+import { AdminGate } from './adminGate';
 import { createHandlers, type CoreDeps } from './handlers';
-import { loadTerminalConfig } from './terminalConfigFile';
+import { ConfigError, loadTerminalConfig } from './terminalConfigFile';
 
 export interface CoreOptions {
   /** FACESETTLE_CONFIG, or the per-OS default location (see README). */
   configFile: string | undefined;
   configRequired: boolean;
-  /** FACESETTLE_PLATFORM_URL: an already running platform (the launcher's sandbox). */
+  /** FACESETTLE_PLATFORM_URL: an already running sandbox (its platform, HIS and e-voucher channel). */
   platformUrlOverride: string | undefined;
-  /** Where the embedded sandbox keeps its state. */
+  /** The platform's TIF secret where it is not the embedded sandbox's. */
+  platformSecret: string | undefined;
+  /** Where the journal and the embedded sandbox keep their state. */
   dataDir: string;
   shell: CoreDeps['shell'];
   version: string;
   raiseStaffCall: CoreDeps['raiseStaffCall'];
+  printReceipt?: CoreDeps['printReceipt'];
+  exitKiosk?: CoreDeps['exitKiosk'];
   log: (line: string) => void;
 }
 
@@ -24,42 +34,81 @@ export interface KioskCore {
   configSource: string;
   platformUrl: string;
   handlers: KioskHandlers;
+  engine: SettlementEngine;
   close(): Promise<void>;
 }
 
+/** The sandbox's demo secret is public (sandbox/README.md); a real platform's never is. */
+const SANDBOX_SECRET = 'facesettle-demo-secret';
+
 /**
  * Everything the kiosk is, minus its window: configuration, the platform it talks to (starting
- * the embedded sandbox when configured so), and the API handlers. Electron's main process and
- * the browser-bridge launcher both start exactly this.
+ * the embedded sandbox when configured so), the settlement engine with its start-up recovery,
+ * the e-voucher channel, and the API handlers. Electron's main process and the browser-bridge
+ * launcher both start exactly this.
  */
 export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   const { config, source } = loadTerminalConfig(options.configFile, options.configRequired);
-  let sandbox: RunningSandbox | undefined;
-  let platformUrl: string;
-  if (options.platformUrlOverride) {
-    platformUrl = options.platformUrlOverride;
-  } else if (config.platform.url === EMBEDDED_PLATFORM) {
-    sandbox = await startSandbox({ dataDir: path.join(options.dataDir, 'sandbox') });
-    platformUrl = sandbox.url;
-  } else {
-    platformUrl = config.platform.url;
+  const embedded = (url: string) => url === EMBEDDED_PLATFORM;
+  const needsSandbox = !options.platformUrlOverride && [config.platform.url, config.his.url, config.evoucher.url].some(embedded);
+  const sandbox: RunningSandbox | undefined = needsSandbox
+    ? await startSandbox({ dataDir: path.join(options.dataDir, 'sandbox'), log: () => undefined })
+    : undefined;
+  const local = options.platformUrlOverride ?? sandbox?.url ?? '';
+  const resolve = (url: string) => (embedded(url) ? local : url);
+  const platformUrl = options.platformUrlOverride ?? resolve(config.platform.url);
+  const secret = embedded(config.platform.url) || options.platformUrlOverride ? (options.platformSecret ?? SANDBOX_SECRET) : options.platformSecret;
+  if (!secret) {
+    await sandbox?.close();
+    throw new ConfigError(source, [`platform: no secret for ${config.platform.url} (set it with the secret store, see README)`]);
   }
   options.log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${sandbox ? ' (embedded sandbox)' : ''}`);
+
+  const operators = pinAuthoriser(Object.fromEntries(config.operators.map((o) => [o.id, o.pinHash])));
+  const engine = createSettlementEngine({
+    config,
+    platformUrl,
+    credentials: { paasId: config.platform.paasId, secret },
+    dbPath: path.join(options.dataDir, 'kiosk.db'),
+    his: createSandboxHis({ baseUrl: options.platformUrlOverride ?? resolve(config.his.url) }),
+    operators,
+    log: options.log,
+  });
+  const recovered = await engine.start();
+  options.log(`journal: start-up recovery ${JSON.stringify(recovered)}`);
+
   const handlers = createHandlers({
     config,
+    configSource: source,
     platformUrl,
     shell: options.shell,
     version: options.version,
+    demo: sandbox !== undefined || options.platformUrlOverride !== undefined,
     clock: () => new Date(),
     fetch: (url, init) => fetch(url, init),
     raiseStaffCall: options.raiseStaffCall,
+    settlement: settlementApi(engine.ctx),
+    journal: { unresolved: () => engine.ctx.journal.unknown().length, hisOwed: () => engine.ctx.journal.hisOwed().length },
+    signOutOperator: () => engine.signOut(),
+    face: evoucherChannel({
+      baseUrl: options.platformUrlOverride ?? resolve(config.evoucher.url),
+      orgId: config.institution.code,
+      operatorId: config.terminal.id,
+      operatorName: config.terminal.name,
+    }),
+    operators,
+    admin: new AdminGate(config.admin.pinHash, Date.now),
+    printReceipt: options.printReceipt ?? (async () => ({ via: 'browser', detail: 'print from the page' })),
+    exitKiosk: options.exitKiosk ?? (() => false),
   });
   return {
     config,
     configSource: source,
     platformUrl,
     handlers,
+    engine,
     close: async () => {
+      await engine.close({ signOut: true });
       await sandbox?.close();
     },
   };

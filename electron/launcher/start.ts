@@ -33,6 +33,7 @@ async function startBrowserBridge(): Promise<void> {
     configFile: env.FACESETTLE_CONFIG,
     configRequired: env.FACESETTLE_CONFIG !== undefined,
     platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
+    platformSecret: env.FACESETTLE_PLATFORM_SECRET,
     dataDir: env.FACESETTLE_DATA_DIR ?? path.join(projectRoot, '.data'),
     shell: 'browser-bridge',
     version: require(path.join(projectRoot, 'package.json')).version as string,

@@ -20,6 +20,7 @@ export type ElectronModule = Pick<
 export interface BootstrapEnv {
   FACESETTLE_CONFIG?: string;
   FACESETTLE_PLATFORM_URL?: string;
+  FACESETTLE_PLATFORM_SECRET?: string;
 }
 
 /**
@@ -47,6 +48,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       configFile: env.FACESETTLE_CONFIG ?? path.join(app.getPath('userData'), 'terminal.json'),
       configRequired: env.FACESETTLE_CONFIG !== undefined,
       platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
+      platformSecret: env.FACESETTLE_PLATFORM_SECRET,
       dataDir: app.getPath('userData'),
       shell: 'electron',
       version: app.getVersion(),

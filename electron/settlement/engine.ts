@@ -48,6 +48,8 @@ export interface SettlementEngine {
   recovery: Recovery;
   /** Start-up recovery of what the last process left unresolved; run before serving patients. */
   start(): Promise<RecoveryReport>;
+  /** Signs the operator out (9002); the next platform call signs in again (9001). */
+  signOut(): Promise<void>;
   /** Signs the operator out (9002) and closes the database. */
   close(options?: { signOut?: boolean }): Promise<void>;
   db: DatabaseSync;
@@ -114,6 +116,7 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
       if (options.recoveryIntervalMs !== 0) recovery.start(options.recoveryIntervalMs ?? 5_000);
       return report;
     },
+    signOut: () => session.signOut(),
     async close(closeOptions = {}) {
       recovery.stop();
       if (closeOptions.signOut) await session.signOut().catch((e) => log(`sign-out: ${String(e)}`));

@@ -12,6 +12,13 @@ export const REGION_PROFILES = ['tif'] as const;
 /** `embedded` means: start the local sandbox and talk to it (the zero-configuration default). */
 export const EMBEDDED_PLATFORM = 'embedded';
 
+/** The face capture's liveness policy (renderer/face/README.md says what each does). */
+export const FACE_POLICIES = ['passive-only', 'passive+active', 'active-always'] as const;
+export type FacePolicy = (typeof FACE_POLICIES)[number];
+
+/** `salt:hash`, scrypt hex, as `npm run pin:hash` prints it: PINs are never stored in clear. */
+const pinHash = z.string().regex(/^[^:]{1,64}:[0-9a-f]{64}$/, 'must be salt:hash as printed by npm run pin:hash');
+
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
 export const terminalConfigSchema = z
@@ -36,6 +43,10 @@ export const terminalConfigSchema = z
         paasId: z.string().min(1).max(64),
       })
       .strict(),
+    /** The hospital information system's bridge API; `embedded` is the sandbox's mini HIS. */
+    his: z.object({ url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]) }).strict(),
+    /** The province's e-voucher (face and QR) channel; `embedded` is the sandbox's. */
+    evoucher: z.object({ url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]) }).strict(),
     terminal: z
       .object({
         id: z.string().regex(/^[A-Za-z0-9-]{1,30}$/, 'must be 1-30 letters, digits or dashes'),
@@ -45,6 +56,20 @@ export const terminalConfigSchema = z
       .strict(),
     locale: z.enum(LOCALES),
     idleTimeoutSeconds: z.number().int().min(30).max(900),
+    /** Staff who may authorise cancels and staff-assisted identification. */
+    operators: z
+      .array(
+        z
+          .object({ id: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits'), name: z.string().min(1).max(50), pinHash })
+          .strict(),
+      )
+      .max(50),
+    admin: z.object({ pinHash }).strict(),
+    face: z
+      .object({ policy: z.enum(FACE_POLICIES), maxAttempts: z.number().int().min(1).max(10) })
+      .strict(),
+    /** The system printer's name; empty: receipts are saved as PDF. */
+    printer: z.object({ deviceName: z.string().max(200) }).strict(),
   })
   .strict();
 
@@ -55,9 +80,18 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
   institution: { code: 'H42120200001', name: '咸宁市演示医院' },
   region: { profile: 'tif', areaCode: '421200', infver: 'V1.0', recerSysCode: 'YBXT' },
   platform: { url: EMBEDDED_PLATFORM, paasId: 'facesettle-demo' },
+  his: { url: EMBEDDED_PLATFORM },
+  evoucher: { url: EMBEDDED_PLATFORM },
   terminal: { id: 'KIOSK-01', name: '自助终端01', mode: 'registration' },
   locale: 'zh-CN',
   idleTimeoutSeconds: 120,
+  // Demo PINs, for the sandbox only (README): operator OP001 246810, admin 135790.
+  operators: [
+    { id: 'OP001', name: '演示收费员', pinHash: 'facesettle-demo-op:475f40a2fac601d6df01ec606e622bc8dba6c336366ed2abb3612e79fa8d4589' },
+  ],
+  admin: { pinHash: 'facesettle-demo-admin:68871800edec941a573769cbd7015433330b103aa3f4412b9db292b43eec2db3' },
+  face: { policy: 'active-always', maxAttempts: 3 },
+  printer: { deviceName: '' },
 };
 
 /** One readable line per problem, naming the field: what a hospital's IT team acts on. */

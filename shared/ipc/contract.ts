@@ -1,15 +1,56 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { COUNTER_MODES, LOCALES } from '../config/terminalConfig';
+import { COUNTER_MODES, FACE_POLICIES, LOCALES } from '../config/terminalConfig';
+import type {
+  AdmissionResult,
+  BillView,
+  CatalogueProduct,
+  IdentifiedPerson,
+  PendingReceipt,
+  QuoteView,
+  ReconcileReport,
+  RegistrationInfo,
+  RegistrationSlot,
+  SettleResult,
+  SettlementReceipt,
+} from '../types/settlement';
 import type { KioskMethod } from './methods';
+import * as requests from './settlementRequests';
 
 /**
  * The kiosk API: each method's request and response, defined once. The preload, the main
  * process handlers, the browser bridge and the renderer client are all derived from this map.
+ * Requests are validated at the boundary; responses come from trusted code and are typed only.
  */
+const typed = <T>() => z.custom<T>();
+const empty = z.object({}).strict();
+const adminToken = z.string().min(8).max(64);
+const photo = z.string().min(100).max(3_000_000);
+
+export type FaceIdentification =
+  | { status: 'identified'; person: IdentifiedPerson }
+  | { status: 'second-factor'; authNo: string; attemptsLeft: number }
+  | { status: 'wrong-digits'; authNo: string; attemptsLeft: number }
+  | { status: 'retry'; reason: 'no-face' | 'several-faces' | 'bad-image' | 'expired' }
+  | { status: 'not-found' };
+
+export type QrIdentification = { status: 'identified'; person: IdentifiedPerson } | { status: 'qr-invalid' } | { status: 'qr-expired' };
+
+export interface Diagnostics {
+  version: string;
+  shell: 'electron' | 'browser-bridge';
+  configSource: string;
+  mode: (typeof COUNTER_MODES)[number];
+  institution: string;
+  terminalId: string;
+  platform: { url: string; reachable: boolean; latencyMs: number | null; detail: string };
+  journal: { unresolved: number; hisOwed: number };
+  printer: string;
+}
+
 export const contract = {
   getAppInfo: {
-    request: z.object({}).strict(),
+    request: empty,
     response: z.object({
       version: z.string(),
       mode: z.enum(COUNTER_MODES),
@@ -19,28 +60,64 @@ export const contract = {
       defaultLocale: z.enum(LOCALES),
       idleTimeoutSeconds: z.number().int().positive(),
       shell: z.enum(['electron', 'browser-bridge']),
+      face: z.object({ policy: z.enum(FACE_POLICIES), maxAttempts: z.number().int() }),
+      operators: z.array(z.object({ id: z.string(), name: z.string() })),
+      /** Talking to the embedded sandbox: the demo menu may be shown. */
+      demo: z.boolean(),
     }),
   },
   getHealth: {
-    request: z.object({}).strict(),
+    request: empty,
     response: z.object({
-      platform: z.object({
-        url: z.string(),
-        reachable: z.boolean(),
-        latencyMs: z.number().nullable(),
-        detail: z.string(),
-      }),
+      platform: z.object({ url: z.string(), reachable: z.boolean(), latencyMs: z.number().nullable(), detail: z.string() }),
     }),
   },
   callStaff: {
     request: z
-      .object({
-        reason: z.enum(['help', 'face-failed', 'payment-problem', 'other']),
-        screen: z.string().max(40),
-      })
+      .object({ reason: z.enum(['help', 'face-failed', 'payment-problem', 'other']), screen: z.string().max(40) })
       .strict(),
     response: z.object({ ticket: z.string(), raisedAt: z.string() }),
   },
+  printReceipt: {
+    request: z.object({ receipt: z.custom<SettlementReceipt | PendingReceipt>((v) => typeof v === 'object' && v !== null && 'kind' in v) }).strict(),
+    response: typed<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>(),
+  },
+
+  identifyByFace: { request: z.object({ photo }).strict(), response: typed<FaceIdentification>() },
+  confirmSecondFactor: {
+    request: z.object({ authNo: z.string().min(1).max(64), last4: z.string().regex(/^\d{3}[\dX]$/) }).strict(),
+    response: typed<FaceIdentification>(),
+  },
+  identifyByQr: { request: z.object({ payload: z.string().min(4).max(200) }).strict(), response: typed<QrIdentification>() },
+  identifyByCard: { request: requests.identifyByCardInput, response: typed<IdentifiedPerson>() },
+  identifyByIdNumber: {
+    // Staff-assisted: a typed ID number is only as good as the staff member vouching for it.
+    request: requests.identifyByIdNumberInput.extend({ operatorId: z.string().min(1).max(30), pin: z.string().min(4).max(12) }),
+    response: typed<IdentifiedPerson>(),
+  },
+  endSession: { request: requests.endSessionInput, response: typed<{ forgotten: true }>() },
+
+  listRegistrationSlots: { request: requests.listRegistrationSlotsInput, response: typed<RegistrationSlot[]>() },
+  prepareRegistration: { request: requests.prepareRegistrationInput, response: typed<QuoteView & { registration?: RegistrationInfo }>() },
+  listPendingBills: { request: requests.listPendingBillsInput, response: typed<BillView[]>() },
+  prepareOutpatientSettlement: { request: requests.prepareOutpatientInput, response: typed<QuoteView>() },
+  lookupCatalogue: { request: requests.lookupCatalogueInput, response: typed<CatalogueProduct[]>() },
+  preparePharmacySettlement: { request: requests.preparePharmacyInput, response: typed<QuoteView>() },
+  admitInpatient: { request: requests.admitInpatientInput, response: typed<AdmissionResult>() },
+  prepareDischarge: { request: requests.prepareDischargeInput, response: typed<QuoteView>() },
+  confirmSettlement: { request: requests.confirmSettlementInput, response: typed<SettleResult>() },
+  declineQuote: { request: requests.declineQuoteInput, response: typed<{ declined: true }>() },
+  cancelSettlement: { request: requests.cancelSettlementInput, response: typed<SettleResult>() },
+
+  adminUnlock: {
+    request: z.object({ pin: z.string().min(4).max(12) }).strict(),
+    response: typed<{ adminToken: string; expiresAt: number }>(),
+  },
+  adminLock: { request: z.object({ adminToken }).strict(), response: typed<{ locked: true }>() },
+  getDiagnostics: { request: z.object({ adminToken }).strict(), response: typed<Diagnostics>() },
+  reconcileDay: { request: requests.reconcileDayInput.extend({ adminToken }), response: typed<ReconcileReport>() },
+  signOutOperator: { request: z.object({ adminToken }).strict(), response: typed<{ signedOut: true }>() },
+  exitKiosk: { request: z.object({ adminToken }).strict(), response: typed<{ exiting: boolean }>() },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -2,7 +2,39 @@
  * The names of the kiosk API, kept apart from the schemas so the sandboxed preload can
  * expose them without bundling the validators.
  */
-export const KIOSK_METHODS = ['getAppInfo', 'getHealth', 'callStaff'] as const;
+export const KIOSK_METHODS = [
+  // The terminal
+  'getAppInfo',
+  'getHealth',
+  'callStaff',
+  'printReceipt',
+  // Identification
+  'identifyByFace',
+  'confirmSecondFactor',
+  'identifyByQr',
+  'identifyByCard',
+  'identifyByIdNumber',
+  'endSession',
+  // Settlement, per counter mode
+  'listRegistrationSlots',
+  'prepareRegistration',
+  'listPendingBills',
+  'prepareOutpatientSettlement',
+  'lookupCatalogue',
+  'preparePharmacySettlement',
+  'admitInpatient',
+  'prepareDischarge',
+  'confirmSettlement',
+  'declineQuote',
+  'cancelSettlement',
+  // Administration, behind the admin PIN
+  'adminUnlock',
+  'adminLock',
+  'getDiagnostics',
+  'reconcileDay',
+  'signOutOperator',
+  'exitKiosk',
+] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];
 

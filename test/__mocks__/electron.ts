@@ -39,7 +39,9 @@ class FakeApp extends EventEmitter {
   relaunch = jest.fn();
   getVersion = jest.fn(() => '0.0.0-test');
   getAppPath = jest.fn(() => process.cwd());
-  getPath = jest.fn((_name: string) => require('node:os').tmpdir());
+  // A fresh userData per test process: the journal and sandbox data land there.
+  private readonly userData = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'facesettle-userdata-'));
+  getPath = jest.fn((_name: string) => this.userData);
   whenReady = jest.fn(() => Promise.resolve());
 }
 

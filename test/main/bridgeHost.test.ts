@@ -3,8 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBridgeHost, type BridgeHost } from '../../electron/bridge/host';
-import { createHandlers } from '../../electron/core/handlers';
-import { SANDBOX_DEFAULTS } from '../../shared/config/terminalConfig';
+import { APP_INFO, stubHandlers } from './support/stubHandlers';
 import { BRIDGE_SECRET_HEADER } from '../../shared/ipc/bridge';
 import { createHttpKioskApi } from '../../renderer/api/httpBridge';
 
@@ -16,14 +15,12 @@ const staffCalls: string[] = [];
 let host: BridgeHost;
 
 beforeAll(async () => {
-  const handlers = createHandlers({
-    config: SANDBOX_DEFAULTS,
-    platformUrl: 'http://127.0.0.1:9',
-    shell: 'browser-bridge',
-    version: '9.9.9',
-    clock: () => new Date('2026-11-29T08:00:00Z'),
-    fetch: async () => ({ ok: true, status: 200 }),
-    raiseStaffCall: (ticket, reason) => staffCalls.push(`${ticket}:${reason}`),
+  const handlers = stubHandlers({
+    getAppInfo: async () => APP_INFO,
+    callStaff: async ({ reason }) => {
+      staffCalls.push(reason);
+      return { ticket: 'S001', raisedAt: '2026-11-29T08:00:00.000Z' };
+    },
   });
   host = await startBridgeHost({ handlers, mounts: [{ prefix: '/', dir }], log: { warn: () => undefined } });
 });

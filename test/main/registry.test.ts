@@ -1,27 +1,18 @@
 import { registerIpc } from '../../electron/main/ipc/registry';
 import { dispatch } from '../../electron/core/dispatch';
 import { channelOf, KIOSK_METHODS } from '../../shared/ipc/methods';
-import type { KioskHandlers } from '../../shared/ipc/contract';
 import { KioskError } from '../../shared/result';
+import { APP_INFO, stubHandlers } from './support/stubHandlers';
 
-const handlers: KioskHandlers = {
-  getAppInfo: async () => ({
-    version: '1',
-    mode: 'pharmacy',
-    institutionCode: 'P42120200001',
-    institutionName: 'Demo',
-    terminalId: 'T1',
-    defaultLocale: 'zh-CN',
-    idleTimeoutSeconds: 120,
-    shell: 'electron',
-  }),
+const handlers = stubHandlers({
+  getAppInfo: async () => ({ ...APP_INFO, mode: 'pharmacy' }),
   getHealth: async () => {
     throw new Error('socket hang up at 10.0.0.1 with stack');
   },
   callStaff: async () => {
     throw new KioskError('CONFLICT', 'a call is already open');
   },
-};
+});
 
 const trusted = { senderFrame: { url: 'app://kiosk/index.html', isDestroyed: () => false } };
 const untrusted = { senderFrame: { url: 'https://evil.example/', isDestroyed: () => false } };

@@ -53,6 +53,7 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
     configFile: options.config,
     configRequired: options.config !== undefined,
     platformUrlOverride: undefined,
+    platformSecret: undefined,
     dataDir,
     shell: 'browser-bridge',
     version: 'e2e',

@@ -1,0 +1,56 @@
+import type { KioskHandlers } from '../../../shared/ipc/contract';
+import { KioskError } from '../../../shared/result';
+import { probePlatform } from '../platformHealth';
+import type { CoreDeps } from './deps';
+import { unwrap } from './outcome';
+
+type AdminHandlers = Pick<KioskHandlers, 'adminUnlock' | 'adminLock' | 'getDiagnostics' | 'reconcileDay' | 'signOutOperator' | 'exitKiosk'>;
+
+/** Staff-only functions: each call carries the token the admin PIN unlocked. */
+export function adminHandlers(deps: CoreDeps): AdminHandlers {
+  const guard = (token: string) => {
+    if (!deps.admin.holds(token)) throw new KioskError('NOT_AUTHORISED', 'admin session expired or not unlocked', { next: 'call-staff' });
+  };
+  return {
+    adminUnlock: async ({ pin }) => {
+      const answer = deps.admin.unlock(pin);
+      if (answer.ok) return { adminToken: answer.token, expiresAt: answer.expiresAt };
+      if (answer.reason === 'locked') {
+        throw new KioskError('LOCKED_OUT', `locked until ${new Date(answer.lockedUntil).toISOString()}`, { next: 'call-staff' });
+      }
+      throw new KioskError('NOT_AUTHORISED', `wrong PIN, ${answer.attemptsLeft} attempts left`, { next: 'retry', attemptsLeft: answer.attemptsLeft });
+    },
+    adminLock: async ({ adminToken }) => {
+      deps.admin.revoke(adminToken);
+      return { locked: true };
+    },
+    getDiagnostics: async ({ adminToken }) => {
+      guard(adminToken);
+      const { config } = deps;
+      return {
+        version: deps.version,
+        shell: deps.shell,
+        configSource: deps.configSource,
+        mode: config.terminal.mode,
+        institution: `${config.institution.name} (${config.institution.code})`,
+        terminalId: config.terminal.id,
+        platform: await probePlatform(deps.platformUrl, deps.fetch),
+        journal: { unresolved: deps.journal.unresolved(), hisOwed: deps.journal.hisOwed() },
+        printer: config.printer.deviceName || 'PDF (no printer configured)',
+      };
+    },
+    reconcileDay: async ({ adminToken, ...request }) => {
+      guard(adminToken);
+      return unwrap(await deps.settlement.reconcileDay(request));
+    },
+    signOutOperator: async ({ adminToken }) => {
+      guard(adminToken);
+      await deps.signOutOperator();
+      return { signedOut: true };
+    },
+    exitKiosk: async ({ adminToken }) => {
+      guard(adminToken);
+      return { exiting: deps.exitKiosk() };
+    },
+  };
+}

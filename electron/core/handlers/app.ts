@@ -1,0 +1,33 @@
+import { randomInt } from 'node:crypto';
+import type { KioskHandlers } from '../../../shared/ipc/contract';
+import { probePlatform } from '../platformHealth';
+import type { CoreDeps } from './deps';
+
+type AppHandlers = Pick<KioskHandlers, 'getAppInfo' | 'getHealth' | 'callStaff' | 'printReceipt'>;
+
+/** What the terminal is and does for anyone at it: no patient data here. */
+export function appHandlers(deps: CoreDeps): AppHandlers {
+  const { config } = deps;
+  return {
+    getAppInfo: async () => ({
+      version: deps.version,
+      mode: config.terminal.mode,
+      institutionCode: config.institution.code,
+      institutionName: config.institution.name,
+      terminalId: config.terminal.id,
+      defaultLocale: config.locale,
+      idleTimeoutSeconds: config.idleTimeoutSeconds,
+      shell: deps.shell,
+      face: config.face,
+      operators: config.operators.map(({ id, name }) => ({ id, name })),
+      demo: deps.demo,
+    }),
+    getHealth: async () => ({ platform: await probePlatform(deps.platformUrl, deps.fetch) }),
+    callStaff: async ({ reason, screen }) => {
+      const ticket = `S${String(randomInt(0, 1000)).padStart(3, '0')}`;
+      deps.raiseStaffCall(ticket, reason, screen);
+      return { ticket, raisedAt: deps.clock().toISOString() };
+    },
+    printReceipt: ({ receipt }) => deps.printReceipt(receipt),
+  };
+}

@@ -1,0 +1,32 @@
+import type { TerminalConfig } from '../../../shared/config/terminalConfig';
+import type { PendingReceipt, SettlementReceipt } from '../../../shared/types/settlement';
+import type { FaceIdentityService } from '../../face/faceIdentity';
+import type { settlementApi } from '../../settlement/usecases';
+import type { OperatorAuthoriser } from '../../settlement/usecases/operators';
+import type { AdminGate } from '../adminGate';
+import type { Fetch } from '../platformHealth';
+
+/** Everything the kiosk API's handlers touch, injected so they run under Electron, the bridge and tests alike. */
+export interface CoreDeps {
+  config: TerminalConfig;
+  configSource: string;
+  /** The platform actually used: the embedded sandbox's URL or the configured one. */
+  platformUrl: string;
+  shell: 'electron' | 'browser-bridge';
+  version: string;
+  /** Running against the embedded sandbox. */
+  demo: boolean;
+  clock: () => Date;
+  fetch: Fetch;
+  /** Raises the counter's staff call (light, sound, staff screen); returns when raised. */
+  raiseStaffCall(ticket: string, reason: string, screen: string): void;
+  settlement: ReturnType<typeof settlementApi>;
+  journal: { unresolved(): number; hisOwed(): number };
+  signOutOperator(): Promise<void>;
+  face: FaceIdentityService;
+  operators: OperatorAuthoriser;
+  admin: AdminGate;
+  printReceipt(receipt: SettlementReceipt | PendingReceipt): Promise<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>;
+  /** Leaves kiosk mode (Electron); false where there is nothing to exit (the bridge). */
+  exitKiosk(): boolean;
+}

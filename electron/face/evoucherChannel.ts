@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { FaceAuthAnswer, FaceIdentityService, QrAnswer } from './faceIdentity';
+
+/**
+ * The e-voucher middle platform's wrapper over HTTP (`{orgId, transType, data}` in,
+ * `{code, message, data}` out with `data` a JSON string), as the sandbox serves it at
+ * `/localcfc/api/hsecfc/localQrCodeQuery`. The face photo travels once and is not kept here.
+ */
+export interface EvoucherChannelOptions {
+  baseUrl: string;
+  orgId: string;
+  operatorId: string;
+  operatorName: string;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  path?: string;
+}
+
+interface EcAnswer {
+  code: number;
+  message: string;
+  data: Record<string, unknown>;
+}
+
+const RETRY_REASONS: Record<number, 'no-face' | 'several-faces' | 'bad-image' | 'expired'> = {
+  2001: 'bad-image',
+  2002: 'no-face',
+  2003: 'several-faces',
+  2007: 'expired',
+  2009: 'expired',
+};
+
+export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentityService {
+  const doFetch = options.fetch ?? fetch;
+  const url = new URL(options.path ?? '/localcfc/api/hsecfc/localQrCodeQuery', options.baseUrl).toString();
+  const operator = { operatorId: options.operatorId, operatorName: options.operatorName, deviceType: 'SelfService' };
+
+  async function call(transType: string, data: Record<string, unknown>): Promise<EcAnswer | null> {
+    try {
+      const response = await doFetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ orgId: options.orgId, transType, data, extra: null }),
+        signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
+      });
+      const body = (await response.json()) as { code?: unknown; message?: unknown; data?: unknown };
+      const parsed = typeof body.data === 'string' && body.data ? (JSON.parse(body.data) as Record<string, unknown>) : {};
+      return { code: Number(body.code), message: String(body.message ?? ''), data: parsed };
+    } catch {
+      return null;
+    }
+  }
+
+  async function check(authNo: string, businessType: string, last4?: string): Promise<FaceAuthAnswer> {
+    const answer = await call('cn.nhsa.auth.check', { authNo, businessType, ...operator, ...(last4 ? { idNoLast4: last4 } : {}) });
+    return toFaceAnswer(answer, authNo);
+  }
+
+  return {
+    async authenticate(photoBase64, businessType) {
+      const answer = await call('cn.nhsa.ec.auth', { outBizNo: randomUUID(), businessType, faceImage: photoBase64, ...operator });
+      if (answer?.code === 0 && typeof answer.data.authNo === 'string') return check(answer.data.authNo, businessType);
+      return toFaceAnswer(answer, '');
+    },
+    secondFactor: (authNo, last4, businessType) => check(authNo, businessType, last4),
+    async decodeQr(payload, businessType): Promise<QrAnswer> {
+      const answer = await call('ec.query', { ecQrCode: payload, businessType, ...operator });
+      if (!answer || answer.code === 9001) return { status: 'unavailable' };
+      if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken };
+      return answer.code === 3002 ? { status: 'qr-expired' } : { status: 'qr-invalid' };
+    },
+  };
+}
+
+function toFaceAnswer(answer: EcAnswer | null, authNo: string): FaceAuthAnswer {
+  if (!answer || answer.code === 9001) return { status: 'unavailable' };
+  const attemptsLeft = Number(answer.data.attemptsLeft ?? 0);
+  if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken };
+  if (answer.code === 2005) return { status: 'second-factor', authNo: String(answer.data.authNo ?? authNo), attemptsLeft };
+  if (answer.code === 2006) return { status: 'wrong-digits', authNo, attemptsLeft };
+  const reason = RETRY_REASONS[answer.code];
+  if (reason) return { status: 'retry', reason };
+  // 2004 no match, 2008 too many wrong digits, 4001 unknown person, anything else unexpected.
+  return { status: 'not-found' };
+}

@@ -1,0 +1,112 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { dispatch } from '../../electron/core/dispatch';
+import { startKioskCore, type KioskCore } from '../../electron/core/startCore';
+import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
+
+/**
+ * The kiosk API as the renderer meets it, over the real core: embedded sandbox, settlement
+ * engine, e-voucher channel and Human, nothing stubbed. Each call goes through dispatch, the
+ * path every IPC and bridge call takes.
+ */
+const FACES = path.resolve(__dirname, '..', '..', '..', 'shared', 'fixtures', 'faces');
+const haveFaces = existsSync(FACES);
+if (!haveFaces) console.warn(`${FACES} absent: the face identification tests are skipped`);
+
+let core: KioskCore;
+const call = (method: string, payload: unknown) => dispatch(core.handlers, method, payload, { warn: () => undefined }) as Promise<any>;
+const personA = DEMO_PERSONS[0]!;
+
+beforeAll(async () => {
+  core = await startKioskCore({
+    configFile: undefined,
+    configRequired: false,
+    platformUrlOverride: undefined,
+    platformSecret: undefined,
+    dataDir: mkdtempSync(path.join(tmpdir(), 'facesettle-core-')),
+    shell: 'browser-bridge',
+    version: 'test',
+    raiseStaffCall: () => undefined,
+    log: () => undefined,
+  });
+}, 120_000);
+afterAll(() => core?.close());
+
+describe('identification through the kiosk API', () => {
+  (haveFaces ? it : it.skip)('identifies person A from a second photo, by face, masked', async () => {
+    const photo = readFileSync(path.join(FACES, 'person_a_obama_2.jpg')).toString('base64');
+    const result = await call('identifyByFace', { photo });
+    expect(result).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明', maskedCertno: '4212**********0017' } } });
+    expect(JSON.stringify(result)).not.toContain(personA.certno);
+  }, 60_000);
+
+  (haveFaces ? it : it.skip)('answers a photo without a face with a retry, not an identity', async () => {
+    const photo = readFileSync(path.join(FACES, 'noface_landscape.jpg')).toString('base64');
+    expect(await call('identifyByFace', { photo })).toEqual({ ok: true, value: { status: 'retry', reason: 'no-face' } });
+  }, 60_000);
+
+  it('refuses a payload that is not a photo', async () => {
+    expect(await call('identifyByFace', { photo: 'abc' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
+  it('identifies by the e-voucher QR code the sandbox shows, once', async () => {
+    const qr = (await (await fetch(`${core.platformUrl}/sandbox/demo/qr/${personA.psnNo}`)).json()) as { data: { payload: string } };
+    const first = await call('identifyByQr', { payload: qr.data.payload });
+    expect(first).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明' } } });
+    expect(await call('identifyByQr', { payload: qr.data.payload })).toEqual({ ok: true, value: { status: 'qr-invalid' } });
+  });
+
+  it('takes a typed ID number only with a staff PIN', async () => {
+    const wrong = await call('identifyByIdNumber', { certno: personA.certno, operatorId: 'OP001', pin: '0000' });
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED', next: 'call-staff' } });
+    const right = await call('identifyByIdNumber', { certno: personA.certno, operatorId: 'OP001', pin: '246810' });
+    expect(right).toMatchObject({ ok: true, value: { maskedName: '欧*明', insutype: '310' } });
+  });
+
+  it('answers an unknown card with the engine code and next step', async () => {
+    const result = await call('identifyByCard', { cardNo: 'A99999999', cardSn: 'nope' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'PERSON_NOT_FOUND', next: 'other-id' } });
+  });
+});
+
+describe('a registration settled through the kiosk API', () => {
+  it('registers, quotes, settles and forgets the patient', async () => {
+    const person = (await call('identifyByCard', { cardNo: personA.cardNo, cardSn: personA.cardSn })).value;
+    const slots = (await call('listRegistrationSlots', {})).value as Array<{ slotId: number; remaining: number; feeFen: number }>;
+    const slot = slots.find((s) => s.remaining > 0)!;
+    const quote = await call('prepareRegistration', { personRef: person.personRef, slotId: slot.slotId });
+    expect(quote.ok).toBe(true);
+    expect(quote.value.totalFen).toBe(slot.feeFen);
+    expect(quote.value.fundFen + quote.value.accountFen + quote.value.cashFen + quote.value.hospitalFen).toBe(quote.value.totalFen);
+    const settled = await call('confirmSettlement', { quoteId: quote.value.quoteId });
+    expect(settled).toMatchObject({ ok: true, value: { status: 'settled', receipt: { kind: 'settlement', patientName: '欧*明' } } });
+    expect(await call('confirmSettlement', { quoteId: quote.value.quoteId })).toMatchObject({ ok: false });
+    expect(await call('endSession', { personRef: person.personRef })).toEqual({ ok: true, value: { forgotten: true } });
+    expect(await call('listPendingBills', { personRef: person.personRef })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
+  });
+});
+
+describe('administration', () => {
+  it('keeps diagnostics and reconciliation behind the admin PIN', async () => {
+    expect(await call('getDiagnostics', { adminToken: 'not-a-real-token' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    const unlocked = await call('adminUnlock', { pin: '135790' });
+    expect(unlocked.ok).toBe(true);
+    const diagnostics = await call('getDiagnostics', { adminToken: unlocked.value.adminToken });
+    expect(diagnostics).toMatchObject({ ok: true, value: { platform: { reachable: true }, journal: { unresolved: 0 } } });
+    const report = await call('reconcileDay', { adminToken: unlocked.value.adminToken });
+    expect(report.ok).toBe(true);
+    expect(report.value.groups.every((g: { verdict: string }) => g.verdict === 'balanced')).toBe(true);
+    await call('adminLock', { adminToken: unlocked.value.adminToken });
+    expect(await call('getDiagnostics', { adminToken: unlocked.value.adminToken })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+  });
+
+  it('locks the admin PIN after repeated wrong tries', async () => {
+    const answers = [];
+    for (let i = 0; i < 5; i += 1) answers.push(await call('adminUnlock', { pin: '000000' }));
+    expect(answers[0]).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED', attemptsLeft: 4 } });
+    expect(answers[4]).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+    // Even the right PIN waits out the lock.
+    expect(await call('adminUnlock', { pin: '135790' })).toMatchObject({ ok: false, error: { code: 'LOCKED_OUT' } });
+  });
+});
