@@ -24,7 +24,8 @@ export interface CoreOptions {
   shell: CoreDeps['shell'];
   version: string;
   raiseStaffCall: CoreDeps['raiseStaffCall'];
-  printReceipt?: CoreDeps['printReceipt'];
+  /** The shell's receipt printer, made once the configuration (its printer) is known. */
+  printReceiptFor?: (config: TerminalConfig) => CoreDeps['printReceipt'];
   exitKiosk?: CoreDeps['exitKiosk'];
   log: (line: string) => void;
 }
@@ -98,7 +99,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     }),
     operators,
     admin: new AdminGate(config.admin.pinHash, Date.now),
-    printReceipt: options.printReceipt ?? (async () => ({ via: 'browser', detail: 'print from the page' })),
+    printReceipt: options.printReceiptFor?.(config) ?? (async () => ({ via: 'browser', detail: 'print from the page' })),
     exitKiosk: options.exitKiosk ?? (() => false),
   });
   return {

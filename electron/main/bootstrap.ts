@@ -2,7 +2,9 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { startKioskCore, type KioskCore } from '../core/startCore';
 import { appMounts, devAssetDirs, packagedAssetDirs } from '../core/assetPaths';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { createAppFileHandler } from '../core/appFiles';
+import { createReceiptPrinter } from './printing/receiptPrinter';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
 import { registerAppScheme, serveAppScheme } from './security/protocol';
@@ -44,6 +46,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
   return app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
     installPermissionHandlers(session.defaultSession);
+    const receiptsDir = path.join(app.getPath('userData'), 'receipts');
     const core: KioskCore = await startKioskCore({
       configFile: env.FACESETTLE_CONFIG ?? path.join(app.getPath('userData'), 'terminal.json'),
       configRequired: env.FACESETTLE_CONFIG !== undefined,
@@ -55,6 +58,21 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       raiseStaffCall: (ticket, reason, screen) => {
         log(`staff call ${ticket}: ${reason} on ${screen}`);
         handle?.window.flashFrame(true);
+      },
+      printReceiptFor: (config) =>
+        createReceiptPrinter({
+          contents: () => handle!.window.webContents,
+          deviceName: config.printer.deviceName,
+          pdfDir: receiptsDir,
+          writeFile: async (file, data) => {
+            await mkdir(receiptsDir, { recursive: true });
+            await writeFile(file, data);
+          },
+        }),
+      exitKiosk: () => {
+        handle?.allowClose();
+        app.quit();
+        return true;
       },
       log,
     });
