@@ -1,13 +1,15 @@
 import { useCallback, useEffect } from 'react';
+import { AdminPanel } from '../admin/AdminPanel';
 import { IdlePrompt } from '../components/IdlePrompt';
 import { Layout } from '../components/Layout';
+import { useCounter } from '../flows/useCounter';
 import { useIdleTimer } from '../hooks/useIdleTimer';
 import { useT } from '../i18n';
-import { FaceScreen } from '../screens/FaceScreen';
-import { HomeScreen } from '../screens/HomeScreen';
+import { useFaceEngine } from '../screens/identify/faceEngine';
 import { useKioskStore } from '../store';
-import { selectAppInfo, selectIdlePromptOpen, selectScreen, selectStartupError } from '../store/selectors';
+import { selectAdminOpen, selectAppInfo, selectIdlePromptOpen, selectScreen, selectStartupError } from '../store/selectors';
 import { useApi } from './apiContext';
+import { SCREENS } from './screens';
 
 /** How long the "more time?" question waits for an answer before the session is wiped. */
 export const IDLE_ANSWER_MS = 30_000;
@@ -15,11 +17,14 @@ export const IDLE_ANSWER_MS = 30_000;
 export function App() {
   const t = useT();
   const api = useApi();
+  const engine = useFaceEngine();
+  const { finish } = useCounter();
   const screen = useKioskStore(selectScreen);
   const info = useKioskStore(selectAppInfo);
   const startupError = useKioskStore(selectStartupError);
   const idlePromptOpen = useKioskStore(selectIdlePromptOpen);
-  const { setAppInfo, setStartupError, setLocale, openIdlePrompt, closeIdlePrompt, resetSession } = useKioskStore.getState();
+  const adminOpen = useKioskStore(selectAdminOpen);
+  const { setAppInfo, setStartupError, setLocale, openIdlePrompt, closeIdlePrompt, closeAdmin } = useKioskStore.getState();
 
   useEffect(() => {
     void api.getAppInfo({}).then((result) => {
@@ -30,12 +35,19 @@ export function App() {
       setAppInfo(result.value);
       setLocale(result.value.defaultLocale);
     });
-  }, [api, setAppInfo, setStartupError, setLocale]);
+    engine.preload();
+  }, [api, engine, setAppInfo, setStartupError, setLocale]);
 
+  // Walked away: the patient's session ends (engine and store), and an open admin panel locks.
+  const endAll = useCallback(() => {
+    closeAdmin();
+    void finish();
+  }, [closeAdmin, finish]);
   const onIdle = useCallback(() => {
-    if (useKioskStore.getState().screen === 'home') resetSession();
+    const s = useKioskStore.getState();
+    if (s.screen === 'home' && !s.adminOpen && s.cart.length === 0) endAll();
     else openIdlePrompt();
-  }, [openIdlePrompt, resetSession]);
+  }, [openIdlePrompt, endAll]);
   useIdleTimer((info?.idleTimeoutSeconds ?? 120) * 1000, onIdle, !idlePromptOpen);
 
   if (startupError) {
@@ -47,10 +59,11 @@ export function App() {
   }
   if (!info) return <div className="layout layout--loading">{t('startup.loading')}</div>;
 
+  const Current = SCREENS[screen];
   return (
     <Layout>
-      {screen === 'home' ? <HomeScreen /> : <FaceScreen />}
-      {idlePromptOpen ? <IdlePrompt onMore={closeIdlePrompt} onDone={resetSession} answerWithinMs={IDLE_ANSWER_MS} /> : null}
+      {adminOpen ? <AdminPanel /> : <Current />}
+      {idlePromptOpen ? <IdlePrompt onMore={closeIdlePrompt} onDone={endAll} answerWithinMs={IDLE_ANSWER_MS} /> : null}
     </Layout>
   );
 }

@@ -1,22 +1,28 @@
 import { useState } from 'react';
 import { useApi } from '../app/apiContext';
 import { useT } from '../i18n';
+import { useVoice } from '../speech/voiceContext';
 import { useKioskStore } from '../store';
 import { selectScreen, selectStaffCall } from '../store/selectors';
 
-/** On every screen: the way to a person is never more than one touch away. */
+/** On every screen: the way to a person is never more than one touch away, heard and seen. */
 export function CallStaffButton() {
   const t = useT();
   const api = useApi();
+  const { tone, speech } = useVoice();
   const screen = useKioskStore(selectScreen);
   const staffCall = useKioskStore(selectStaffCall);
+  const locale = useKioskStore((s) => s.locale);
   const setStaffCall = useKioskStore((s) => s.setStaffCall);
   const [failed, setFailed] = useState(false);
 
   const call = async () => {
-    const result = await api.callStaff({ reason: 'help', screen });
+    tone.staffCall();
+    const reason = screen === 'face' || screen === 'other-ways' ? 'face-failed' : screen === 'problem' ? 'payment-problem' : 'help';
+    const result = await api.callStaff({ reason, screen });
     setFailed(!result.ok);
     if (result.ok) setStaffCall(result.value);
+    speech.say(result.ok ? t('staff.banner') : t('staff.failed'), locale);
   };
 
   return (

@@ -1,19 +1,29 @@
 import { useCallback } from 'react';
 import type { Locale } from '../../shared/config/terminalConfig';
+import { FACE_MESSAGES, type FaceMessageKey } from '../face/messages';
 import { useKioskStore } from '../store';
 import { selectLocale } from '../store/selectors';
 import { en } from './en';
-import { zhCN, type MessageKey } from './zh-CN';
+import { zhCN, type AppMessageKey } from './zh-CN';
 
-export type { MessageKey };
+export type MessageKey = AppMessageKey | FaceMessageKey;
 
-const catalogues: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+/** The face pipeline keeps its own words beside its code; they join the app's catalogues here. */
+const faceIn = (locale: Locale) =>
+  Object.fromEntries(Object.entries(FACE_MESSAGES).map(([key, text]) => [key, text[locale]])) as Record<FaceMessageKey, string>;
 
-export function translate(locale: Locale, key: MessageKey, params: Record<string, string> = {}): string {
-  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? `{${name}}`);
+const catalogues: Record<Locale, Record<MessageKey, string>> = {
+  'zh-CN': { ...zhCN, ...faceIn('zh-CN') },
+  en: { ...en, ...faceIn('en') },
+};
+
+export function translate(locale: Locale, key: MessageKey, params: Record<string, string | number> = {}): string {
+  return catalogues[locale][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
-export function useT(): (key: MessageKey, params?: Record<string, string>) => string {
+export type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
+
+export function useT(): Translate {
   const locale = useKioskStore(selectLocale);
   return useCallback((key, params) => translate(locale, key, params), [locale]);
 }

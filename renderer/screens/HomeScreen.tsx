@@ -1,21 +1,37 @@
+import { CartScreen } from '../flows/pharmacy/CartScreen';
+import { ScreenFrame } from '../components/ScreenFrame';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
+import { selectMode, selectOperatorId } from '../store/selectors';
 
-/** The attract screen: what this terminal does, one big way in, and the other ways named. */
+/**
+ * The attract screen: what this terminal does, one big way in, and the other ways named.
+ * Staff-run counters stay closed until an operator signs in; a pharmacy starts with the cart.
+ */
 export function HomeScreen() {
   const t = useT();
+  const mode = useKioskStore(selectMode);
+  const operatorId = useKioskStore(selectOperatorId);
   const goTo = useKioskStore((s) => s.goTo);
+  if (mode !== 'registration' && !operatorId) {
+    return (
+      <ScreenFrame name="closed" title={t('home.closed')}>
+        <p className="screen__lead">{t('home.closedHint')}</p>
+      </ScreenFrame>
+    );
+  }
+  if (mode === 'pharmacy') return <CartScreen />;
   return (
-    <section className="screen screen--home" aria-labelledby="home-title">
-      <h1 id="home-title" className="screen__title">
-        {t('app.title')}
-      </h1>
+    <ScreenFrame name="home" title={t('app.title')} spoken={`${t('home.welcome')}。${t('home.instruction')}`}>
       <p className="screen__lead">{t('home.welcome')}</p>
       <p className="screen__text">{t('home.instruction')}</p>
-      <button type="button" className="button button--primary button--huge" onClick={() => goTo('face')}>
+      <button type="button" className="button button--primary button--huge" onClick={() => goTo('consent')}>
         {t('home.start')}
       </button>
+      <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
+        {t('home.otherWaysButton')}
+      </button>
       <p className="screen__text screen__text--muted">{t('home.otherWays')}</p>
-    </section>
+    </ScreenFrame>
   );
 }

@@ -5,6 +5,11 @@ import { createSessionSlice, initialSession, type SessionSlice } from './slices/
 import { createSettlementSlice, initialSettlement, type SettlementSlice } from './slices/settlementSlice';
 
 export type KioskState = SessionSlice & FaceSlice & SettlementSlice & DeviceSlice & {
+  /**
+   * Counts patients: bumped by every reset, so an answer that arrives after its patient left
+   * (a slow platform, an idle timeout mid-call) is recognised as stale and dropped.
+   */
+  generation: number;
   /** Forgets everything about the last patient: on done, cancel and idle timeout. */
   resetSession(): void;
 };
@@ -16,11 +21,13 @@ export const useKioskStore = create<KioskState>()((...a) => {
     ...createFaceSlice(...a),
     ...createSettlementSlice(...a),
     ...createDeviceSlice(...a),
+    generation: 0,
     resetSession: () =>
       set({
         ...initialSession,
         ...initialFace,
         ...initialSettlement,
+        generation: get().generation + 1,
         locale: get().appInfo?.defaultLocale ?? initialSession.locale,
       }),
   };

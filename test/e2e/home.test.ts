@@ -28,6 +28,7 @@ describe('kiosk in Chromium through the browser bridge', () => {
   it('gets the camera: the fake camera streams 640x480 into the face screen', async () => {
     const { page } = kiosk;
     await page.getByRole('button', { name: '开始刷脸' }).click();
+    await page.getByRole('button', { name: '同意，开始刷脸' }).click();
     await page.locator('[data-camera-status="live"]').waitFor({ timeout: 15_000 });
     await page.waitForFunction(() => (document.querySelector('video')?.videoWidth ?? 0) > 0);
     const size = await page.evaluate(() => {
@@ -40,9 +41,11 @@ describe('kiosk in Chromium through the browser bridge', () => {
 
   it('leaving the face screen turns the camera off', async () => {
     const { page } = kiosk;
-    await page.getByRole('button', { name: '返回' }).click();
-    await page.getByRole('heading', { name: '刷脸就医' }).waitFor();
+    await page.getByRole('button', { name: '用其他方式' }).click();
+    await page.getByRole('heading', { name: '请选择一种方式' }).waitFor();
     expect(await page.evaluate(() => document.querySelector('video'))).toBeNull();
+    await page.getByRole('button', { name: '结束，重新开始' }).click();
+    await page.getByRole('heading', { name: '刷脸就医' }).waitFor();
   });
 
   it('calls staff through the bridge and the real handlers', async () => {

@@ -2,28 +2,29 @@ import { act, fireEvent, screen } from '@testing-library/react';
 import { fail } from '../../shared/result';
 import { useKioskStore } from '../../renderer/store';
 import { IDLE_ANSWER_MS } from '../../renderer/app/App';
-import { fakeApi, renderApp } from './support';
-
-// jsdom has no camera; the face screen must say so instead of hanging.
-Object.defineProperty(window.HTMLMediaElement.prototype, 'play', { value: () => Promise.resolve(), configurable: true });
+import { fakeApi, recorder, renderApp, scriptedFace } from './support';
 
 describe('kiosk shell', () => {
-  it('shows the home screen in Chinese with the terminal mode and a staff call', async () => {
+  it('shows the home screen in Chinese with the terminal mode, a staff call and the other ways', async () => {
     renderApp();
     expect(await screen.findByRole('heading', { name: '刷脸就医' })).toBeTruthy();
     expect(screen.getByText('自助挂号缴费')).toBeTruthy();
     expect(screen.getByText('咸宁市演示医院')).toBeTruthy();
     expect(screen.getByRole('button', { name: '呼叫工作人员' })).toBeTruthy();
     expect(screen.getByRole('button', { name: '开始刷脸' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: '不刷脸，用其他方式' })).toBeTruthy();
   });
 
-  it('raises a staff call from any screen and shows its number', async () => {
+  it('raises a staff call from any screen: a tone, a banner, the number, and the screen it came from', async () => {
     const api = fakeApi();
-    renderApp(api);
+    const voice = recorder();
+    renderApp(api, { voice });
     fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
     fireEvent.click(screen.getByRole('button', { name: '呼叫工作人员' }));
-    expect(await screen.findByText(/S042/)).toBeTruthy();
-    expect(api.calls).toContain('callStaff:help:face');
+    expect(await screen.findByText(/工作人员马上就到/)).toBeTruthy();
+    expect(screen.getAllByText(/S042/).length).toBeGreaterThan(0);
+    expect(voice.tones).toBe(1);
+    expect(api.calls).toContain('callStaff:help:consent');
   });
 
   it('tells the patient to go to the counter when the staff call fails', async () => {
@@ -32,10 +33,12 @@ describe('kiosk shell', () => {
     expect(await screen.findByText('呼叫没有成功，请直接到窗口找工作人员')).toBeTruthy();
   });
 
-  it('switches to English and back', async () => {
-    renderApp();
+  it('switches to English and back, and speaks in the language shown', async () => {
+    const voice = recorder();
+    renderApp(fakeApi(), { voice });
     fireEvent.click(await screen.findByRole('button', { name: 'English' }));
     expect(screen.getByRole('heading', { name: 'Pay by face' })).toBeTruthy();
+    expect(voice.said.at(-1)).toMatch(/No card/);
     fireEvent.click(screen.getByRole('button', { name: '中文' }));
     expect(screen.getByRole('heading', { name: '刷脸就医' })).toBeTruthy();
   });
@@ -46,10 +49,19 @@ describe('kiosk shell', () => {
     expect(screen.getByText('终端暂时无法使用，请到人工窗口办理')).toBeTruthy();
   });
 
-  it('reports a camera that cannot be opened instead of waiting forever', async () => {
-    renderApp();
+  it('reports a camera that cannot be opened and offers the other ways instead of waiting', async () => {
+    renderApp(fakeApi(), { face: scriptedFace([{ type: 'camera', status: 'denied' }]) });
     fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
+    fireEvent.click(screen.getByRole('button', { name: '同意，开始刷脸' }));
     expect(await screen.findByText('摄像头不可用，请使用其他方式或呼叫工作人员')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '用其他方式' }));
+    expect(screen.getByRole('heading', { name: '请选择一种方式' })).toBeTruthy();
+  });
+
+  it('staff-run counters stay closed until an operator is signed in', async () => {
+    renderApp(fakeApi({}, 'cashier'));
+    expect(await screen.findByRole('heading', { name: '本窗口暂未开放' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: '开始刷脸' })).toBeNull();
   });
 });
 
@@ -57,17 +69,21 @@ describe('idle timeout', () => {
   beforeEach(() => jest.useFakeTimers());
   afterEach(() => jest.useRealTimers());
 
-  async function startFlow() {
-    renderApp();
-    await act(async () => {
+  const settle = () =>
+    act(async () => {
       await jest.advanceTimersByTimeAsync(0);
     });
+
+  /** Into the middle of a flow: identified, looking at "is this you?". */
+  async function startFlow(api = fakeApi()) {
+    renderApp(api);
+    await settle();
     fireEvent.click(screen.getByRole('button', { name: '开始刷脸' }));
-    fireEvent.click(screen.getByRole('button', { name: '呼叫工作人员' }));
-    await act(async () => {
-      await jest.advanceTimersByTimeAsync(0);
-    });
-    expect(useKioskStore.getState().staffCall).not.toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '同意，开始刷脸' }));
+    await settle();
+    await settle();
+    expect(screen.getByRole('heading', { name: '请确认是您本人' })).toBeTruthy();
+    return api;
   }
 
   it('asks before ending, and keeps the session when the person wants more time', async () => {
@@ -78,11 +94,12 @@ describe('idle timeout', () => {
     expect(screen.getByRole('alertdialog')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '需要，继续办理' }));
     expect(screen.queryByRole('alertdialog')).toBeNull();
-    expect(useKioskStore.getState().screen).toBe('face');
+    expect(useKioskStore.getState().screen).toBe('is-this-you');
+    expect(useKioskStore.getState().person).not.toBeNull();
   });
 
-  it('wipes the session and returns home when the question goes unanswered', async () => {
-    await startFlow();
+  it('wipes the patient (store, screen, engine) when the question goes unanswered', async () => {
+    const api = await startFlow();
     await act(async () => {
       await jest.advanceTimersByTimeAsync(60_000);
     });
@@ -91,9 +108,11 @@ describe('idle timeout', () => {
     });
     const state = useKioskStore.getState();
     expect(state.screen).toBe('home');
-    expect(state.staffCall).toBeNull();
+    expect(state.person).toBeNull();
     expect(state.idlePromptOpen).toBe(false);
     expect(state.appInfo).not.toBeNull(); // the terminal's own state survives
+    expect(api.calls.some((c) => c.startsWith('endSession'))).toBe(true);
+    expect(screen.queryByText('欧*明')).toBeNull();
     expect(screen.getByRole('heading', { name: '刷脸就医' })).toBeTruthy();
   });
 

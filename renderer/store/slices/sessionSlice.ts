@@ -2,7 +2,29 @@ import type { StateCreator } from 'zustand';
 import type { Locale } from '../../../shared/config/terminalConfig';
 import type { KioskState } from '../index';
 
-export type Screen = 'home' | 'face';
+/** One screen per decision; the flows in renderer/flows/ decide which comes next. */
+export type Screen =
+  | 'home'
+  | 'consent'
+  | 'face'
+  | 'other-ways'
+  | 'qr'
+  | 'card'
+  | 'id-number'
+  | 'second-factor'
+  | 'is-this-you'
+  | 'departments'
+  | 'slots'
+  | 'bills'
+  | 'stays'
+  | 'admit'
+  | 'admitted'
+  | 'quote'
+  | 'settling'
+  | 'cash-taken'
+  | 'receipt'
+  | 'cancel'
+  | 'problem';
 
 export interface StaffCall {
   ticket: string;

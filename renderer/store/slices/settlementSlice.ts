@@ -1,20 +1,90 @@
 import type { StateCreator } from 'zustand';
+import type { AdmissionAnswer, Bill, CounterError, Person, Product, QuoteView, Receipt, Slot } from '../../api/counter';
 import type { KioskState } from '../index';
+import type { Screen } from './sessionSlice';
 
-/** The patient being served, as masked for the screen; filled by the identification flow. */
-export interface PatientView {
-  maskedName: string;
-  maskedId: string;
+/** A pharmacy cart line: the product as the catalogue priced it, and how many. */
+export interface CartLine {
+  product: Product;
+  cnt: number;
 }
 
+/** What went wrong, in the engine's words, and where "try again" goes back to. */
+export interface Problem {
+  error: CounterError;
+  retryScreen: Screen | null;
+}
+
+/** Everything about the patient being served. resetSession() puts all of it back to initial. */
 export interface SettlementSlice {
-  patient: PatientView | null;
-  setPatient(patient: PatientView | null): void;
+  person: Person | null;
+  authNo: string | null;
+  wrongDigitsLeft: number | null;
+  slots: Slot[];
+  department: string | null;
+  bills: Bill[];
+  stayNo: string | null;
+  admission: AdmissionAnswer | null;
+  cart: CartLine[];
+  quote: QuoteView | null;
+  receipt: Receipt | null;
+  problem: Problem | null;
+  setPerson(person: Person | null): void;
+  askSecondFactor(authNo: string): void;
+  setWrongDigitsLeft(left: number | null): void;
+  setSlots(slots: Slot[]): void;
+  chooseDepartment(name: string): void;
+  setBills(bills: Bill[]): void;
+  chooseStay(stayNo: string): void;
+  setAdmission(admission: AdmissionAnswer): void;
+  addToCart(product: Product): void;
+  changeCount(medinsListCodg: string, delta: number): void;
+  setQuote(quote: QuoteView | null): void;
+  setReceipt(receipt: Receipt): void;
+  showProblem(problem: Problem): void;
 }
 
-export const initialSettlement = { patient: null as PatientView | null };
+export const initialSettlement = {
+  person: null as Person | null,
+  authNo: null as string | null,
+  wrongDigitsLeft: null as number | null,
+  slots: [] as Slot[],
+  department: null as string | null,
+  bills: [] as Bill[],
+  stayNo: null as string | null,
+  admission: null as AdmissionAnswer | null,
+  cart: [] as CartLine[],
+  quote: null as QuoteView | null,
+  receipt: null as Receipt | null,
+  problem: null as Problem | null,
+};
 
 export const createSettlementSlice: StateCreator<KioskState, [], [], SettlementSlice> = (set) => ({
   ...initialSettlement,
-  setPatient: (patient) => set({ patient }),
+  setPerson: (person) => set({ person, authNo: null, wrongDigitsLeft: null }),
+  askSecondFactor: (authNo) => set({ authNo, wrongDigitsLeft: null, screen: 'second-factor' }),
+  setWrongDigitsLeft: (wrongDigitsLeft) => set({ wrongDigitsLeft }),
+  setSlots: (slots) => set({ slots }),
+  chooseDepartment: (department) => set({ department, screen: 'slots' }),
+  setBills: (bills) => set({ bills }),
+  chooseStay: (stayNo) => set({ stayNo }),
+  setAdmission: (admission) => set({ admission, screen: 'admitted' }),
+  addToCart: (product) =>
+    set((s) => {
+      const found = s.cart.some((line) => line.product.medinsListCodg === product.medinsListCodg);
+      return {
+        cart: found
+          ? s.cart.map((line) => (line.product.medinsListCodg === product.medinsListCodg ? { ...line, cnt: line.cnt + 1 } : line))
+          : [...s.cart, { product, cnt: 1 }],
+      };
+    }),
+  changeCount: (code, delta) =>
+    set((s) => ({
+      cart: s.cart
+        .map((line) => (line.product.medinsListCodg === code ? { ...line, cnt: line.cnt + delta } : line))
+        .filter((line) => line.cnt > 0),
+    })),
+  setQuote: (quote) => set({ quote }),
+  setReceipt: (receipt) => set({ receipt, quote: null, screen: 'receipt' }),
+  showProblem: (problem) => set({ problem, screen: 'problem' }),
 });

@@ -1,0 +1,53 @@
+import { useState, type FormEvent } from 'react';
+import type { CounterError } from '../api/counter';
+import { Field } from '../components/Field';
+import { ScreenFrame } from '../components/ScreenFrame';
+import { useCounterApi } from '../flows/useCounter';
+import { useT } from '../i18n';
+import { useKioskStore } from '../store';
+
+/** The admin PIN: checked (hashed, with lockout) by the main process; the screen only relays. */
+export function AdminPin() {
+  const t = useT();
+  const api = useCounterApi();
+  const setAdminToken = useKioskStore((s) => s.setAdminToken);
+  const closeAdmin = useKioskStore((s) => s.closeAdmin);
+  const [pin, setPin] = useState('');
+  const [message, setMessage] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!pin || busy) return;
+    setBusy(true);
+    const result = await api.adminUnlock({ pin });
+    setBusy(false);
+    setPin('');
+    if (result.ok) return setAdminToken(result.value.adminToken);
+    const { code, attemptsLeft } = result.error as CounterError;
+    setMessage(
+      code === 'LOCKED_OUT' || attemptsLeft === 0
+        ? t('admin.locked')
+        : attemptsLeft !== undefined
+          ? t('admin.wrong', { n: attemptsLeft })
+          : result.error.message,
+    );
+  };
+  return (
+    <ScreenFrame name="admin-pin" title={t('admin.pinTitle')}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <Field label={t('admin.pin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+        <p className="screen__text screen__text--warn" role="alert">
+          {message}
+        </p>
+        <div className="screen__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {t('admin.unlock')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={closeAdmin}>
+            {t('admin.close')}
+          </button>
+        </div>
+      </form>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,51 @@
+import { useEffect, useState } from 'react';
+import { useCounterApi } from '../flows/useCounter';
+import { useKioskStore } from '../store';
+import { selectAdminToken } from '../store/selectors';
+
+type Rows = [string, string][];
+
+/** Flattens nested diagnostics into "a.b: value" rows a technician can read aloud on the phone. */
+function rowsOf(value: unknown, prefix = ''): Rows {
+  if (value === null || typeof value !== 'object') return [[prefix || 'value', String(value)]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([key, v]) => rowsOf(v, prefix ? `${prefix}.${key}` : key));
+}
+
+/** Camera, backend, platform reachability, journal state: what the main process reports, plus the camera seen from here. */
+export function DiagnosticsSection() {
+  const api = useCounterApi();
+  const adminToken = useKioskStore(selectAdminToken);
+  const [rows, setRows] = useState<Rows>([]);
+  useEffect(() => {
+    if (!adminToken) return;
+    let live = true;
+    void (async () => {
+      const [diag, health, cameras] = await Promise.all([
+        api.getDiagnostics({ adminToken }),
+        api.getHealth({}),
+        navigator.mediaDevices?.enumerateDevices().then((d) => d.filter((x) => x.kind === 'videoinput').length).catch(() => 0) ?? Promise.resolve(0),
+      ]);
+      if (!live) return;
+      setRows([
+        ['camera.devices', String(cameras)],
+        ...(health.ok ? rowsOf(health.value, 'health') : [['health', health.error.message] as [string, string]]),
+        ...(diag.ok ? rowsOf(diag.value) : [['diagnostics', diag.error.message] as [string, string]]),
+      ]);
+    })();
+    return () => {
+      live = false;
+    };
+  }, [api, adminToken]);
+  return (
+    <div className="admin__section">
+      <dl className="facts facts--small" data-testid="diagnostics">
+        {rows.map(([key, value]) => (
+          <div key={key} className="facts__row">
+            <dt>{key}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import type { Bill } from '../../api/counter';
+import { yuan } from '../../components/money';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useT } from '../../i18n';
+import { useKioskStore } from '../../store';
+import { selectBills, selectPerson } from '../../store/selectors';
+import { useCounter } from '../useCounter';
+
+/** Pending bills from the hospital system, one visit at a time (the platform settles per visit). */
+export function BillsScreen() {
+  const t = useT();
+  const { api, toQuote } = useCounter();
+  const bills = useKioskStore(selectBills);
+  const person = useKioskStore(selectPerson);
+  const [busy, setBusy] = useState(false);
+  const visits = new Map<string, Bill[]>();
+  for (const bill of bills) visits.set(bill.visitNo, [...(visits.get(bill.visitNo) ?? []), bill]);
+  const pay = async (visit: Bill[]) => {
+    if (!person || busy) return;
+    setBusy(true);
+    await toQuote(api.prepareOutpatientSettlement({ personRef: person.personRef, billIds: visit.map((b) => b.billId) }), 'bills');
+    setBusy(false);
+  };
+  return (
+    <ScreenFrame name="bills" title={bills.length === 0 ? t('bills.none') : t('bills.title')}>
+      {[...visits.values()].map((visit) => (
+        <div key={visit[0]!.visitNo} className="card">
+          <p className="card__title">
+            {visit[0]!.deptName} · {visit[0]!.doctorName}
+          </p>
+          <ul className="card__items">
+            {visit.flatMap((bill) => bill.items).map((item, i) => (
+              <li key={i}>
+                {item.name} ×{item.cnt} {yuan(item.amountFen)}
+              </li>
+            ))}
+          </ul>
+          <p className="figure">{yuan(visit.reduce((sum, b) => sum + b.totalFen, 0))}</p>
+          <button type="button" className="button button--primary" disabled={busy} onClick={() => void pay(visit)}>
+            {t('bills.pay')}
+          </button>
+        </div>
+      ))}
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../components/Field';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useT } from '../../i18n';
+import { useKioskStore } from '../../store';
+import { selectPerson, selectStayNo } from '../../store/selectors';
+import { useCounter } from '../useCounter';
+
+/** Admission (2401): the desk enters the admitting diagnosis the hospital system does not carry. */
+export function AdmitScreen() {
+  const t = useT();
+  const { api, run } = useCounter();
+  const person = useKioskStore(selectPerson);
+  const stayNo = useKioskStore(selectStayNo);
+  const goTo = useKioskStore((s) => s.goTo);
+  const [diagCode, setDiagCode] = useState('');
+  const [diagName, setDiagName] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!person || !stayNo || !diagCode.trim() || !diagName.trim() || busy) return;
+    setBusy(true);
+    const answer = await run(api.admitInpatient({ personRef: person.personRef, stayNo, diagCode: diagCode.trim(), diagName: diagName.trim() }), 'admit');
+    setBusy(false);
+    if (answer) useKioskStore.getState().setAdmission(answer);
+  };
+  return (
+    <ScreenFrame name="admit" title={t('admit.title')}>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <Field label={t('admit.code')} value={diagCode} onChange={(e) => setDiagCode(e.target.value)} autoFocus />
+        <Field label={t('admit.name')} value={diagName} onChange={(e) => setDiagName(e.target.value)} />
+        <div className="screen__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('common.working') : t('admit.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => goTo('stays')}>
+            {t('common.back')}
+          </button>
+        </div>
+      </form>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,24 @@
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useT } from '../../i18n';
+import { useKioskStore } from '../../store';
+import { selectSlots } from '../../store/selectors';
+
+/** First of two decisions: which department (only those with places left). */
+export function DepartmentsScreen() {
+  const t = useT();
+  const slots = useKioskStore(selectSlots);
+  const choose = useKioskStore((s) => s.chooseDepartment);
+  const departments = [...new Set(slots.filter((s) => s.remaining > 0).map((s) => s.deptName))];
+  return (
+    <ScreenFrame name="departments" title={t('dept.title')}>
+      {departments.length === 0 ? <p className="screen__lead">{t('dept.none')}</p> : null}
+      <div className="choices">
+        {departments.map((name) => (
+          <button key={name} type="button" className="button button--primary button--choice" onClick={() => choose(name)}>
+            {name}
+          </button>
+        ))}
+      </div>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,96 @@
+import { useEffect, useRef } from 'react';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useCounter } from '../../flows/useCounter';
+import { translate, useT } from '../../i18n';
+import { useVoice } from '../../speech/voiceContext';
+import { useKioskStore } from '../../store';
+import { selectCameraStatus, selectFaceChecking, selectFaceGuidance, selectFaceSettings } from '../../store/selectors';
+import { useFaceEngine, type FaceEvent, type FaceSession } from './faceEngine';
+
+/** Performance marks the counter benchmark reads: the first frame with a face, the receipt. */
+export const MARK_FACE_SEEN = 'facesettle:face-seen';
+
+/**
+ * The camera and the pipeline's guidance, shown large and spoken. The capture goes to the face
+ * service once and is dropped; an answer it cannot use counts as a failed attempt, and after
+ * the last attempt the other ways open. The camera stops when this screen goes.
+ */
+export function FaceScreen() {
+  const t = useT();
+  const engine = useFaceEngine();
+  const { speech } = useVoice();
+  const { api, run, takeIdentity } = useCounter();
+  const status = useKioskStore(selectCameraStatus);
+  const guidance = useKioskStore(selectFaceGuidance);
+  const checking = useKioskStore(selectFaceChecking);
+  const face = useKioskStore(selectFaceSettings);
+  const goTo = useKioskStore((s) => s.goTo);
+  const videoRef = useRef<HTMLVideoElement>(null);
+
+  useEffect(() => {
+    const video = videoRef.current;
+    if (!video) return undefined;
+    const s = () => useKioskStore.getState();
+    const say = (key: Parameters<typeof translate>[1]) => speech.say(translate(s().locale, key), s().locale);
+    let seen = false;
+    let session: FaceSession | undefined = undefined;
+    const onEvent = async (event: FaceEvent) => {
+      if (event.type === 'camera') s().setCameraStatus(event.status);
+      else if (event.type === 'guidance' || event.type === 'challenge' || event.type === 'attempt-failed') {
+        if (!seen && !(event.type === 'guidance' && event.reason === 'no-face')) {
+          seen = true;
+          performance.mark(MARK_FACE_SEEN);
+        }
+        s().setFaceGuidance(event.key);
+        if (event.type !== 'guidance' || event.speak) say(event.key);
+      } else if (event.type === 'alternatives') {
+        s().setFaceGuidance(event.key);
+        say(event.key);
+        s().goTo('other-ways');
+      } else if (event.type === 'captured') {
+        if (!seen) performance.mark(MARK_FACE_SEEN);
+        seen = true;
+        s().setFaceChecking(true);
+        const answer = await run(api.identifyByFace({ photo: event.capture.jpegBase64 }), 'face');
+        s().setFaceChecking(false);
+        if (!answer) return;
+        if (answer.status === 'retry' || answer.status === 'not-found') await session?.retry(answer.status === 'retry' ? answer.reason : 'not-found');
+        else takeIdentity(answer, 'face');
+      } else if (event.type === 'error') {
+        console.warn(`face pipeline: ${event.message}`);
+      }
+    };
+    session = engine.start(video, face, (event) => void onEvent(event));
+    return () => {
+      session?.dispose();
+      s().setCameraStatus('off');
+    };
+  }, [engine, face, speech, api, run, takeIdentity]);
+
+  const problem = status === 'denied' || status === 'unavailable';
+  const line = checking
+    ? t('face.checking')
+    : problem
+      ? t('face.camera.denied')
+      : guidance
+        ? t(guidance)
+        : status === 'live'
+          ? t('face.hint')
+          : t('face.camera.starting');
+  return (
+    <ScreenFrame name="face" title={t('face.title')} spoken={problem ? t('face.camera.denied') : t('face.title')}>
+      <div className="camera" data-camera-status={status}>
+        <video ref={videoRef} className="camera__video" muted playsInline aria-hidden="true" />
+        <div className="camera__outline" aria-hidden="true" />
+      </div>
+      <p className="screen__lead" role="status" aria-live="polite">
+        {line}
+      </p>
+      <div className="screen__actions">
+        <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
+          {t('face.otherWays')}
+        </button>
+      </div>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,35 @@
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useCounter } from '../../flows/useCounter';
+import { useT } from '../../i18n';
+import { useKioskStore } from '../../store';
+import { selectFaceGuidance } from '../../store/selectors';
+
+/** Every way in besides the face, each one touch away; calling staff stays in the footer. */
+export function OtherWaysScreen() {
+  const t = useT();
+  const goTo = useKioskStore((s) => s.goTo);
+  const { finish } = useCounter();
+  const afterFace = useKioskStore(selectFaceGuidance) === 'face.attempt.alternatives';
+  return (
+    <ScreenFrame name="other-ways" title={t('other.title')}>
+      {afterFace ? <p className="screen__lead">{t('face.attempt.alternatives')}</p> : null}
+      <div className="choices">
+        <button type="button" className="button button--primary button--choice" onClick={() => goTo('qr')}>
+          {t('other.qr')}
+        </button>
+        <button type="button" className="button button--primary button--choice" onClick={() => goTo('card')}>
+          {t('other.card')}
+        </button>
+        <button type="button" className="button button--primary button--choice" onClick={() => goTo('id-number')}>
+          {t('other.id')}
+        </button>
+        <button type="button" className="button button--secondary button--choice" onClick={() => goTo('consent')}>
+          {t('other.face')}
+        </button>
+      </div>
+      <button type="button" className="button button--quiet" onClick={() => void finish()}>
+        {t('problem.startOver')}
+      </button>
+    </ScreenFrame>
+  );
+}

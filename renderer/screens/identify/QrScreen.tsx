@@ -1,0 +1,42 @@
+import { useState, type FormEvent } from 'react';
+import { Field } from '../../components/Field';
+import { ScreenFrame } from '../../components/ScreenFrame';
+import { useCounter } from '../../flows/useCounter';
+import { useT } from '../../i18n';
+import { useKioskStore } from '../../store';
+
+/**
+ * The counter's scanner is a keyboard: it types the e-voucher payload and presses Enter into
+ * the focused field. Staff can type a code too.
+ */
+export function QrScreen() {
+  const t = useT();
+  const { api, run, takeIdentity } = useCounter();
+  const goTo = useKioskStore((s) => s.goTo);
+  const [payload, setPayload] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!payload.trim() || busy) return;
+    setBusy(true);
+    const answer = await run(api.identifyByQr({ payload: payload.trim() }), 'qr');
+    setBusy(false);
+    if (answer) takeIdentity(answer, 'qr');
+  };
+  return (
+    <ScreenFrame name="qr" title={t('qr.title')} spoken={t('qr.text')}>
+      <p className="screen__lead">{t('qr.text')}</p>
+      <form className="form" onSubmit={(e) => void submit(e)}>
+        <Field label={t('qr.input')} value={payload} onChange={(e) => setPayload(e.target.value)} autoFocus />
+        <div className="screen__actions">
+          <button type="submit" className="button button--primary" disabled={busy}>
+            {busy ? t('common.working') : t('common.submit')}
+          </button>
+          <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
+            {t('common.back')}
+          </button>
+        </div>
+      </form>
+    </ScreenFrame>
+  );
+}

@@ -1,0 +1,34 @@
+/**
+ * What staff set on this terminal (not about any patient): kept in the page's localStorage so
+ * a renderer reload or a restart keeps the counter as staff left it.
+ */
+export type Density = 'elder' | 'standard';
+
+export interface TerminalSettings {
+  density: Density;
+  /** The operator signed in at this counter, or null: staff screens need one. */
+  operatorId: string | null;
+}
+
+export const SETTINGS_KEY = 'facesettle.terminal';
+export const DEFAULT_SETTINGS: TerminalSettings = { density: 'elder', operatorId: null };
+
+type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
+
+const storage = (): Storage | undefined => (typeof localStorage === 'undefined' ? undefined : localStorage);
+
+export function loadSettings(from: Storage | undefined = storage()): TerminalSettings {
+  try {
+    const raw = JSON.parse(from?.getItem(SETTINGS_KEY) ?? '{}') as Partial<TerminalSettings>;
+    return {
+      density: raw.density === 'standard' ? 'standard' : 'elder',
+      operatorId: typeof raw.operatorId === 'string' && raw.operatorId ? raw.operatorId : null,
+    };
+  } catch {
+    return DEFAULT_SETTINGS;
+  }
+}
+
+export function saveSettings(settings: TerminalSettings, to: Storage | undefined = storage()): void {
+  to?.setItem(SETTINGS_KEY, JSON.stringify(settings));
+}
