@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { MARK_FACE_SEEN, mark } from '../../app/marks';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { translate, useT } from '../../i18n';
@@ -6,9 +7,6 @@ import { useVoice } from '../../speech/voiceContext';
 import { useKioskStore } from '../../store';
 import { selectCameraStatus, selectFaceChecking, selectFaceGuidance, selectFaceSettings } from '../../store/selectors';
 import { useFaceEngine, type FaceEvent, type FaceSession } from './faceEngine';
-
-/** Performance marks the counter benchmark reads: the first frame with a face, the receipt. */
-export const MARK_FACE_SEEN = 'facesettle:face-seen';
 
 /**
  * The camera and the pipeline's guidance, shown large and spoken. The capture goes to the face
@@ -39,7 +37,7 @@ export function FaceScreen() {
       else if (event.type === 'guidance' || event.type === 'challenge' || event.type === 'attempt-failed') {
         if (!seen && !(event.type === 'guidance' && event.reason === 'no-face')) {
           seen = true;
-          performance.mark(MARK_FACE_SEEN);
+          mark(MARK_FACE_SEEN);
         }
         s().setFaceGuidance(event.key);
         if (event.type !== 'guidance' || event.speak) say(event.key);
@@ -48,7 +46,7 @@ export function FaceScreen() {
         say(event.key);
         s().goTo('other-ways');
       } else if (event.type === 'captured') {
-        if (!seen) performance.mark(MARK_FACE_SEEN);
+        if (!seen) mark(MARK_FACE_SEEN);
         seen = true;
         s().setFaceChecking(true);
         const answer = await run(api.identifyByFace({ photo: event.capture.jpegBase64 }), 'face');

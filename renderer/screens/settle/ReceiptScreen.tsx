@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react';
+import { MARK_RECEIPT, mark } from '../../app/marks';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectMode, selectReceipt } from '../../store/selectors';
 import { ReceiptView } from './ReceiptView';
-
-export const MARK_RECEIPT = 'facesettle:receipt';
 
 /**
  * Paid, or "result pending" with its reference. Printing goes to the configured printer (or
@@ -20,7 +19,7 @@ export function ReceiptScreen() {
   const goTo = useKioskStore((s) => s.goTo);
   const [printed, setPrinted] = useState<'no' | 'yes' | 'failed'>('no');
   useEffect(() => {
-    performance.mark(MARK_RECEIPT);
+    mark(MARK_RECEIPT);
   }, []);
   if (!receipt) return null;
   const print = async () => {
