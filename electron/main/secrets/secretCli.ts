@@ -1,0 +1,95 @@
+import { SecretStoreError, type SecretStore } from './secretStore';
+
+/**
+ * `facesettle --set-platform-secret`: how IT stores the platform secret on a counter PC. It runs
+ * inside the app because only the app, as the kiosk account, can encrypt with its safeStorage
+ * key (and the runAsNode fuse is off, so there is no Node to script it with). The secret is
+ * read from stdin, never from the command line, where `ps` and shell history would show it.
+ */
+export const SET_SECRET_FLAG = '--set-platform-secret';
+export const CHECK_SECRET_FLAG = '--check-platform-secret';
+
+export type SecretCommand = 'set' | 'check';
+
+export function secretCommand(argv: readonly string[]): SecretCommand | null {
+  if (argv.includes(SET_SECRET_FLAG)) return 'set';
+  if (argv.includes(CHECK_SECRET_FLAG)) return 'check';
+  return null;
+}
+
+export interface SecretInput {
+  isTTY?: boolean;
+  setRawMode?(mode: boolean): unknown;
+  setEncoding(encoding: BufferEncoding): unknown;
+  on(event: 'data', listener: (chunk: string) => void): unknown;
+  on(event: 'end', listener: () => void): unknown;
+  removeAllListeners(): unknown;
+  pause(): unknown;
+}
+
+/**
+ * The secret from a terminal (typed without echo, ended by Enter) or from a pipe or file
+ * (`facesettle --set-platform-secret < secret.txt`), without its trailing newline.
+ */
+export function readSecret(input: SecretInput, prompt: (text: string) => void): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    const done = (error?: Error) => {
+      input.removeAllListeners();
+      if (input.isTTY) input.setRawMode?.(false);
+      input.pause();
+      if (error) reject(error);
+      else resolve(text.replace(/\r?\n$/, ''));
+    };
+    input.setEncoding('utf8');
+    if (input.isTTY) {
+      prompt('platform secret (not shown): ');
+      input.setRawMode?.(true);
+      input.on('data', (chunk) => {
+        for (const char of chunk) {
+          if (char === '\u0003') return done(new Error('cancelled'));
+          if (char === '\r' || char === '\n') return done();
+          if (char === '\u007f' || char === '\b') text = text.slice(0, -1);
+          else text += char;
+        }
+      });
+    } else {
+      input.on('data', (chunk) => (text += chunk));
+    }
+    input.on('end', () => done());
+  });
+}
+
+export interface SecretCommandDeps {
+  store: SecretStore;
+  /** The configuration's paasId: the secret is stored for it and checked against it. */
+  paasId: string;
+  input: SecretInput;
+  out: (line: string) => void;
+  err: (line: string) => void;
+}
+
+/** Runs the command and returns the process exit status. */
+export async function runSecretCommand(command: SecretCommand, deps: SecretCommandDeps): Promise<number> {
+  try {
+    if (command === 'check') {
+      await deps.store.load(deps.paasId);
+      deps.out(`the platform secret for paasId "${deps.paasId}" is set and readable (${deps.store.file})`);
+      return 0;
+    }
+    const secret = (await readSecret(deps.input, (text) => deps.out(text))).trim();
+    if (!secret) {
+      deps.err('no secret given: nothing changed');
+      return 2;
+    }
+    await deps.store.save({ paasId: deps.paasId, secret });
+    deps.out(`platform secret for paasId "${deps.paasId}" saved, encrypted, to ${deps.store.file}`);
+    return 0;
+  } catch (error) {
+    // Only our own messages are shown whole: they are written never to contain the secret.
+    const known = error instanceof SecretStoreError || (error instanceof Error && error.message === 'cancelled');
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    deps.err(known ? (error as Error).message : `could not store the secret (${code ?? (error instanceof Error ? error.name : 'error')})`);
+    return 1;
+  }
+}
