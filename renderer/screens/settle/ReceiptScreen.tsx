@@ -34,9 +34,6 @@ export function ReceiptScreen() {
     <ScreenFrame name="receipt" title={title} spoken={spoken}>
       {receipt.kind === 'pending' ? <p className="screen__lead">{t('receipt.pendingText')}</p> : null}
       <ReceiptView receipt={receipt} slip={mode === 'registration'} />
-      <p className="screen__text" role="status">
-        {printed === 'yes' ? t('receipt.printed') : printed === 'failed' ? t('receipt.printFailed') : ''}
-      </p>
       <div className="screen__actions">
         <button type="button" className="button button--secondary" onClick={() => void print()}>
           {t('receipt.print')}
@@ -50,6 +47,9 @@ export function ReceiptScreen() {
           </button>
         ) : null}
       </div>
+      <p className="screen__text" role="status">
+        {printed === 'yes' ? t('receipt.printed') : printed === 'failed' ? t('receipt.printFailed') : ''}
+      </p>
     </ScreenFrame>
   );
 }
