@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runSecretCommand, secretCommand, type SecretInput } from '../../../electron/main/secrets/secretCli';
+import { runSecretCommandIfAsked } from '../../../electron/main/secrets/secretEntry';
 import { createSecretStore, SecretStoreError, type SafeStorageLike } from '../../../electron/main/secrets/secretStore';
 import { scanForLeaks } from '../../support/leakScan';
 
@@ -178,5 +179,48 @@ describe('--set-platform-secret', () => {
     const blocked = createSecretStore({ safeStorage: new FakeSafeStorage(), dir: path.join(`${dir}-file`, 'userData'), platform: 'linux' });
     expect(await runSecretCommand('set', { store: blocked, paasId: 'p', input: piped(SECRET), ...write })).toBe(1);
     expect(err.pop()).toBe('could not store the secret (ENOTDIR)');
+  });
+});
+
+describe('the app started for a secret command', () => {
+  const fakeElectron = (userData: string) => {
+    const exits: number[] = [];
+    const app = {
+      whenReady: () => Promise.resolve(),
+      getPath: (name: string) => (name === 'userData' ? userData : tmpdir()),
+      exit: (code: number) => exits.push(code),
+    };
+    return { electron: { app, safeStorage: new FakeSafeStorage() } as any, exits };
+  };
+  const waitFor = async (exits: number[]) => {
+    for (let i = 0; i < 100 && exits.length === 0; i++) await new Promise((r) => setTimeout(r, 5));
+  };
+
+  it('stores the secret for the configured paasId and exits, without starting the kiosk', async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'facesettle-entry-'));
+    writeFileSync(path.join(userData, 'terminal.json'), JSON.stringify({ platform: { url: 'https://fsi.example.invalid', paasId: 'hosp-0042' } }));
+    const { electron, exits } = fakeElectron(userData);
+    const out: string[] = [];
+    const input = new PassThrough();
+    input.end(`${SECRET}\n`);
+    const io = { input: input as unknown as SecretInput, out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+    expect(runSecretCommandIfAsked(electron, ['facesettle'], {}, io)).toBe(false);
+    expect(runSecretCommandIfAsked(electron, ['facesettle', '--set-platform-secret'], {}, io)).toBe(true);
+    await waitFor(exits);
+    expect(exits).toEqual([0]);
+    const store = createSecretStore({ safeStorage: electron.safeStorage, dir: userData, platform: 'linux' });
+    expect(await store.load('hosp-0042')).toEqual({ paasId: 'hosp-0042', secret: SECRET });
+    expect(out.join('\n')).not.toContain(SECRET);
+  });
+
+  it('exits 1 with the configuration problem when the configuration is wrong', async () => {
+    const userData = mkdtempSync(path.join(tmpdir(), 'facesettle-entry-'));
+    const { electron, exits } = fakeElectron(userData);
+    const err: string[] = [];
+    const io = { input: new PassThrough() as unknown as SecretInput, out: () => undefined, err: (l: string) => err.push(l) };
+    runSecretCommandIfAsked(electron, ['facesettle', '--check-platform-secret'], { FACESETTLE_CONFIG: path.join(userData, 'absent.json') }, io);
+    await waitFor(exits);
+    expect(exits).toEqual([1]);
+    expect(err.join('\n')).toMatch(/file not found/);
   });
 });
