@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import { LOG_LEVELS, rendererLogEntrySchema, type LogLevel } from '../../../shared/logging/rendererLog';
 import type { LogSink } from './rotatingFile';
 import { redact, redactText } from './redact';
 
-export const LOG_LEVELS = ['debug', 'info', 'warn', 'error'] as const;
-export type LogLevel = (typeof LOG_LEVELS)[number];
 export type LogSource = 'main' | 'renderer' | 'bridge';
 
 /** One JSON line. `data` is nested so no field can overwrite the envelope. */
@@ -32,17 +30,6 @@ export interface Logger {
    */
   fromRenderer(input: unknown): boolean;
 }
-
-/** What the renderer may send: the same levels, a bounded message, fields to be redacted. */
-export const rendererLogEntrySchema = z
-  .object({
-    level: z.enum(LOG_LEVELS),
-    msg: z.string().max(2000),
-    data: z.record(z.string(), z.unknown()).optional(),
-    requestId: z.string().regex(/^[A-Za-z0-9-]{1,64}$/).optional(),
-  })
-  .strict();
-export type RendererLogEntry = z.infer<typeof rendererLogEntrySchema>;
 
 export interface LoggerOptions {
   sink: Pick<LogSink, 'write'>;
