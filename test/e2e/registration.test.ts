@@ -55,9 +55,9 @@ describe('registration counter in Chromium, real sandbox, fake camera', () => {
     await checkScreen(page, 'staff-path-other-ways');
     expect(await page.locator('video').count()).toBe(0);
     await button(page, '身份证号（工作人员录入）').click();
-    await page.getByLabel('身份证号码').fill('421202194211200038');
-    await page.getByLabel('工作人员工号').fill('OP001');
-    await page.getByLabel('工作人员密码').fill('246810');
+    await page.getByLabel('身份证号码', { exact: true }).fill('421202194211200038');
+    await page.getByLabel('工作人员工号', { exact: true }).fill('OP001');
+    await page.getByLabel('工作人员密码', { exact: true }).fill('246810');
     await checkScreen(page, 'staff-path-id-number');
     await button(page, '确定').click();
     await heading(page, '请确认是您本人').waitFor();
@@ -71,8 +71,8 @@ describe('registration counter in Chromium, real sandbox, fake camera', () => {
     await page.reload();
     await button(page, '不刷脸，用其他方式').click();
     await button(page, '社保卡').click();
-    await page.getByLabel('社保卡号').fill('A42120001');
-    await page.getByLabel('卡识别码').fill('421200D156000005A0001');
+    await page.getByLabel('社保卡号', { exact: true }).fill('A42120001');
+    await page.getByLabel('卡识别码', { exact: true }).fill('421200D156000005A0001');
     await checkScreen(page, 'idle-card');
     await button(page, '确定').click();
     await heading(page, '请确认是您本人').waitFor();

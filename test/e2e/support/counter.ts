@@ -74,7 +74,7 @@ export const heading = (page: Page, name: string) => page.getByRole('heading', {
 /** Staff open admin with the PIN and sign the demo operator in: the staffed counters open. */
 export async function signInOperator(page: Page): Promise<void> {
   await button(page, '工作人员').click();
-  await page.getByLabel('管理密码').fill(ADMIN_PIN);
+  await page.getByLabel('管理密码', { exact: true }).fill(ADMIN_PIN);
   await button(page, '进入管理').click();
   await heading(page, '终端管理').waitFor();
   await button(page, `签到 ${OPERATOR.id} 演示收费员`).click();
