@@ -7,7 +7,7 @@
 //  3. Lists app.asar and the extra resources and fails on anything the kiosk needs that is
 //     missing: main, preload, renderer and its assets, runtime modules, models, wasm.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -180,6 +180,11 @@ for (const model of MODELS) {
 const wasm = listDir(path.join(resources, 'wasm'));
 for (const file of WASM) if (!wasm.includes(file)) fail(`resources/wasm lacks ${file}`);
 if (!existsSync(path.join(appDir, executable))) fail(`the unpacked app lacks its executable ${executable}`);
+// The deb's postinst runs this script from the installed app: it must be there, executable.
+const linuxFiles = listDir(path.join(resources, 'linux'));
+const kioskUser = path.join(resources, 'linux', 'facesettle-kiosk-user');
+if (!existsSync(kioskUser)) fail('resources/linux lacks facesettle-kiosk-user, which the deb\'s postinst runs');
+else if ((statSync(kioskUser).mode & 0o111) === 0) fail('resources/linux/facesettle-kiosk-user is not executable');
 const locales = listDir(path.join(appDir, 'locales')).sort();
 if (locales.join() !== 'en-US.pak,zh-CN.pak') fail(`locales should be en-US and zh-CN only, found ${locales.join(', ')}`);
 
@@ -190,5 +195,5 @@ const appFiles = [...entries].filter((e) => e.startsWith('/out/')).length;
 const modules = new Set([...entries].filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2])).size;
 console.log(`packed linux-unpacked in ${seconds} s against a stand-in Electron ${electronVersion} (fuses skipped: they need the real binary)`);
 console.log(`app.asar: ${entries.size} entries: out/main/index.js, out/preload/index.js, out/renderer/index.html and ${appFiles} files under out/, ${modules} runtime modules`);
-console.log(`resources/models: ${models.length} files (${MODELS.join(', ')}); resources/wasm: ${wasm.join(', ')}`);
+console.log(`resources/models: ${models.length} files (${MODELS.join(', ')}); resources/wasm: ${wasm.join(', ')}; resources/linux: ${linuxFiles.join(', ')}`);
 console.log('dist:check passed');

@@ -59,12 +59,10 @@ if apparmor_status --enabled > /dev/null 2>&1; then
   fi
 fi
 
-# FaceSettle: run the kiosk in the kiosk account's session (build/INSTALL.md). The unit is
-# enabled for every user session; its ExecCondition picks the account named here. Written only
-# when absent so an upgrade keeps IT's choice.
-if [ ! -e /etc/default/facesettle ]; then
-    printf '%s\n' '# The account whose graphical session runs the FaceSettle kiosk.' 'KIOSK_USER=kiosk' > /etc/default/facesettle
-fi
+# FaceSettle: run the kiosk in the kiosk account's session (build/INSTALL.md). The user unit
+# is enabled for every session; facesettle-kiosk-user limits it to the account named in
+# /etc/default/facesettle ("kiosk" unless IT chose another; kept on upgrades).
+'/opt/${sanitizedProductName}/resources/linux/facesettle-kiosk-user' || true
 if hash systemctl 2>/dev/null; then
     systemctl --global enable facesettle-kiosk.service || true
 fi

@@ -37,4 +37,5 @@ if [ "$1" = remove ] || [ "$1" = purge ]; then
 fi
 if [ "$1" = purge ]; then
     rm -f /etc/default/facesettle
+    rm -rf /etc/systemd/user/facesettle-kiosk.service.d
 fi
