@@ -151,7 +151,7 @@ export async function buildHealthReport(
       return { ...j, status: overdue ? 'fail' : 'warn', detail: `${j.awaitingResolution} awaiting resolution${overdue ? `, oldest since ${j.oldestAt}: call support` : ''}` };
     }, t),
     probe(probes.printer, (p): Check<PrinterState> => {
-      if (!p.name) return { ...p, status: 'warn', detail: 'no printer: receipts on screen only' };
+      if (!p.name) return { ...p, status: 'warn', detail: 'no printer configured: receipts are kept as PDF' };
       return p.available ? { ...p, status: 'ok', detail: p.name } : { ...p, status: 'warn', detail: `${p.name} not available` };
     }, t),
     probe(probes.disk, (d): Check<DiskState> => {
