@@ -1,0 +1,50 @@
+import { type RunningKiosk, startKiosk } from './support/kiosk';
+import { button, checkScreen, faceIn, heading, sandboxGet, signInOperator, terminalConfig } from './support/counter';
+
+let kiosk: RunningKiosk;
+let stayNo = '';
+beforeAll(async () => {
+  kiosk = await startKiosk({ config: terminalConfig('inpatient') });
+  // The desk reads the stay number from the admission papers; here, from the hospital system.
+  const { stays } = await sandboxGet<{ stays: { stayNo: string; status: string }[] }>(kiosk, '/his/persons/42120000000000000001/stays');
+  stayNo = stays.find((s) => s.status === 'admitted')!.stayNo;
+});
+afterAll(() => kiosk?.close());
+
+async function identifyAndEnterStay(prefix: string) {
+  const { page } = kiosk;
+  await button(page, '开始刷脸').click();
+  await faceIn(page, prefix);
+  await button(page, '是我本人').click();
+  await heading(page, '请录入住院号').waitFor();
+  await page.getByLabel('住院号', { exact: true }).fill(stayNo);
+  await checkScreen(page, `${prefix}-stay`);
+}
+
+describe('inpatient desk', () => {
+  it('admission: face → stay number → admitting diagnosis → registered with the platform', async () => {
+    const { page } = kiosk;
+    await signInOperator(page);
+    await identifyAndEnterStay('inpatient-admit');
+    await button(page, '办理入院登记').click();
+    await page.getByLabel('诊断编码', { exact: true }).fill('J18.900');
+    await page.getByLabel('诊断名称', { exact: true }).fill('肺炎');
+    await checkScreen(page, 'inpatient-diagnosis');
+    await button(page, '确认入院登记').click();
+    await heading(page, '入院登记完成').waitFor();
+    await checkScreen(page, 'inpatient-admitted');
+    await button(page, '完成').click();
+  });
+
+  it('discharge settlement: face → stay number → the split → settled → receipt', async () => {
+    const { page } = kiosk;
+    await identifyAndEnterStay('inpatient-discharge');
+    await button(page, '办理出院结算').click();
+    await heading(page, '请核对费用').waitFor();
+    await checkScreen(page, 'inpatient-confirm');
+    await button(page, '确认支付').click();
+    await heading(page, '支付成功').waitFor();
+    await checkScreen(page, 'inpatient-receipt');
+    await button(page, '完成').click();
+  });
+});
