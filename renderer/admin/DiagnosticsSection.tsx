@@ -20,15 +20,13 @@ export function DiagnosticsSection() {
     if (!adminToken) return;
     let live = true;
     void (async () => {
-      const [diag, health, cameras] = await Promise.all([
+      const [diag, cameras] = await Promise.all([
         api.getDiagnostics({ adminToken }),
-        api.getHealth({}),
         navigator.mediaDevices?.enumerateDevices().then((d) => d.filter((x) => x.kind === 'videoinput').length).catch(() => 0) ?? Promise.resolve(0),
       ]);
       if (!live) return;
       setRows([
         ['camera.devices', String(cameras)],
-        ...(health.ok ? rowsOf(health.value, 'health') : [['health', health.error.message] as [string, string]]),
         ...(diag.ok ? rowsOf(diag.value) : [['diagnostics', diag.error.message] as [string, string]]),
       ]);
     })();
