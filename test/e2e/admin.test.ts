@@ -21,7 +21,7 @@ describe('terminal administration', () => {
     await page.getByText('H42120200001').waitFor();
     await checkScreen(page, 'admin-config');
     await button(page, '诊断').click();
-    await page.getByText('platform.reachable', { exact: true }).waitFor();
+    await page.getByText('health.status', { exact: true }).waitFor();
     expect(await page.getByTestId('diagnostics').innerText()).toContain('journal.unresolved');
     await checkScreen(page, 'admin-diagnostics');
     await button(page, '日终对账').click();

@@ -1,5 +1,6 @@
 import { render } from '@testing-library/react';
 import type { KioskApi, ResponseOf } from '../../shared/ipc/contract';
+import { KIOSK_METHODS } from '../../shared/ipc/methods';
 import type { CounterMode } from '../../shared/config/terminalConfig';
 import { ok } from '../../shared/result';
 import type { PendingReceipt, QuoteView, SettlementReceipt } from '../../shared/types/settlement';
@@ -94,7 +95,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = '
       calls.push(request && typeof request === 'object' && Object.keys(request).length ? `${name}:${JSON.stringify(request)}` : name);
       return ok(value);
     };
-  const api: KioskApi = {
+  const known: Partial<KioskApi> = {
     getAppInfo: rec('getAppInfo', appInfo(mode)),
     getHealth: async () => ok({ platform: { url: 'x', reachable: true, latencyMs: 1, detail: 'ok' } }),
     callStaff: async (request) => {
@@ -135,15 +136,17 @@ export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = '
       mode,
       institution: 'x',
       terminalId: 'KIOSK-01',
-      platform: { url: 'x', reachable: true, latencyMs: 1, detail: 'ok' },
       journal: { unresolved: 0, hisOwed: 0 },
       printer: 'PDF',
+      health: { status: 'ok' as const, generatedAt: '2026-11-29T08:00:00.000Z', checks: { platform: { status: 'ok' as const, detail: '1 ms' } } },
     }),
     reconcileDay: rec('reconcileDay', { day: '2026-11-29', groups: [], unresolved: 0, explanation: '今日本终端没有结算记录。' }),
     signOutOperator: rec('signOutOperator', { signedOut: true as const }),
     exitKiosk: rec('exitKiosk', { exiting: true }),
     ...overrides,
   };
+  // Methods the screens do not use (logging, metrics…) answer an empty success.
+  const api = Object.fromEntries(KIOSK_METHODS.map((m) => [m, known[m] ?? rec(m, {})])) as unknown as KioskApi;
   return Object.assign(api, { calls });
 }
 

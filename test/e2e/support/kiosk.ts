@@ -53,7 +53,7 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
     configFile: options.config,
     configRequired: options.config !== undefined,
     platformUrlOverride: undefined,
-    platformSecret: undefined,
+    healthPort: 0,
     dataDir,
     shell: 'browser-bridge',
     version: 'e2e',
