@@ -47,11 +47,13 @@ async function drive({ steps, used }: { steps: string[]; used: string[] }): Prom
       for (const dept of departments) {
         (await waitFor(dept, () => buttonNamed(dept))).click();
         await waitFor('slots', () => document.querySelector('[data-screen="slots"]'));
+        // Doctor and session name a slot; the places-left count on the same row changes.
+        const keyOf = (row: Element) => `${dept}|${row.children[0]?.textContent}|${row.children[1]?.textContent}`;
         const free = [...document.querySelectorAll<HTMLButtonElement>('[data-screen="slots"] .button--row')].find(
-          (row) => !used.includes(`${dept}|${row.textContent}`),
+          (row) => !used.includes(keyOf(row)),
         );
         if (free) {
-          chosen = `${dept}|${free.textContent}`;
+          chosen = keyOf(free);
           free.click();
           break;
         }
@@ -86,6 +88,8 @@ async function buildCart(page: Page): Promise<void> {
 async function open(mode: CounterMode): Promise<RunningKiosk> {
   const kiosk = await startKiosk({ config: terminalConfig(mode) });
   if (mode !== 'registration') await signInOperator(kiosk.page);
+  // tsx (esbuild keepNames) wraps the driver's inner functions in __name(), which the page lacks.
+  await kiosk.page.evaluate('globalThis.__name = (fn) => fn');
   return kiosk;
 }
 
@@ -113,6 +117,7 @@ async function timeFlow(mode: 'registration' | 'pharmacy'): Promise<number[]> {
       const result = await kiosk.page.evaluate(drive, { steps: mode === 'registration' ? REGISTRATION : PHARMACY, used });
       if (result.chosen) used.push(result.chosen);
       times.push(result.ms);
+      console.error(`  ${mode} run ${i + 1}: ${Math.round(result.ms)} ms${result.chosen ? ` (${result.chosen.split('|')[0]})` : ''}`);
     }
   } finally {
     await kiosk.close();
@@ -150,7 +155,11 @@ async function main() {
   for (const row of rows) console.log(`| ${row.join(' | ')} |`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// The kiosk core's shutdown waits on unref'd timers: without a ref'd one Node would exit mid-close.
+const keepAlive = setInterval(() => undefined, 1000);
+main()
+  .catch((error: unknown) => {
+    console.error(error);
+    process.exitCode = 1;
+  })
+  .finally(() => clearInterval(keepAlive));
