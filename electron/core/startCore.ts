@@ -8,6 +8,11 @@ import { createSandboxHis } from '../settlement/his/sandboxHis';
 import { settlementApi } from '../settlement/usecases';
 import { pinAuthoriser } from '../settlement/usecases/operators';
 import { AdminGate } from './adminGate';
+import { buildHealthReport } from './health/healthReport';
+import { DEFAULT_HEALTH_PORT, startHealthServer, type RunningHealthServer } from './health/healthServer';
+import { DeviceReports, kioskProbes } from './health/kioskProbes';
+import { createLogger, type Logger } from './logging/logger';
+import { MetricsStore } from './metrics/metricsStore';
 import { createHandlers, type CoreDeps } from './handlers';
 import { ConfigError, loadTerminalConfig } from './terminalConfigFile';
 
@@ -17,8 +22,8 @@ export interface CoreOptions {
   configRequired: boolean;
   /** FACESETTLE_PLATFORM_URL: an already running sandbox (its platform, HIS and e-voucher channel). */
   platformUrlOverride: string | undefined;
-  /** The platform's TIF secret where it is not the embedded sandbox's. */
-  platformSecret: string | undefined;
+  /** The platform's TIF secret where it is not the embedded sandbox's (Electron: the encrypted store). */
+  loadPlatformSecret?: (paasId: string) => Promise<string | undefined>;
   /** Where the journal and the embedded sandbox keep their state. */
   dataDir: string;
   shell: CoreDeps['shell'];
@@ -27,6 +32,12 @@ export interface CoreOptions {
   /** The shell's receipt printer, made once the configuration (its printer) is known. */
   printReceiptFor?: (config: TerminalConfig) => CoreDeps['printReceipt'];
   exitKiosk?: CoreDeps['exitKiosk'];
+  /** The system's printers, for the health report (Electron only). */
+  listPrinters?: () => Promise<readonly { name: string }[]>;
+  /** The loopback health endpoint's port; 0 picks a free one, null turns it off. */
+  healthPort?: number | null;
+  /** Structured, redacted logging; without it, lines go to `log`. */
+  logger?: Logger;
   log: (line: string) => void;
 }
 
@@ -36,6 +47,8 @@ export interface KioskCore {
   platformUrl: string;
   handlers: KioskHandlers;
   engine: SettlementEngine;
+  /** The loopback health endpoint's URL, when it runs. */
+  healthUrl: string | undefined;
   close(): Promise<void>;
 }
 
@@ -58,12 +71,20 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   const local = options.platformUrlOverride ?? sandbox?.url ?? '';
   const resolve = (url: string) => (embedded(url) ? local : url);
   const platformUrl = options.platformUrlOverride ?? resolve(config.platform.url);
-  const secret = embedded(config.platform.url) || options.platformUrlOverride ? (options.platformSecret ?? SANDBOX_SECRET) : options.platformSecret;
+  const logger = options.logger ?? createLogger({ sink: { write: (line) => options.log(line) } });
+  const log = (line: string) => logger.info(line);
+  let secret: string | undefined;
+  try {
+    secret = embedded(config.platform.url) || options.platformUrlOverride ? SANDBOX_SECRET : await options.loadPlatformSecret?.(config.platform.paasId);
+  } catch (error) {
+    await sandbox?.close();
+    throw new ConfigError(source, [`platform: ${error instanceof Error ? error.message : String(error)}`]);
+  }
   if (!secret) {
     await sandbox?.close();
-    throw new ConfigError(source, [`platform: no secret for ${config.platform.url} (set it with the secret store, see README)`]);
+    throw new ConfigError(source, [`platform: no secret stored for ${config.platform.url} (build/INSTALL.md: facesettle --set-platform-secret)`]);
   }
-  options.log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${sandbox ? ' (embedded sandbox)' : ''}`);
+  log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${sandbox ? ' (embedded sandbox)' : ''}`);
 
   const operators = pinAuthoriser(Object.fromEntries(config.operators.map((o) => [o.id, o.pinHash])));
   const engine = createSettlementEngine({
@@ -73,10 +94,35 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     dbPath: path.join(options.dataDir, 'kiosk.db'),
     his: createSandboxHis({ baseUrl: options.platformUrlOverride ?? resolve(config.his.url) }),
     operators,
-    log: options.log,
+    log,
   });
   const recovered = await engine.start();
-  options.log(`journal: start-up recovery ${JSON.stringify(recovered)}`);
+  log(`journal: start-up recovery ${JSON.stringify(recovered)}`);
+
+  const metrics = new MetricsStore(engine.db, { terminalId: config.terminal.id });
+  const devices = new DeviceReports();
+  const healthReport = () =>
+    buildHealthReport(
+      kioskProbes({
+        platformUrl,
+        fetch: (url, init) => fetch(url, init),
+        db: engine.db,
+        unresolved: () => engine.ctx.journal.unknown(),
+        dataDir: options.dataDir,
+        printerName: config.printer.deviceName || null,
+        ...(options.listPrinters ? { listPrinters: options.listPrinters } : {}),
+        devices,
+      }),
+      { version: options.version, terminalId: config.terminal.id, mode: config.terminal.mode },
+    );
+  const port = options.healthPort === undefined ? DEFAULT_HEALTH_PORT : options.healthPort;
+  const health: RunningHealthServer | undefined =
+    port === null
+      ? undefined
+      : await startHealthServer({ getReport: healthReport, port }).catch((error: unknown) => {
+          log(`health endpoint not started: ${error instanceof Error ? error.message : String(error)}`);
+          return undefined;
+        });
 
   const handlers = createHandlers({
     config,
@@ -101,6 +147,10 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     admin: new AdminGate(config.admin.pinHash, Date.now),
     printReceipt: options.printReceiptFor?.(config) ?? (async () => ({ via: 'browser', detail: 'print from the page' })),
     exitKiosk: options.exitKiosk ?? (() => false),
+    logger,
+    devices,
+    metrics,
+    healthReport,
   });
   return {
     config,
@@ -108,7 +158,9 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     platformUrl,
     handlers,
     engine,
+    healthUrl: health?.url,
     close: async () => {
+      await health?.close();
       await engine.close({ signOut: true });
       await sandbox?.close();
     },

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { startBridgeHost } from '../bridge/host';
 import { appMounts, devAssetDirs } from '../core/assetPaths';
 import { startKioskCore } from '../core/startCore';
+import { createLogger } from '../core/logging/logger';
+import { RotatingFile } from '../core/logging/rotatingFile';
 import { ConfigError } from '../core/terminalConfigFile';
 import { findElectronBinary } from './findElectron';
 
@@ -29,15 +31,19 @@ async function main(): Promise<void> {
 }
 
 async function startBrowserBridge(): Promise<void> {
+  const dataDir = env.FACESETTLE_DATA_DIR ?? path.join(projectRoot, '.data');
+  const logFile = new RotatingFile({ dir: path.join(dataDir, 'logs') });
+  const logger = createLogger({ source: 'bridge', sink: logFile });
   const core = await startKioskCore({
     configFile: env.FACESETTLE_CONFIG,
     configRequired: env.FACESETTLE_CONFIG !== undefined,
     platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
-    platformSecret: env.FACESETTLE_PLATFORM_SECRET,
-    dataDir: env.FACESETTLE_DATA_DIR ?? path.join(projectRoot, '.data'),
+    loadPlatformSecret: async () => env.FACESETTLE_PLATFORM_SECRET,
+    dataDir,
     shell: 'browser-bridge',
     version: require(path.join(projectRoot, 'package.json')).version as string,
     raiseStaffCall: (ticket, reason, screen) => console.log(`\u0007STAFF CALL ${ticket}: ${reason} on ${screen}`),
+    logger,
     log: (line) => console.log(line),
   });
   const host = await startBridgeHost({
@@ -60,6 +66,7 @@ async function startBrowserBridge(): Promise<void> {
   const stop = async () => {
     await host.close();
     await core.close();
+    logFile.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

@@ -4,6 +4,10 @@ import { startKioskCore, type KioskCore } from '../core/startCore';
 import { appMounts, devAssetDirs, packagedAssetDirs } from '../core/assetPaths';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createAppFileHandler } from '../core/appFiles';
+import { ADMIN_EXIT_STATUS } from '../core/exitStatus';
+import { createLogger } from '../core/logging/logger';
+import { RotatingFile } from '../core/logging/rotatingFile';
+import { appSecretStore } from './secrets/secretEntry';
 import { createReceiptPrinter } from './printing/receiptPrinter';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
@@ -16,13 +20,14 @@ import { createKioskWindow, type KioskWindowHandle } from './windows/kioskWindow
 
 export type ElectronModule = Pick<
   typeof Electron,
-  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'powerSaveBlocker' | 'Menu'
+  'app' | 'BrowserWindow' | 'ipcMain' | 'protocol' | 'session' | 'powerSaveBlocker' | 'Menu' | 'safeStorage'
 >;
 
 export interface BootstrapEnv {
   FACESETTLE_CONFIG?: string;
   FACESETTLE_PLATFORM_URL?: string;
-  FACESETTLE_PLATFORM_SECRET?: string;
+  /** `1`: accept Linux's basic_text key store for the platform secret (build/INSTALL.md). */
+  FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
 }
 
 /**
@@ -41,7 +46,18 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
   };
   if (!enforceSingleInstance(app, focus)) return null;
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
-  const log = (line: string) => console.log(`[main] ${line}`);
+  // Rotating JSON lines, redacted: what a hospital's IT reads, and never a patient's name or ID.
+  const logFile = new RotatingFile({ dir: path.join(app.getPath('userData'), 'logs') });
+  const logger = createLogger({
+    sink: {
+      write: (line) => {
+        logFile.write(line);
+        if (!app.isPackaged) console.log(line);
+      },
+    },
+  });
+  const log = (line: string) => logger.info(line);
+  app.on('will-quit', () => logFile.close());
 
   return app.whenReady().then(async () => {
     Menu.setApplicationMenu(null);
@@ -51,7 +67,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       configFile: env.FACESETTLE_CONFIG ?? path.join(app.getPath('userData'), 'terminal.json'),
       configRequired: env.FACESETTLE_CONFIG !== undefined,
       platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
-      platformSecret: env.FACESETTLE_PLATFORM_SECRET,
+      loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
       dataDir: app.getPath('userData'),
       shell: 'electron',
       version: app.getVersion(),
@@ -71,9 +87,12 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
         }),
       exitKiosk: () => {
         handle?.allowClose();
-        app.quit();
+        // A distinct status, so the service manager does not restart what staff chose to exit.
+        void core.close().finally(() => app.exit(ADMIN_EXIT_STATUS));
         return true;
       },
+      listPrinters: async () => (handle ? handle.window.webContents.getPrintersAsync() : []),
+      logger,
       log,
     });
     registerIpc(ipcMain, core.handlers, { warn: (m) => log(m) });

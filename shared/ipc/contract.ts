@@ -14,6 +14,9 @@ import type {
   SettleResult,
   SettlementReceipt,
 } from '../types/settlement';
+import { deviceReportSchema } from '../health/deviceReport';
+import { rendererLogEntrySchema } from '../logging/rendererLog';
+import { metricEventSchema, type MetricsSummary } from '../metrics/events';
 import type { KioskMethod } from './methods';
 import * as requests from './settlementRequests';
 
@@ -36,6 +39,13 @@ export type FaceIdentification =
 
 export type QrIdentification = { status: 'identified'; person: IdentifiedPerson } | { status: 'qr-invalid' } | { status: 'qr-expired' };
 
+/** The terminal's health as the loopback endpoint reports it (electron/core/health). */
+export interface HealthSummary {
+  status: 'ok' | 'degraded' | 'down';
+  generatedAt: string;
+  checks: Record<string, { status: 'ok' | 'warn' | 'fail' | 'unknown'; detail: string }>;
+}
+
 export interface Diagnostics {
   version: string;
   shell: 'electron' | 'browser-bridge';
@@ -43,9 +53,9 @@ export interface Diagnostics {
   mode: (typeof COUNTER_MODES)[number];
   institution: string;
   terminalId: string;
-  platform: { url: string; reachable: boolean; latencyMs: number | null; detail: string };
-  journal: { unresolved: number; hisOwed: number };
   printer: string;
+  journal: { unresolved: number; hisOwed: number };
+  health: HealthSummary;
 }
 
 export const contract = {
@@ -78,6 +88,12 @@ export const contract = {
       .strict(),
     response: z.object({ ticket: z.string(), raisedAt: z.string() }),
   },
+  /** The page's own log lines, validated and redacted in main. */
+  log: { request: rendererLogEntrySchema, response: typed<{ logged: boolean }>() },
+  /** The page tells main how its camera and face backend are doing, for the health endpoint. */
+  reportDevices: { request: deviceReportSchema, response: typed<{ accepted: true }>() },
+  /** Inclusion metrics: counts and step times only, never who. */
+  recordMetric: { request: metricEventSchema, response: typed<{ recorded: true }>() },
   printReceipt: {
     request: z.object({ receipt: z.custom<SettlementReceipt | PendingReceipt>((v) => typeof v === 'object' && v !== null && 'kind' in v) }).strict(),
     response: typed<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>(),
@@ -118,6 +134,13 @@ export const contract = {
   reconcileDay: { request: requests.reconcileDayInput.extend({ adminToken }), response: typed<ReconcileReport>() },
   signOutOperator: { request: z.object({ adminToken }).strict(), response: typed<{ signedOut: true }>() },
   exitKiosk: { request: z.object({ adminToken }).strict(), response: typed<{ exiting: boolean }>() },
+  getMetrics: { request: z.object({ adminToken, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(), response: typed<MetricsSummary>() },
+  exportMetricsCsv: {
+    request: z
+      .object({ adminToken, from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() })
+      .strict(),
+    response: typed<{ csv: string }>(),
+  },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -7,6 +7,9 @@ export const KIOSK_METHODS = [
   'getAppInfo',
   'getHealth',
   'callStaff',
+  'log',
+  'reportDevices',
+  'recordMetric',
   'printReceipt',
   // Identification
   'identifyByFace',
@@ -34,6 +37,8 @@ export const KIOSK_METHODS = [
   'reconcileDay',
   'signOutOperator',
   'exitKiosk',
+  'getMetrics',
+  'exportMetricsCsv',
 ] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];

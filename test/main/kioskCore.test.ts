@@ -23,7 +23,7 @@ beforeAll(async () => {
     configFile: undefined,
     configRequired: false,
     platformUrlOverride: undefined,
-    platformSecret: undefined,
+    healthPort: 0,
     dataDir: mkdtempSync(path.join(tmpdir(), 'facesettle-core-')),
     shell: 'browser-bridge',
     version: 'test',
@@ -93,14 +93,50 @@ describe('administration', () => {
     const unlocked = await call('adminUnlock', { pin: '135790' });
     expect(unlocked.ok).toBe(true);
     const diagnostics = await call('getDiagnostics', { adminToken: unlocked.value.adminToken });
-    expect(diagnostics).toMatchObject({ ok: true, value: { platform: { reachable: true }, journal: { unresolved: 0 } } });
+    expect(diagnostics).toMatchObject({ ok: true, value: { journal: { unresolved: 0 }, health: { checks: { platform: { status: 'ok' } } } } });
     const report = await call('reconcileDay', { adminToken: unlocked.value.adminToken });
     expect(report.ok).toBe(true);
     expect(report.value.groups.every((g: { verdict: string }) => g.verdict === 'balanced')).toBe(true);
     await call('adminLock', { adminToken: unlocked.value.adminToken });
     expect(await call('getDiagnostics', { adminToken: unlocked.value.adminToken })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
   });
+});
 
+describe('the terminal reporting on itself', () => {
+  it('serves its health on loopback, with what the page reported', async () => {
+    expect(await call('reportDevices', { camera: { available: true, label: 'fake camera' } })).toMatchObject({ ok: true });
+    const health = (await (await fetch(core.healthUrl!)).json()) as { status: string; checks: Record<string, { status: string }> };
+    expect(health.status).not.toBe('down');
+    expect(health.checks.platform!.status).toBe('ok');
+    expect(health.checks.journal!.status).toBe('ok');
+  });
+
+  it('counts inclusion metrics without anything personal, and exports them behind the admin PIN', async () => {
+    expect(await call('recordMetric', { type: 'fallback', via: 'qr' })).toEqual({ ok: true, value: { recorded: true } });
+    expect(await call('recordMetric', { type: 'fallback', via: 'qr', name: '欧阳明' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+    const gate = await startFreshAdmin();
+    const summary = await call('getMetrics', { adminToken: gate });
+    expect(summary.value.fallbacks.qr).toBe(1);
+    // The registration settled above was counted by main itself.
+    expect(summary.value.settlements.settled).toBeGreaterThanOrEqual(1);
+    const csv = await call('exportMetricsCsv', { adminToken: gate });
+    expect(csv.value.csv.split('\n')[0]).toContain('day');
+  });
+
+  it('takes the page\'s log lines only in the agreed shape', async () => {
+    expect(await call('log', { level: 'info', msg: 'screen shown', data: { screen: 'home' } })).toMatchObject({ ok: true });
+    expect(await call('log', { level: 'shout', msg: 'x' })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+});
+
+async function startFreshAdmin(): Promise<string> {
+  const unlocked = await dispatch(core.handlers, 'adminUnlock', { pin: '135790' });
+  if (unlocked.ok) return (unlocked.value as { adminToken: string }).adminToken;
+  throw new Error('admin PIN locked: the lockout test must stay last');
+}
+
+// Last: it locks the admin PIN for the rest of this core's life.
+describe('admin lockout', () => {
   it('locks the admin PIN after repeated wrong tries', async () => {
     const answers = [];
     for (let i = 0; i < 5; i += 1) answers.push(await call('adminUnlock', { pin: '000000' }));

@@ -1,10 +1,12 @@
 import type { KioskHandlers } from '../../../shared/ipc/contract';
 import { KioskError } from '../../../shared/result';
-import { probePlatform } from '../platformHealth';
 import type { CoreDeps } from './deps';
 import { unwrap } from './outcome';
 
-type AdminHandlers = Pick<KioskHandlers, 'adminUnlock' | 'adminLock' | 'getDiagnostics' | 'reconcileDay' | 'signOutOperator' | 'exitKiosk'>;
+type AdminHandlers = Pick<
+  KioskHandlers,
+  'adminUnlock' | 'adminLock' | 'getDiagnostics' | 'reconcileDay' | 'signOutOperator' | 'exitKiosk' | 'getMetrics' | 'exportMetricsCsv'
+>;
 
 /** Staff-only functions: each call carries the token the admin PIN unlocked. */
 export function adminHandlers(deps: CoreDeps): AdminHandlers {
@@ -34,9 +36,9 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
         mode: config.terminal.mode,
         institution: `${config.institution.name} (${config.institution.code})`,
         terminalId: config.terminal.id,
-        platform: await probePlatform(deps.platformUrl, deps.fetch),
-        journal: { unresolved: deps.journal.unresolved(), hisOwed: deps.journal.hisOwed() },
         printer: config.printer.deviceName || 'PDF (no printer configured)',
+        journal: { unresolved: deps.journal.unresolved(), hisOwed: deps.journal.hisOwed() },
+        health: await deps.healthReport(),
       };
     },
     reconcileDay: async ({ adminToken, ...request }) => {
@@ -51,6 +53,14 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
     exitKiosk: async ({ adminToken }) => {
       guard(adminToken);
       return { exiting: deps.exitKiosk() };
+    },
+    getMetrics: async ({ adminToken, day }) => {
+      guard(adminToken);
+      return deps.metrics.summary(day ?? deps.metrics.today());
+    },
+    exportMetricsCsv: async ({ adminToken, ...range }) => {
+      guard(adminToken);
+      return { csv: deps.metrics.exportCsv(range) };
     },
   };
 }

@@ -3,7 +3,7 @@ import type { KioskHandlers } from '../../../shared/ipc/contract';
 import { probePlatform } from '../platformHealth';
 import type { CoreDeps } from './deps';
 
-type AppHandlers = Pick<KioskHandlers, 'getAppInfo' | 'getHealth' | 'callStaff' | 'printReceipt'>;
+type AppHandlers = Pick<KioskHandlers, 'getAppInfo' | 'getHealth' | 'callStaff' | 'printReceipt' | 'log' | 'reportDevices' | 'recordMetric'>;
 
 /** What the terminal is and does for anyone at it: no patient data here. */
 export function appHandlers(deps: CoreDeps): AppHandlers {
@@ -29,5 +29,14 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
       return { ticket, raisedAt: deps.clock().toISOString() };
     },
     printReceipt: ({ receipt }) => deps.printReceipt(receipt),
+    log: async (entry) => ({ logged: deps.logger.fromRenderer(entry) }),
+    reportDevices: async (report) => {
+      deps.devices.report(report);
+      return { accepted: true };
+    },
+    recordMetric: async (event) => {
+      deps.metrics.record(event);
+      return { recorded: true };
+    },
   };
 }

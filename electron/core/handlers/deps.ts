@@ -4,6 +4,10 @@ import type { FaceIdentityService } from '../../face/faceIdentity';
 import type { settlementApi } from '../../settlement/usecases';
 import type { OperatorAuthoriser } from '../../settlement/usecases/operators';
 import type { AdminGate } from '../adminGate';
+import type { HealthReport } from '../health/healthReport';
+import type { DeviceReports } from '../health/kioskProbes';
+import type { Logger } from '../logging/logger';
+import type { MetricsStore } from '../metrics/metricsStore';
 import type { Fetch } from '../platformHealth';
 
 /** Everything the kiosk API's handlers touch, injected so they run under Electron, the bridge and tests alike. */
@@ -29,4 +33,8 @@ export interface CoreDeps {
   printReceipt(receipt: SettlementReceipt | PendingReceipt): Promise<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>;
   /** Leaves kiosk mode (Electron); false where there is nothing to exit (the bridge). */
   exitKiosk(): boolean;
+  logger: Logger;
+  devices: DeviceReports;
+  metrics: MetricsStore;
+  healthReport(): Promise<HealthReport>;
 }

@@ -1,4 +1,6 @@
 import type { KioskHandlers } from '../../../shared/ipc/contract';
+import type { SettleResult } from '../../../shared/types/settlement';
+import type { Outcome } from '../../settlement/errors';
 import type { CoreDeps } from './deps';
 import { unwrap } from './outcome';
 
@@ -18,7 +20,17 @@ type SettlementHandlers = Pick<
 >;
 
 /** The settlement use-cases as they are: validated twice (here and inside), answered as Results. */
-export function settlementHandlers({ settlement: api }: CoreDeps): SettlementHandlers {
+export function settlementHandlers({ settlement: api, metrics }: CoreDeps): SettlementHandlers {
+  // Outcomes are counted here, where they are known for sure, not by the page.
+  const counted = (outcome: Outcome<SettleResult>, cancel: boolean): SettleResult => {
+    if (!outcome.ok) metrics.record({ type: 'settlement', outcome: 'failed' });
+    else if (outcome.value.status === 'pending') metrics.record({ type: 'settlement', outcome: 'unknown' });
+    else if (cancel) {
+      metrics.record({ type: 'settlement', outcome: 'cancelled' });
+      metrics.record({ type: 'reversal', kind: 'cancellation' });
+    } else metrics.record({ type: 'settlement', outcome: 'settled' });
+    return unwrap(outcome);
+  };
   return {
     listRegistrationSlots: async (r) => unwrap(await api.listRegistrationSlots(r)),
     prepareRegistration: async (r) => unwrap(await api.prepareRegistration(r)),
@@ -28,8 +40,8 @@ export function settlementHandlers({ settlement: api }: CoreDeps): SettlementHan
     preparePharmacySettlement: async (r) => unwrap(await api.preparePharmacySettlement(r)),
     admitInpatient: async (r) => unwrap(await api.admitInpatient(r)),
     prepareDischarge: async (r) => unwrap(await api.prepareDischarge(r)),
-    confirmSettlement: async (r) => unwrap(await api.confirmSettlement(r)),
+    confirmSettlement: async (r) => counted(await api.confirmSettlement(r), false),
     declineQuote: async (r) => unwrap(await api.declineQuote(r)),
-    cancelSettlement: async (r) => unwrap(await api.cancelSettlement(r)),
+    cancelSettlement: async (r) => counted(await api.cancelSettlement(r), true),
   };
 }

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { HealthReport } from './healthReport';
 
 /** Its own port, apart from the browser bridge (8780). */
-export const DEFAULT_HEALTH_PORT = 8790;
+export const DEFAULT_HEALTH_PORT = 8791;
 
 export interface HealthServerOptions {
   getReport(): Promise<HealthReport>;
