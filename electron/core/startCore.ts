@@ -13,6 +13,7 @@ import { DEFAULT_HEALTH_PORT, startHealthServer, type RunningHealthServer } from
 import { DeviceReports, kioskProbes } from './health/kioskProbes';
 import { createLogger, type Logger } from './logging/logger';
 import { MetricsStore } from './metrics/metricsStore';
+import { withRequestLog } from './requestLog';
 import { createHandlers, type CoreDeps } from './handlers';
 import { ConfigError, loadTerminalConfig } from './terminalConfigFile';
 
@@ -124,7 +125,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
           return undefined;
         });
 
-  const handlers = createHandlers({
+  const handlers = withRequestLog(createHandlers({
     config,
     configSource: source,
     platformUrl,
@@ -151,7 +152,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     devices,
     metrics,
     healthReport,
-  });
+  }), logger);
   return {
     config,
     configSource: source,

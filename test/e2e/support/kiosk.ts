@@ -4,6 +4,8 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { startBridgeHost, type BridgeHost } from '../../../electron/bridge/host';
 import { appMounts, devAssetDirs } from '../../../electron/core/assetPaths';
+import { createLogger } from '../../../electron/core/logging/logger';
+import { RotatingFile } from '../../../electron/core/logging/rotatingFile';
 import { startKioskCore, type KioskCore } from '../../../electron/core/startCore';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -35,6 +37,8 @@ export interface RunningKiosk {
   page: Page;
   /** Every URL the page asked for, to prove nothing left the machine. */
   requests: string[];
+  /** Everything the kiosk wrote: journal, logs (as the launcher writes them), the sandbox's state. */
+  dataDir: string;
   close(): Promise<void>;
 }
 
@@ -49,6 +53,8 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: apt-get install -y chromium (.ci/run does)`);
   mkdirSync(ARTIFACTS, { recursive: true });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'facesettle-e2e-'));
+  // Real log files, as npm start writes them: the leak test reads what a deployment would keep.
+  const logFile = new RotatingFile({ dir: path.join(dataDir, 'logs') });
   const core = await startKioskCore({
     configFile: options.config,
     configRequired: options.config !== undefined,
@@ -58,6 +64,7 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
     shell: 'browser-bridge',
     version: 'e2e',
     raiseStaffCall: () => undefined,
+    logger: createLogger({ source: 'bridge', sink: logFile }),
     log: () => undefined,
   });
   const host = await startBridgeHost({ handlers: core.handlers, mounts: appMounts(devAssetDirs(PROJECT_ROOT)), log: { warn: () => undefined } });
@@ -74,10 +81,12 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
     browser,
     page,
     requests,
+    dataDir,
     close: async () => {
       await browser.close();
       await host.close();
       await core.close();
+      logFile.close();
     },
   };
 }
