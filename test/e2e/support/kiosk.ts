@@ -73,6 +73,7 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests: string[] = [];
+  let closing: Promise<void> | undefined;
   page.on('request', (request) => requests.push(request.url()));
   await page.goto(host.url);
   return {
@@ -82,12 +83,14 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
     page,
     requests,
     dataDir,
-    close: async () => {
-      await browser.close();
-      await host.close();
-      await core.close();
-      logFile.close();
-    },
+    // Idempotent: a test may close early to read what the kiosk left on disk.
+    close: () =>
+      (closing ??= (async () => {
+        await browser.close();
+        await host.close();
+        await core.close();
+        logFile.close();
+      })()),
   };
 }
 
