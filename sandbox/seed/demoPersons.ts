@@ -38,7 +38,7 @@ export const DEMO_PERSONS: readonly DemoPerson[] = [
   {
     psnNo: '42120000000000000002',
     name: '白建国',
-    certno: '421202194211200038',
+    certno: '421202194211200039',
     gender: '1',
     birthday: '1942-11-20',
     cardNo: 'A42120002',
@@ -52,7 +52,7 @@ export const DEMO_PERSONS: readonly DemoPerson[] = [
   {
     psnNo: '42120000000000000003',
     name: '张秀兰',
-    certno: '421202195001010022',
+    certno: '421202195001010020',
     gender: '2',
     birthday: '1950-01-01',
     cardNo: 'A42120003',
@@ -65,7 +65,7 @@ export const DEMO_PERSONS: readonly DemoPerson[] = [
   {
     psnNo: '42120000000000000004',
     name: '李小红',
-    certno: '421202198807070046',
+    certno: '421202198807070042',
     gender: '2',
     birthday: '1988-07-07',
     cardNo: 'A42120004',
@@ -78,7 +78,7 @@ export const DEMO_PERSONS: readonly DemoPerson[] = [
   {
     psnNo: '42120000000000000005',
     name: '王停保',
-    certno: '421202197512120051',
+    certno: '421202197512120052',
     gender: '1',
     birthday: '1975-12-12',
     cardNo: 'A42120005',

@@ -55,7 +55,7 @@ describe('registration counter in Chromium, real sandbox, fake camera', () => {
     await checkScreen(page, 'staff-path-other-ways');
     expect(await page.locator('video').count()).toBe(0);
     await button(page, '身份证号（工作人员录入）').click();
-    await page.getByLabel('身份证号码', { exact: true }).fill('421202194211200038');
+    await page.getByLabel('身份证号码', { exact: true }).fill('421202194211200039');
     await page.getByLabel('工作人员工号', { exact: true }).fill('OP001');
     await page.getByLabel('工作人员密码', { exact: true }).fill('246810');
     await checkScreen(page, 'staff-path-id-number');
