@@ -27,7 +27,10 @@ export function DiagnosticsSection() {
       if (!live) return;
       setRows([
         ['camera.devices', String(cameras)],
-        ...(diag.ok ? rowsOf(diag.value) : [['diagnostics', diag.error.message] as [string, string]]),
+        // The health checks first: what is failing is what the technician came for.
+        ...(diag.ok
+          ? [...rowsOf(diag.value.health.checks, 'check'), ...rowsOf({ ...diag.value, health: { status: diag.value.health.status } })]
+          : [['diagnostics', diag.error.message] as [string, string]]),
       ]);
     })();
     return () => {
@@ -36,7 +39,7 @@ export function DiagnosticsSection() {
   }, [api, adminToken]);
   return (
     <div className="admin__section">
-      <dl className="facts facts--small" data-testid="diagnostics">
+      <dl className="facts facts--small facts--columns" data-testid="diagnostics">
         {rows.map(([key, value]) => (
           <div key={key} className="facts__row">
             <dt>{key}</dt>

@@ -7,5 +7,8 @@ export const MARK_RECEIPT = 'facesettle:receipt';
 
 export function mark(name: string): void {
   // Not every environment has User Timing (jsdom does not); a missing mark only costs the bench.
-  if (typeof performance.mark === 'function') performance.mark(name);
+  if (typeof performance.mark !== 'function') return;
+  // One entry per name: the timeline keeps marks until cleared, and a kiosk serves patients for months.
+  performance.clearMarks(name);
+  performance.mark(name);
 }
