@@ -6,8 +6,8 @@ export const MARK_FACE_SEEN = 'facesettle:face-seen';
 export const MARK_RECEIPT = 'facesettle:receipt';
 
 export function mark(name: string): void {
-  // Not every environment has User Timing (jsdom does not); a missing mark only costs the bench.
-  if (typeof performance.mark !== 'function') return;
+  // Not every environment has User Timing (jsdom, jest's fake timers); a missing mark only costs the bench.
+  if (typeof performance.mark !== 'function' || typeof performance.clearMarks !== 'function') return;
   // One entry per name: the timeline keeps marks until cleared, and a kiosk serves patients for months.
   performance.clearMarks(name);
   performance.mark(name);
