@@ -81,6 +81,20 @@ describe('cashier counter', () => {
     await heading(page, '刷脸就医').waitFor();
   });
 
+  it('the bill refused by the platform settles on the next attempt; the cashier confirms the cash taken', async () => {
+    const { page } = kiosk;
+    await byCard('A42120002', '421200D156000005A0002');
+    // A resident has no personal account: the patient's part is cash at the counter.
+    expect(await page.getByTestId('quote-cash').innerText()).not.toBe('¥0.00');
+    await button(page, '确认支付').click();
+    await heading(page, '请向收费员支付现金').waitFor();
+    await checkScreen(page, 'cashier-cash');
+    await button(page, '收费员：已收到现金').click();
+    await heading(page, '支付成功').waitFor();
+    await button(page, '完成').click();
+    await heading(page, '刷脸就医').waitFor();
+  });
+
   it('an answer lost after the platform committed: a "result pending" receipt, then reversed in the background', async () => {
     const { page } = kiosk;
     await byCard('A42120003', '421200D156000005A0003');

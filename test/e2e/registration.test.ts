@@ -1,5 +1,5 @@
 import { type RunningKiosk, startKiosk } from './support/kiosk';
-import { button, checkScreen, faceIn, heading, terminalConfig } from './support/counter';
+import { button, checkScreen, faceIn, heading, sandboxGet, terminalConfig } from './support/counter';
 
 let kiosk: RunningKiosk;
 beforeAll(async () => {
@@ -63,6 +63,24 @@ describe('registration counter in Chromium, real sandbox, fake camera', () => {
     await heading(page, '请确认是您本人').waitFor();
     expect(await page.locator('main').innerText()).toContain('白*国');
     await registerAndPay('staff-path', false);
+  });
+
+  it('reads the e-voucher QR code the counter scanner types into the page', async () => {
+    const { page } = kiosk;
+    const { data } = await sandboxGet<{ data: { payload: string } }>(kiosk, '/sandbox/demo/qr/42120000000000000003');
+    await button(page, '不刷脸，用其他方式').click();
+    await button(page, '医保电子凭证二维码').click();
+    await heading(page, '请出示医保码').waitFor();
+    await checkScreen(page, 'qr-scan');
+    // The scanner is a keyboard: the payload, then Enter, into whatever has focus.
+    await page.keyboard.type(data.payload);
+    await page.keyboard.press('Enter');
+    await heading(page, '请确认是您本人').waitFor();
+    expect(await page.locator('main').innerText()).toContain('张*兰');
+    await button(page, '不是我').click();
+    await heading(page, '请选择一种方式').waitFor();
+    await button(page, '结束，重新开始').click();
+    await heading(page, '刷脸就医').waitFor();
   });
 
   it('asks "more time?" when idle mid-flow, then wipes the session when nobody answers', async () => {
