@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { useCounter } from '../flows/useCounter';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
@@ -20,6 +20,10 @@ export function Layout({ children }: { children: ReactNode }) {
   const openAdmin = useKioskStore((s) => s.openAdmin);
   const { finish } = useCounter();
   const taps = useRef<number[]>([]);
+  // The page's language too, so assistive technology and fonts follow the switch.
+  useEffect(() => {
+    document.documentElement.lang = locale;
+  }, [locale]);
 
   // Staff take over the terminal: whoever was being served is forgotten first.
   const enterAdmin = () => {

@@ -39,6 +39,7 @@ describe('kiosk shell', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'English' }));
     expect(screen.getByRole('heading', { name: 'Pay by face' })).toBeTruthy();
     expect(voice.said.at(-1)).toMatch(/No card/);
+    expect(document.documentElement.lang).toBe('en');
     fireEvent.click(screen.getByRole('button', { name: '中文' }));
     expect(screen.getByRole('heading', { name: '刷脸就医' })).toBeTruthy();
   });
