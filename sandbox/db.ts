@@ -58,6 +58,9 @@ export function startCheckpointer(dataDir: string, everyMs = 250): { stop(): Pro
 
 /** Runs `work` in one transaction: all of its writes land, or none do. */
 export function inTransaction<T>(db: DatabaseSync, work: () => T): T {
+  // Joins an enclosing transaction instead of nesting (SQLite has no nested BEGIN), so a
+  // registration can raise its bill inside its own transaction.
+  if (db.isTransaction) return work();
   db.exec('BEGIN IMMEDIATE');
   try {
     const result = work();

@@ -1,5 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from './tx';
+import { inTransaction } from '../db';
 import type { Catalogue } from './catalogue';
 import { conflict, invalid, notFound } from './errors';
 import { nextSequence } from './schema';

@@ -2,7 +2,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { Catalogue } from './catalogue';
 import { conflict, notFound } from './errors';
 import { addDays, daysBetween } from './time';
-import { inTransaction } from './tx';
+import { inTransaction } from '../db';
 
 /**
  * Inpatient stays. Daily items (bed, nursing) are charged once per day from admission up to

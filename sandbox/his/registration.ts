@@ -3,7 +3,7 @@ import type { Bill, Bills } from './bills';
 import type { Catalogue } from './catalogue';
 import { conflict, notFound } from './errors';
 import { nextSequence } from './schema';
-import { inTransaction } from './tx';
+import { inTransaction } from '../db';
 
 /**
  * Registration: slots per doctor, date and half-day; booking one takes a place and raises the

@@ -4,7 +4,7 @@ import type { Bills } from './bills';
 import { seedCatalogue } from './catalogue';
 import type { createInpatient } from './inpatient';
 import { addDays } from './time';
-import { inTransaction } from './tx';
+import { inTransaction } from '../db';
 
 /** caty: the NHSA department-category code 2201 carries. */
 export const DEPARTMENTS = [
