@@ -88,9 +88,16 @@ async function buildCart(page: Page): Promise<void> {
 async function open(mode: CounterMode): Promise<RunningKiosk> {
   const kiosk = await startKiosk({ config: terminalConfig(mode) });
   if (mode !== 'registration') await signInOperator(kiosk.page);
-  // tsx (esbuild keepNames) wraps the driver's inner functions in __name(), which the page lacks.
-  await kiosk.page.evaluate('globalThis.__name = (fn) => fn');
+  // Installed once: evaluating the driver's source per flow would leave a compiled script per
+  // flow in the heap being measured (DevTools keeps evaluated scripts). tsx (esbuild keepNames)
+  // wraps its inner functions in __name(), which the page lacks.
+  await kiosk.page.evaluate(`globalThis.__name = (fn) => fn; globalThis.__drive = ${drive.toString()};`);
   return kiosk;
+}
+
+type DriveArgs = Parameters<typeof drive>[0];
+function run(page: Page, args: DriveArgs): ReturnType<typeof drive> {
+  return page.evaluate((a) => (globalThis as unknown as { __drive: typeof drive }).__drive(a), args);
 }
 
 async function heapMb(page: Page): Promise<number> {
@@ -114,7 +121,7 @@ async function timeFlow(mode: 'registration' | 'pharmacy'): Promise<number[]> {
   try {
     for (let i = 0; i < RUNS; i++) {
       if (mode === 'pharmacy') await buildCart(kiosk.page);
-      const result = await kiosk.page.evaluate(drive, { steps: mode === 'registration' ? REGISTRATION : PHARMACY, used });
+      const result = await run(kiosk.page, { steps: mode === 'registration' ? REGISTRATION : PHARMACY, used });
       if (result.chosen) used.push(result.chosen);
       times.push(result.ms);
       console.error(`  ${mode} run ${i + 1}: ${Math.round(result.ms)} ms${result.chosen ? ` (${result.chosen.split('|')[0]})` : ''}`);
@@ -132,7 +139,7 @@ async function heapAcrossFlows(): Promise<Map<number, number>> {
   try {
     for (let i = 1; i <= FLOWS; i++) {
       await buildCart(kiosk.page);
-      await kiosk.page.evaluate(drive, { steps: PHARMACY, used: [] });
+      await run(kiosk.page, { steps: PHARMACY, used: [] });
       if (i === 10 || i % 50 === 0 || i === FLOWS) {
         checkpoints.set(i, await heapMb(kiosk.page));
         console.error(`  heap after ${i} flows: ${checkpoints.get(i)!.toFixed(2)} MB`);
