@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor } from '@testing-library/react';
 import { fail, ok } from '../../../shared/result';
 import { useKioskStore } from '../../../renderer/store';
 import { PENDING, QUOTE, fakeApi, recorder, renderApp, scriptedFace } from '../support';
@@ -104,9 +104,11 @@ describe('registration: the patient alone', () => {
     const api = fakeApi({ listRegistrationSlots: () => new Promise((resolve) => (answer = resolve as never)) });
     await identified(api);
     click('是我本人');
-    useKioskStore.getState().resetSession();
-    answer(ok([]));
-    await Promise.resolve();
+    await act(async () => {
+      useKioskStore.getState().resetSession();
+      answer(ok([]));
+      await Promise.resolve();
+    });
     expect(useKioskStore.getState().screen).toBe('home');
     expect(useKioskStore.getState().slots).toEqual([]);
   });
