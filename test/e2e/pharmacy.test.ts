@@ -1,4 +1,5 @@
-import { type RunningKiosk, startKiosk } from './support/kiosk';
+import path from 'node:path';
+import { ARTIFACTS, type RunningKiosk, startKiosk } from './support/kiosk';
 import { button, checkScreen, faceIn, heading, signInOperator, terminalConfig } from './support/counter';
 
 let kiosk: RunningKiosk;
@@ -31,6 +32,19 @@ describe('pharmacy counter', () => {
     await heading(page, '支付成功').waitFor();
     await checkScreen(page, 'pharmacy-receipt');
     expect(await page.getByRole('article', { name: '医保结算凭条' }).innerText()).toContain('奥美拉唑肠溶胶囊');
+    // The bridge has no printer: the page's own print, whose stylesheet shows the receipt alone.
+    await page.evaluate(() => {
+      (window as unknown as { printed: number }).printed = 0;
+      window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+    });
+    await button(page, '打印凭条').click();
+    await page.getByText('凭条已打印').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.layout__footer').evaluate((el) => getComputedStyle(el).visibility)).toBe('hidden');
+    expect(await page.locator('.receipt').evaluate((el) => getComputedStyle(el).visibility)).toBe('visible');
+    await page.pdf({ path: path.join(ARTIFACTS, 'pharmacy-receipt.pdf'), width: '80mm', height: '200mm' }).catch(() => undefined);
+    await page.emulateMedia({ media: 'screen' });
     await button(page, '完成').click();
     // The next patient starts from an empty cart.
     await heading(page, '药品清单').waitFor();
