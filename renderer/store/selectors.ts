@@ -23,6 +23,7 @@ export const selectStayNo = (s: KioskState) => s.stayNo;
 export const selectAdmission = (s: KioskState) => s.admission;
 export const selectCart = (s: KioskState) => s.cart;
 export const selectQuote = (s: KioskState) => s.quote;
+export const selectRegistration = (s: KioskState) => s.registration;
 export const selectReceipt = (s: KioskState) => s.receipt;
 export const selectProblem = (s: KioskState) => s.problem;
 export const selectDensity = (s: KioskState) => s.settings.density;

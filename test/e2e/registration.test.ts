@@ -27,6 +27,7 @@ async function registerAndPay(prefix: string, expectAccount: boolean) {
   await checkScreen(page, `${prefix}-slip`);
   expect(await page.getByRole('article', { name: '挂号凭条' }).innerText()).toContain(total);
   expect(await page.getByTestId('receipt-setl-id').innerText()).not.toBe('');
+  expect(await page.getByTestId('slip-registration').innerText()).toMatch(/^内科 .+ \d{4}-\d{2}-\d{2} (上午|下午) · \S+$/);
   await button(page, '完成').click();
   await heading(page, '刷脸就医').waitFor();
 }

@@ -25,6 +25,7 @@ describe('kiosk store', () => {
     useKioskStore.getState().resetSession();
     const after = useKioskStore.getState();
     expect(after.screen).toBe('home');
+    expect(after.registration).toBeNull();
     expect([after.person, after.quote, after.receipt, after.authNo, after.problem, after.faceGuidance]).toEqual([null, null, null, null, null, null]);
     expect(after.cart).toEqual([]);
     expect(after.cameraStatus).toBe('off');

@@ -4,7 +4,7 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
-import { selectMode, selectReceipt } from '../../store/selectors';
+import { selectMode, selectReceipt, selectRegistration } from '../../store/selectors';
 import { ReceiptView } from './ReceiptView';
 
 /**
@@ -16,6 +16,7 @@ export function ReceiptScreen() {
   const { api, finish } = useCounter();
   const receipt = useKioskStore(selectReceipt);
   const mode = useKioskStore(selectMode);
+  const registration = useKioskStore(selectRegistration);
   const goTo = useKioskStore((s) => s.goTo);
   const [printed, setPrinted] = useState<'no' | 'yes' | 'failed'>('no');
   useEffect(() => {
@@ -33,7 +34,7 @@ export function ReceiptScreen() {
   return (
     <ScreenFrame name="receipt" title={title} spoken={spoken}>
       {receipt.kind === 'pending' ? <p className="screen__lead">{t('receipt.pendingText')}</p> : null}
-      <ReceiptView receipt={receipt} slip={mode === 'registration'} />
+      <ReceiptView receipt={receipt} registration={registration} />
       <div className="screen__actions">
         <button type="button" className="button button--secondary" onClick={() => void print()}>
           {t('receipt.print')}

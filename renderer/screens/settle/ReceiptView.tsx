@@ -1,16 +1,17 @@
+import type { RegistrationInfo } from '../../../shared/types/settlement';
 import type { Receipt } from '../../api/counter';
 import { yuan } from '../../components/money';
 import { useT } from '../../i18n';
 
 /** The engine's receipt as a page: what is printed (print CSS shows only this) is what is shown. */
-export function ReceiptView({ receipt, slip }: { receipt: Receipt; slip: boolean }) {
+export function ReceiptView({ receipt, registration }: { receipt: Receipt; registration: RegistrationInfo | null }) {
   const t = useT();
   const heading =
     receipt.kind === 'pending'
       ? t('receipt.pendingTitle')
       : receipt.kind === 'cancel'
         ? t('receipt.cancelHeading')
-        : slip
+        : registration
           ? t('receipt.slip')
           : t('receipt.heading');
   return (
@@ -20,6 +21,17 @@ export function ReceiptView({ receipt, slip }: { receipt: Receipt; slip: boolean
       <p>
         {t('quote.patient')}: {receipt.patientName}
       </p>
+      {registration ? (
+        <p className="receipt__registration" data-testid="slip-registration">
+          {t('quote.registration', {
+            dept: registration.deptName,
+            doctor: registration.doctorName,
+            date: registration.date,
+            period: t(registration.period === 'PM' ? 'period.PM' : 'period.AM'),
+          })}{' '}
+          · {registration.regNo}
+        </p>
+      ) : null}
       <table className="receipt__items">
         <tbody>
           {receipt.items.map((item, i) => (

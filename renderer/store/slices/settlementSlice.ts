@@ -1,4 +1,5 @@
 import type { StateCreator } from 'zustand';
+import type { RegistrationInfo } from '../../../shared/types/settlement';
 import type { AdmissionAnswer, Bill, CounterError, Person, Product, QuoteView, Receipt, Slot } from '../../api/counter';
 import type { KioskState } from '../index';
 import type { Screen } from './sessionSlice';
@@ -27,6 +28,8 @@ export interface SettlementSlice {
   admission: AdmissionAnswer | null;
   cart: CartLine[];
   quote: QuoteView | null;
+  /** The booked place, kept from the quote for the slip (the settlement receipt does not carry it). */
+  registration: RegistrationInfo | null;
   receipt: Receipt | null;
   problem: Problem | null;
   setPerson(person: Person | null): void;
@@ -55,6 +58,7 @@ export const initialSettlement = {
   admission: null as AdmissionAnswer | null,
   cart: [] as CartLine[],
   quote: null as QuoteView | null,
+  registration: null as RegistrationInfo | null,
   receipt: null as Receipt | null,
   problem: null as Problem | null,
 };
@@ -84,7 +88,7 @@ export const createSettlementSlice: StateCreator<KioskState, [], [], SettlementS
         .map((line) => (line.product.medinsListCodg === code ? { ...line, cnt: line.cnt + delta } : line))
         .filter((line) => line.cnt > 0),
     })),
-  setQuote: (quote) => set({ quote }),
+  setQuote: (quote) => set({ quote, registration: quote?.registration ?? null }),
   setReceipt: (receipt) => set({ receipt, quote: null, screen: 'receipt' }),
   showProblem: (problem) => set({ problem, screen: 'problem' }),
 });

@@ -49,6 +49,7 @@ describe('registration: the patient alone', () => {
     click('确认支付');
     expect(await screen.findByRole('heading', { name: '支付成功' })).toBeTruthy();
     expect(screen.getByRole('article', { name: '挂号凭条' })).toBeTruthy();
+    expect(screen.getByTestId('slip-registration').textContent).toBe('内科 李医生 2026-11-29 上午 · R1');
     expect(screen.getByTestId('receipt-setl-id').textContent).toBe('SETL0001');
     click('打印凭条');
     expect(await screen.findByText('凭条已打印')).toBeTruthy();
