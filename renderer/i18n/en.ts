@@ -130,6 +130,7 @@ export const en: Record<AppMessageKey, string> = {
   'receipt.reference': 'Reference',
   'receipt.time': 'Time',
   'receipt.terminal': 'Terminal',
+  'receipt.cash': 'Paid in cash',
   'receipt.balanceAfter': 'Account balance',
   'receipt.cancelSettlement': 'Cancel this settlement',
   'cancel.title': 'Cancelling needs a staff member',

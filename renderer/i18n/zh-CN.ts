@@ -129,6 +129,7 @@ export const zhCN = {
   'receipt.reference': '参考号',
   'receipt.time': '时间',
   'receipt.terminal': '终端',
+  'receipt.cash': '现金支付',
   'receipt.balanceAfter': '账户余额',
   'receipt.cancelSettlement': '撤销这笔结算',
   'cancel.title': '撤销结算需要工作人员授权',

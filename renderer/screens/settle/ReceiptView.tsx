@@ -63,7 +63,7 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
           <dd>{yuan(receipt.fundFen)}</dd>
           <dt>{t('quote.account')}</dt>
           <dd>{yuan(receipt.accountFen)}</dd>
-          <dt>{t('quote.cash')}</dt>
+          <dt>{t('receipt.cash')}</dt>
           <dd>{yuan(receipt.cashFen)}</dd>
           {receipt.balanceAfterFen !== null ? (
             <>
