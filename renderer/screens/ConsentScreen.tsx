@@ -1,3 +1,4 @@
+import { useMetric } from '../app/metrics';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
@@ -6,6 +7,7 @@ import { useKioskStore } from '../store';
 export function ConsentScreen() {
   const t = useT();
   const goTo = useKioskStore((s) => s.goTo);
+  const metric = useMetric();
   return (
     <ScreenFrame name="consent" title={t('consent.title')} spoken={`${t('consent.title')}。${t('consent.text')}`}>
       <p className="screen__lead screen__lead--plain">{t('consent.text')}</p>
@@ -13,7 +15,11 @@ export function ConsentScreen() {
         <button type="button" className="button button--primary button--huge" onClick={() => goTo('face')}>
           {t('consent.agree')}
         </button>
-        <button type="button" className="button button--secondary button--huge" onClick={() => goTo('other-ways')}>
+        <button type="button" className="button button--secondary button--huge" onClick={() => {
+            metric({ type: 'consent-declined' });
+            goTo('other-ways');
+          }}
+        >
           {t('consent.decline')}
         </button>
       </div>

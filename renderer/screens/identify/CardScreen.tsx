@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMetric } from '../../app/metrics';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
@@ -10,6 +11,7 @@ export function CardScreen() {
   const t = useT();
   const { api, run, takeIdentity } = useCounter();
   const goTo = useKioskStore((s) => s.goTo);
+  const metric = useMetric();
   const [cardNo, setCardNo] = useState('');
   const [cardSn, setCardSn] = useState('');
   const [busy, setBusy] = useState(false);
@@ -19,6 +21,7 @@ export function CardScreen() {
     setBusy(true);
     const answer = await run(api.identifyByCard({ cardNo: cardNo.trim(), cardSn: cardSn.trim() }), 'card');
     setBusy(false);
+    if (answer) metric({ type: 'fallback', via: 'card' });
     if (answer) takeIdentity({ status: 'identified', person: answer }, 'card');
   };
   return (

@@ -1,5 +1,7 @@
 import { useEffect, useRef } from 'react';
+import { LIVENESS_FAILURE_REASONS, type MetricEvent } from '../../../shared/metrics/events';
 import { MARK_FACE_SEEN, mark } from '../../app/marks';
+import { useMetric } from '../../app/metrics';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { translate, useT } from '../../i18n';
@@ -7,6 +9,13 @@ import { useVoice } from '../../speech/voiceContext';
 import { useKioskStore } from '../../store';
 import { selectCameraStatus, selectFaceChecking, selectFaceGuidance, selectFaceSettings } from '../../store/selectors';
 import { useFaceEngine, type FaceEvent, type FaceSession } from './faceEngine';
+
+/** The loop's `challenge-<reason>` failures, as the liveness metric names them. */
+function livenessFailure(reason: string): MetricEvent | null {
+  const match = /^challenge-(.+)$/.exec(reason);
+  const known = LIVENESS_FAILURE_REASONS.find((r) => r === match?.[1]);
+  return known ? { type: 'liveness-failed', reason: known } : null;
+}
 
 /**
  * The camera and the pipeline's guidance, shown large and spoken. The capture goes to the face
@@ -24,6 +33,7 @@ export function FaceScreen() {
   const face = useKioskStore(selectFaceSettings);
   const goTo = useKioskStore((s) => s.goTo);
   const videoRef = useRef<HTMLVideoElement>(null);
+  const metric = useMetric();
 
   useEffect(() => {
     const video = videoRef.current;
@@ -41,6 +51,12 @@ export function FaceScreen() {
         }
         s().setFaceGuidance(event.key);
         if (event.type !== 'guidance' || event.speak) say(event.key);
+        // The loop's own failures are attempts no capture counted; the service's retries were counted at capture.
+        if (event.type === 'attempt-failed' && (event.reason === 'gate-timeout' || event.reason.startsWith('challenge-'))) {
+          metric({ type: 'face-attempt' });
+          const liveness = livenessFailure(event.reason);
+          if (liveness) metric(liveness);
+        }
       } else if (event.type === 'alternatives') {
         s().setFaceGuidance(event.key);
         say(event.key);
@@ -49,8 +65,10 @@ export function FaceScreen() {
         if (!seen) mark(MARK_FACE_SEEN);
         seen = true;
         s().setFaceChecking(true);
+        metric({ type: 'face-attempt' });
         const answer = await run(api.identifyByFace({ photo: event.capture.jpegBase64 }), 'face');
         s().setFaceChecking(false);
+        metric({ type: 'identification', outcome: answer ? answer.status : 'error' });
         if (!answer) return;
         if (answer.status === 'retry' || answer.status === 'not-found') await session?.retry(answer.status === 'retry' ? answer.reason : 'not-found');
         else takeIdentity(answer, 'face');
@@ -63,7 +81,7 @@ export function FaceScreen() {
       session?.dispose();
       s().setCameraStatus('off');
     };
-  }, [engine, face, speech, api, run, takeIdentity]);
+  }, [engine, face, speech, api, run, takeIdentity, metric]);
 
   const problem = status === 'denied' || status === 'unavailable';
   const line = checking

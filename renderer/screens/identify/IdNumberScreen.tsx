@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMetric } from '../../app/metrics';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
@@ -11,6 +12,7 @@ export function IdNumberScreen() {
   const t = useT();
   const { api, run, takeIdentity } = useCounter();
   const goTo = useKioskStore((s) => s.goTo);
+  const metric = useMetric();
   const [certno, setCertno] = useState('');
   const [operatorId, setOperatorId] = useState(useKioskStore.getState().settings.operatorId ?? '');
   const signedIn = useKioskStore(selectOperatorId);
@@ -22,6 +24,7 @@ export function IdNumberScreen() {
     setBusy(true);
     const answer = await run(api.identifyByIdNumber({ certno: certno.trim().toUpperCase(), operatorId: operatorId.trim(), pin }), 'id-number');
     setBusy(false);
+    if (answer) metric({ type: 'fallback', via: 'staff' });
     if (answer) takeIdentity({ status: 'identified', person: answer }, 'id-number');
   };
   return (

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMetric } from '../../app/metrics';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
@@ -13,6 +14,7 @@ export function QrScreen() {
   const t = useT();
   const { api, run, takeIdentity } = useCounter();
   const goTo = useKioskStore((s) => s.goTo);
+  const metric = useMetric();
   const [payload, setPayload] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -21,6 +23,7 @@ export function QrScreen() {
     setBusy(true);
     const answer = await run(api.identifyByQr({ payload: payload.trim() }), 'qr');
     setBusy(false);
+    if (answer?.status === 'identified') metric({ type: 'fallback', via: 'qr' });
     if (answer) takeIdentity(answer, 'qr');
   };
   return (

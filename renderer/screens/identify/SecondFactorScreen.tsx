@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { useMetric } from '../../app/metrics';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
@@ -13,6 +14,7 @@ export function SecondFactorScreen() {
   const authNo = useKioskStore(selectAuthNo);
   const left = useKioskStore(selectWrongDigitsLeft);
   const goTo = useKioskStore((s) => s.goTo);
+  const metric = useMetric();
   const [digits, setDigits] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
@@ -22,6 +24,8 @@ export function SecondFactorScreen() {
     const answer = await run(api.confirmSecondFactor({ authNo, last4: digits.toUpperCase() }), 'other-ways');
     setBusy(false);
     setDigits('');
+    if (answer?.status === 'identified') metric({ type: 'second-factor', outcome: 'passed' });
+    else if (answer?.status !== 'wrong-digits') metric({ type: 'second-factor', outcome: 'failed' });
     if (answer) takeIdentity(answer, 'other-ways');
   };
   return (
@@ -46,7 +50,11 @@ export function SecondFactorScreen() {
           <button type="submit" className="button button--primary" disabled={busy || digits.length !== 4}>
             {busy ? t('common.working') : t('common.submit')}
           </button>
-          <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
+          <button type="button" className="button button--secondary" onClick={() => {
+              metric({ type: 'second-factor', outcome: 'abandoned' });
+              goTo('other-ways');
+            }}
+          >
             {t('face.otherWays')}
           </button>
         </div>

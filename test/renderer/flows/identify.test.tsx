@@ -100,3 +100,44 @@ describe('identification: face with a second factor, and always another way', ()
     await waitFor(() => expect(screen.getByText('需要工作人员授权')).toBeTruthy());
   });
 });
+
+describe('inclusion metrics: what happened, never to whom', () => {
+  const metrics = (calls: string[]) => calls.filter((c) => c.startsWith('recordMetric:')).map((c) => JSON.parse(c.slice('recordMetric:'.length)));
+
+  it('counts a declined consent, the fallback used, and the settlement outcome', async () => {
+    const api = fakeApi();
+    renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
+    click('不同意，用其他方式');
+    click('社保卡');
+    type('社保卡号', 'A42120001');
+    type('卡识别码', 'X');
+    click('确定');
+    fireEvent.click(await screen.findByRole('button', { name: '是我本人' }));
+    fireEvent.click(await screen.findByRole('button', { name: '内科' }));
+    click(/李医生/);
+    fireEvent.click(await screen.findByRole('button', { name: '确认支付' }));
+    await screen.findByRole('heading', { name: '支付成功' });
+    expect(metrics(api.calls)).toEqual([
+      { type: 'consent-declined' },
+      { type: 'fallback', via: 'card' },
+      { type: 'settlement', outcome: 'settled' },
+    ]);
+  });
+
+  it('counts the face attempt, the identification outcome and the second factor', async () => {
+    const api = fakeApi({ identifyByFace: async () => ok({ status: 'second-factor' as const, authNo: 'A1', attemptsLeft: 3 }) });
+    renderApp(api);
+    fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
+    click('同意，开始刷脸');
+    await screen.findByRole('heading', { name: '请输入身份证号码最后四位' });
+    type('身份证号后四位', '0017');
+    click('确定');
+    await screen.findByRole('heading', { name: '请确认是您本人' });
+    expect(metrics(api.calls)).toEqual([
+      { type: 'face-attempt' },
+      { type: 'identification', outcome: 'second-factor' },
+      { type: 'second-factor', outcome: 'passed' },
+    ]);
+  });
+});
