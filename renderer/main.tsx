@@ -14,11 +14,19 @@ import { VoiceProvider } from './speech/voiceContext';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
+const api = resolveKioskApi();
+// The page's failures reach the kiosk's log (redacted there); the backend Human chose reaches its health report.
+window.addEventListener('error', (event) => void api.log({ level: 'error', msg: String(event.message).slice(0, 2000) }));
+window.addEventListener('unhandledrejection', (event) => void api.log({ level: 'error', msg: String(event.reason).slice(0, 2000) }));
+const faceEngine = humanFaceEngine({
+  onLoaded: (choice) =>
+    void api.reportDevices({ faceBackend: { backend: choice.backend, msPerFrame: choice.probe.wasmMs ?? choice.probe.webglMs ?? null } }),
+});
 createRoot(root).render(
   <StrictMode>
-    <ApiProvider api={resolveKioskApi()}>
+    <ApiProvider api={api}>
       <VoiceProvider speech={browserSpeech()} tone={webAudioTone()}>
-        <FaceEngineContext.Provider value={humanFaceEngine()}>
+        <FaceEngineContext.Provider value={faceEngine}>
           <App />
         </FaceEngineContext.Provider>
       </VoiceProvider>

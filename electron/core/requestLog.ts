@@ -10,7 +10,13 @@ const QUIET = new Set(['log', 'recordMetric', 'reportDevices', 'getAppInfo']);
  * the outcome code: what IT needs to follow a complaint. Never the request or the answer, which
  * may hold a photo or a person; the logger redacts anyway.
  */
-export function withRequestLog(handlers: KioskHandlers, logger: Logger, now: () => number = () => performance.now()): KioskHandlers {
+export function withRequestLog(
+  handlers: KioskHandlers,
+  logger: Logger,
+  now: () => number = () => performance.now(),
+  /** Told the duration of every successful call, for the per-step medians of the inclusion metrics. */
+  onTimed: (method: string, ms: number) => void = () => undefined,
+): KioskHandlers {
   const wrapped = Object.entries(handlers).map(([method, handler]) => {
     if (QUIET.has(method)) return [method, handler];
     const run = handler as (request: unknown) => Promise<unknown>;
@@ -22,7 +28,9 @@ export function withRequestLog(handlers: KioskHandlers, logger: Logger, now: () 
         try {
           const answer = await run(request);
           const status = typeof answer === 'object' && answer !== null && 'status' in answer ? String((answer as { status: unknown }).status) : 'ok';
-          log.info('api', { method, ms: Math.round(now() - started), outcome: status });
+          const ms = Math.round(now() - started);
+          log.info('api', { method, ms, outcome: status });
+          onTimed(method, ms);
           return answer;
         } catch (error) {
           const code = error instanceof KioskError ? error.code : 'INTERNAL';

@@ -12,6 +12,7 @@ import { buildHealthReport } from './health/healthReport';
 import { DEFAULT_HEALTH_PORT, startHealthServer, type RunningHealthServer } from './health/healthServer';
 import { DeviceReports, kioskProbes } from './health/kioskProbes';
 import { createLogger, type Logger } from './logging/logger';
+import type { Step } from '../../shared/metrics/events';
 import { MetricsStore } from './metrics/metricsStore';
 import { withRequestLog } from './requestLog';
 import { createHandlers, type CoreDeps } from './handlers';
@@ -52,6 +53,16 @@ export interface KioskCore {
   healthUrl: string | undefined;
   close(): Promise<void>;
 }
+
+/** Which step of a visit each call's time counts for (the metrics' medians per step). */
+const STEP_OF_METHOD: Partial<Record<string, Step>> = {
+  identifyByFace: 'identify',
+  identifyByQr: 'identify',
+  identifyByCard: 'identify',
+  identifyByIdNumber: 'identify',
+  confirmSecondFactor: 'second-factor',
+  confirmSettlement: 'settle',
+};
 
 /** The sandbox's demo secret is public (sandbox/README.md); a real platform's never is. */
 const SANDBOX_SECRET = 'facesettle-demo-secret';
@@ -152,7 +163,10 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     devices,
     metrics,
     healthReport,
-  }), logger);
+  }), logger, undefined, (method, ms) => {
+    const step = STEP_OF_METHOD[method];
+    if (step) metrics.record({ type: 'step-time', step, ms });
+  });
   return {
     config,
     configSource: source,

@@ -19,6 +19,7 @@ export const SETTLEMENT_ERRORS = {
   OUTCOME_UNKNOWN: { next: 'call-staff', zh: '结算结果确认中，请保留凭条，不会重复扣费', en: 'We are confirming the result. Keep this slip; you will not be charged twice.' },
   SETTLEMENT_PENDING: { next: 'call-staff', zh: '上一笔结算结果尚在确认中，请稍后再试', en: 'An earlier payment is still being confirmed. Please try again shortly.' },
   NOT_AUTHORISED: { next: 'call-staff', zh: '需要工作人员授权', en: 'A staff member must authorise this.' },
+  HIS_REFUSED: { next: 'retry', zh: '医院系统未受理：号源可能已满，或您已挂过此号，请重新选择', en: 'The hospital system declined this: the session may be full or already booked by you. Please choose again.' },
   HIS_UNAVAILABLE: { next: 'call-staff', zh: '医院系统暂时无法访问，请联系工作人员', en: 'The hospital system cannot be reached. Please call staff.' },
   INTERNAL: { next: 'call-staff', zh: '系统出现问题，请联系工作人员', en: 'Something went wrong. Please call staff.' },
 } as const;

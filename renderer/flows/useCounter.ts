@@ -3,7 +3,6 @@ import type { CounterMode } from '../../shared/config/terminalConfig';
 import type { KioskApi } from '../../shared/ipc/contract';
 import type { Result } from '../../shared/result';
 import { useApi } from '../app/apiContext';
-import { useMetric } from '../app/metrics';
 import type { CounterError, FaceIdentification, Person, QrIdentification, QuoteView } from '../api/counter';
 import { translate, type MessageKey } from '../i18n';
 import { useVoice } from '../speech/voiceContext';
@@ -39,7 +38,6 @@ function notIdentified(answer: IdentifyAnswer): CounterError {
 export function useCounter() {
   const api = useCounterApi();
   const { speech } = useVoice();
-  const metric = useMetric();
   return useMemo(() => {
     /** The value, or null after the problem screen was shown (retry goes back to `retryScreen`). */
     async function run<T>(call: Promise<Result<T>>, retryScreen: Screen | null): Promise<T | null> {
@@ -101,7 +99,6 @@ export function useCounter() {
       if (!quote) return;
       s.goTo('settling');
       const answer = await run(api.confirmSettlement({ quoteId: quote.quoteId }), null);
-      metric({ type: 'settlement', outcome: answer ? (answer.status === 'settled' ? 'settled' : 'unknown') : 'failed' });
       if (!answer) return;
       const cashDue = answer.status === 'settled' && answer.receipt.cashFen > 0 && s.appInfo?.mode === 'cashier';
       s.setReceipt(answer.receipt);
@@ -121,5 +118,5 @@ export function useCounter() {
     }
 
     return { api, run, takeIdentity, toQuote, afterIdentity, confirm, finish };
-  }, [api, speech, metric]);
+  }, [api, speech]);
 }

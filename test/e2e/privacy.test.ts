@@ -2,8 +2,10 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
 import { expectNoLeaks } from '../support/leakScan';
-import { button, faceIn, heading, OPERATOR, terminalConfig } from './support/counter';
-import { isLocal, startKiosk, type RunningKiosk } from './support/kiosk';
+import { writeFileSync } from 'node:fs';
+import { dispatch } from '../../electron/core/dispatch';
+import { ADMIN_PIN, button, faceIn, heading, OPERATOR, terminalConfig } from './support/counter';
+import { ARTIFACTS, isLocal, startKiosk, type RunningKiosk } from './support/kiosk';
 
 /**
  * Privacy, end to end: a patient pays by face and another is identified by staff; then nothing
@@ -60,6 +62,21 @@ describe('privacy at the counter', () => {
     await button(page, '确定').click();
     await heading(page, '请确认是您本人').waitFor();
     await payRegistration(page);
+  });
+
+  it('counted what happened, not who: the inclusion metrics of this run', async () => {
+    const call = (method: string, payload: unknown) => dispatch(kiosk.core.handlers, method, payload) as Promise<any>;
+    const { value: unlocked } = await call('adminUnlock', { pin: ADMIN_PIN });
+    const { value: summary } = await call('getMetrics', { adminToken: unlocked.adminToken });
+    writeFileSync(path.join(ARTIFACTS, 'metrics-e2e.json'), `${JSON.stringify(summary, null, 2)}\n`);
+    expect(summary).toMatchObject({
+      consentDeclined: 1,
+      fallbacks: { staff: 1 },
+      identifications: { identified: 1 },
+      settlements: { settled: 2, failed: 0, unknown: 0 },
+    });
+    expect(summary.faceAttempts).toBeGreaterThanOrEqual(1);
+    expect(summary.medianMs.identify).not.toBeNull();
   });
 
   it('asked nothing of any host but this machine', () => {

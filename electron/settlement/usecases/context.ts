@@ -61,7 +61,8 @@ export async function useCase<S extends z.ZodType, T>(
     if (error instanceof ZodError) return failure('INVALID_INPUT', locale);
     if (error instanceof HisUnavailable) {
       ctx.log(`his: ${error.message}`);
-      return failure('HIS_UNAVAILABLE', locale);
+      // 409: the HIS answered and said no (a full session, a booking already held), which the patient can act on.
+      return failure(error.status === 409 ? 'HIS_REFUSED' : 'HIS_UNAVAILABLE', locale);
     }
     ctx.log(`internal: ${error instanceof Error ? error.message : String(error)}`);
     return failure('INTERNAL', locale);

@@ -41,9 +41,17 @@ export function FaceScreen() {
     const s = () => useKioskStore.getState();
     const say = (key: Parameters<typeof translate>[1]) => speech.say(translate(s().locale, key), s().locale);
     let seen = false;
+    let liveAt: number | undefined;
     let session: FaceSession | undefined = undefined;
     const onEvent = async (event: FaceEvent) => {
-      if (event.type === 'camera') s().setCameraStatus(event.status);
+      if (event.type === 'camera') {
+        s().setCameraStatus(event.status);
+        // For the terminal's health report: is there a working camera at this counter?
+        if (event.status === 'live') liveAt = performance.now();
+        if (event.status === 'live' || event.status === 'denied' || event.status === 'unavailable') {
+          void api.reportDevices({ camera: { available: event.status === 'live' } }).catch(() => undefined);
+        }
+      }
       else if (event.type === 'guidance' || event.type === 'challenge' || event.type === 'attempt-failed') {
         if (!seen && !(event.type === 'guidance' && event.reason === 'no-face')) {
           seen = true;
@@ -51,6 +59,8 @@ export function FaceScreen() {
         }
         s().setFaceGuidance(event.key);
         if (event.type !== 'guidance' || event.speak) say(event.key);
+        // Each new prompt is one quality-gate failure of its reason; an empty frame is just waiting.
+        if (event.type === 'guidance' && event.speak && event.reason && event.reason !== 'no-face') metric({ type: 'quality-gate-failed', reason: event.reason });
         // The loop's own failures are attempts no capture counted; the service's retries were counted at capture.
         if (event.type === 'attempt-failed' && (event.reason === 'gate-timeout' || event.reason.startsWith('challenge-'))) {
           metric({ type: 'face-attempt' });
@@ -66,6 +76,7 @@ export function FaceScreen() {
         seen = true;
         s().setFaceChecking(true);
         metric({ type: 'face-attempt' });
+        if (liveAt !== undefined) metric({ type: 'step-time', step: 'face-capture', ms: Math.min(3_600_000, Math.round(performance.now() - liveAt)) });
         const answer = await run(api.identifyByFace({ photo: event.capture.jpegBase64 }), 'face');
         s().setFaceChecking(false);
         metric({ type: 'identification', outcome: answer ? answer.status : 'error' });

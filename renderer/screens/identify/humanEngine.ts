@@ -1,5 +1,6 @@
 import { animationFrameScheduler, canvasJpegEncoder, imageDataInput, unmaskedRenderer, videoCamera } from '../../face/browserIo';
 import { FrameLoop } from '../../face/frameLoop';
+import type { BackendChoice } from '../../face/backendChoice';
 import { loadHuman, type LoadedHuman } from '../../face/humanLoader';
 import type { FaceEngine } from './faceEngine';
 
@@ -16,7 +17,7 @@ const cameraProblem = (error: unknown) =>
  * The real pipeline: Human loads once per app start (lazily imported, so the first screen does
  * not wait for it), and each patient gets a fresh FrameLoop that owns the camera.
  */
-export function humanFaceEngine(): FaceEngine {
+export function humanFaceEngine(options: { onLoaded?: (choice: BackendChoice) => void } = {}): FaceEngine {
   let loading: Promise<LoadedHuman> | undefined;
   const load = () => {
     loading ??= import('@vladmandic/human')
@@ -29,6 +30,10 @@ export function humanFaceEngine(): FaceEngine {
           log: (line) => console.info(line),
         }),
       )
+      .then((loaded) => {
+        options.onLoaded?.(loaded.choice);
+        return loaded;
+      })
       .catch((error: unknown) => {
         loading = undefined; // the next patient tries again
         throw error;

@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { useMetric } from '../../app/metrics';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
@@ -13,7 +12,6 @@ export function CancelScreen() {
   const { api, run } = useCounter();
   const receipt = useKioskStore(selectReceipt);
   const goTo = useKioskStore((s) => s.goTo);
-  const metric = useMetric();
   const [operatorId, setOperatorId] = useState(useKioskStore.getState().settings.operatorId ?? '');
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -24,7 +22,6 @@ export function CancelScreen() {
     setBusy(true);
     const answer = await run(api.cancelSettlement({ setlId: receipt.setlId, operatorId, pin }), 'receipt');
     setBusy(false);
-    if (answer) metric({ type: 'reversal', kind: 'cancellation' });
     if (answer) useKioskStore.getState().setReceipt(answer.receipt);
   };
   return (
