@@ -82,6 +82,11 @@ describe('a registration settled through the kiosk API', () => {
     const settled = await call('confirmSettlement', { quoteId: quote.value.quoteId });
     expect(settled).toMatchObject({ ok: true, value: { status: 'settled', receipt: { kind: 'settlement', patientName: '欧*明' } } });
     expect(await call('confirmSettlement', { quoteId: quote.value.quoteId })).toMatchObject({ ok: false });
+    // The same session again: the hospital system says no, and the patient is told to choose again.
+    expect(await call('prepareRegistration', { personRef: person.personRef, slotId: slot.slotId })).toMatchObject({
+      ok: false,
+      error: { code: 'HIS_REFUSED', next: 'retry' },
+    });
     expect(await call('endSession', { personRef: person.personRef })).toEqual({ ok: true, value: { forgotten: true } });
     expect(await call('listPendingBills', { personRef: person.personRef })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
   });
