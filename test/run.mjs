@@ -31,7 +31,9 @@ for (const [label, cmd, args] of process.env.FACESETTLE_SKIP_STATIC ? [] : stati
 const resultsFile = path.join(root, 'test', 'artifacts', 'jest-results.json');
 mkdirSync(path.dirname(resultsFile), { recursive: true });
 rmSync(resultsFile, { force: true });
-const ok = run('jest', node, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
+// --forceExit: a handle a test forgot (a keep-alive socket, a server) must fail as a leak in its
+// own test, not hang CI after every test has passed.
+const ok = run('jest', node, [path.join(root, 'node_modules', 'jest', 'bin', 'jest.js'), '--forceExit', '--json', `--outputFile=${resultsFile}`, ...jestArgs]);
 
 let results;
 try {

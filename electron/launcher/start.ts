@@ -7,6 +7,7 @@ import { startKioskCore } from '../core/startCore';
 import { createLogger } from '../core/logging/logger';
 import { RotatingFile } from '../core/logging/rotatingFile';
 import { ConfigError } from '../core/terminalConfigFile';
+import { healthPortOf } from '../core/health/healthServer';
 import { findElectronBinary } from './findElectron';
 
 /**
@@ -39,6 +40,7 @@ async function startBrowserBridge(): Promise<void> {
     configRequired: env.FACESETTLE_CONFIG !== undefined,
     platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
     loadPlatformSecret: async () => env.FACESETTLE_PLATFORM_SECRET,
+    ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
     dataDir,
     shell: 'browser-bridge',
     version: require(path.join(projectRoot, 'package.json')).version as string,

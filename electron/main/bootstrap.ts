@@ -5,6 +5,7 @@ import { appMounts, devAssetDirs, packagedAssetDirs } from '../core/assetPaths';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createAppFileHandler } from '../core/appFiles';
 import { ADMIN_EXIT_STATUS } from '../core/exitStatus';
+import { healthPortOf } from '../core/health/healthServer';
 import { createLogger } from '../core/logging/logger';
 import { RotatingFile } from '../core/logging/rotatingFile';
 import { appSecretStore } from './secrets/secretEntry';
@@ -26,6 +27,8 @@ export type ElectronModule = Pick<
 export interface BootstrapEnv {
   FACESETTLE_CONFIG?: string;
   FACESETTLE_PLATFORM_URL?: string;
+  /** The loopback health endpoint's port (default 8791); `off` turns it off. */
+  FACESETTLE_HEALTH_PORT?: string;
   /** `1`: accept Linux's basic_text key store for the platform secret (build/INSTALL.md). */
   FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
 }
@@ -68,6 +71,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       configRequired: env.FACESETTLE_CONFIG !== undefined,
       platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
       loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
+      ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
       dataDir: app.getPath('userData'),
       shell: 'electron',
       version: app.getVersion(),

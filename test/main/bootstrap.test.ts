@@ -23,7 +23,7 @@ describe('main process wiring', () => {
   });
 
   it('wires security, IPC, protocol, window and power in one place', async () => {
-    const started = bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9' }, '/app/out/preload/index.js');
+    const started = bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9', FACESETTLE_HEALTH_PORT: 'off' }, '/app/out/preload/index.js');
     // The scheme must be privileged before `ready`, i.e. synchronously.
     expect(mocked.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
@@ -49,7 +49,7 @@ describe('main process wiring', () => {
   });
 
   it('hardens every web contents the app creates, not only the kiosk window', async () => {
-    await bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9' }, 'p');
+    await bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9', FACESETTLE_HEALTH_PORT: 'off' }, 'p');
     const contents = { on: jest.fn(), setWindowOpenHandler: jest.fn() };
     mocked.app.emit('web-contents-created', {}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
@@ -57,7 +57,7 @@ describe('main process wiring', () => {
   });
 
   it('serves the kiosk page through the registered app:// handler', async () => {
-    await bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9' }, 'p');
+    await bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9', FACESETTLE_HEALTH_PORT: 'off' }, 'p');
     const handler = mocked.protocol.handle.mock.calls[0]![1] as (r: Request) => Promise<Response>;
     const response = await handler(new Request('app://kiosk/..%2fpackage.json'));
     expect(response.status).toBe(403);

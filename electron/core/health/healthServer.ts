@@ -5,6 +5,14 @@ import type { HealthReport } from './healthReport';
 /** Its own port, apart from the browser bridge (8780). */
 export const DEFAULT_HEALTH_PORT = 8791;
 
+/** FACESETTLE_HEALTH_PORT: `off`, a port number (0: any free one), or the default when unset. */
+export function healthPortOf(value: string | undefined): { healthPort?: number | null } {
+  if (value === undefined) return {};
+  if (value === 'off') return { healthPort: null };
+  const port = Number(value);
+  return Number.isInteger(port) && port >= 0 && port < 65536 ? { healthPort: port } : {};
+}
+
 export interface HealthServerOptions {
   getReport(): Promise<HealthReport>;
   /** 0 picks a free port (tests). */
