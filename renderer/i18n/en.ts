@@ -86,7 +86,7 @@ export const en: Record<AppMessageKey, string> = {
   'cart.more': 'One more',
   'cart.less': 'One less',
   'cart.notFound': 'No such item',
-  'stays.title': 'Please enter the stay number',
+  'stays.title': 'Choose or enter the stay number',
   'stays.stayNo': 'Stay number',
   'stays.admit': 'Register admission',
   'stays.discharge': 'Settle discharge',

@@ -85,7 +85,7 @@ export const zhCN = {
   'cart.more': '加一',
   'cart.less': '减一',
   'cart.notFound': '没有找到这个药品',
-  'stays.title': '请录入住院号',
+  'stays.title': '请选择或录入住院号',
   'stays.stayNo': '住院号',
   'stays.admit': '办理入院登记',
   'stays.discharge': '办理出院结算',

@@ -25,6 +25,7 @@ export const KIOSK_METHODS = [
   'prepareOutpatientSettlement',
   'lookupCatalogue',
   'preparePharmacySettlement',
+  'listInpatientStays',
   'admitInpatient',
   'prepareDischarge',
   'confirmSettlement',

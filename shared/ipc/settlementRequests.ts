@@ -44,6 +44,7 @@ export const admitInpatientInput = z
     diagName: z.string().min(1).max(100),
   })
   .strict();
+export const listInpatientStaysInput = z.object({ personRef }).strict();
 export const prepareDischargeInput = z.object({ personRef, stayNo: z.string().min(1).max(30) }).strict();
 
 export const confirmSettlementInput = z.object({ quoteId: z.uuid() }).strict();

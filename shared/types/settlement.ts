@@ -182,3 +182,14 @@ export interface ReconcileReport {
   unresolved: number;
   explanation: string;
 }
+
+/** A stay as the admission desk picks it: no fee lines, just what tells stays apart. */
+export interface InpatientStayView {
+  stayNo: string;
+  deptName: string;
+  doctorName: string;
+  bed: string;
+  admittedOn: string;
+  status: InpatientStay['status'];
+  totalFen: Fen;
+}

@@ -5,19 +5,22 @@ let kiosk: RunningKiosk;
 let stayNo = '';
 beforeAll(async () => {
   kiosk = await startKiosk({ config: terminalConfig('inpatient') });
-  // The desk reads the stay number from the admission papers; here, from the hospital system.
+  // The stay the sandbox's hospital system opened for person A.
   const { stays } = await sandboxGet<{ stays: { stayNo: string; status: string }[] }>(kiosk, '/his/persons/42120000000000000001/stays');
   stayNo = stays.find((s) => s.status === 'admitted')!.stayNo;
 });
 afterAll(() => kiosk?.close());
 
-async function identifyAndEnterStay(prefix: string) {
+/** The desk picks the stay the hospital system lists for the patient, or types it from the papers. */
+async function identifyAndEnterStay(prefix: string, how: 'pick' | 'type') {
   const { page } = kiosk;
   await button(page, '开始刷脸').click();
   await faceIn(page, prefix);
   await button(page, '是我本人').click();
-  await heading(page, '请录入住院号').waitFor();
-  await page.getByLabel('住院号', { exact: true }).fill(stayNo);
+  await heading(page, '请选择或录入住院号').waitFor();
+  if (how === 'pick') await page.getByRole('button', { name: new RegExp(stayNo) }).click();
+  else await page.getByLabel('住院号', { exact: true }).fill(stayNo);
+  expect(await page.getByLabel('住院号', { exact: true }).inputValue()).toBe(stayNo);
   await checkScreen(page, `${prefix}-stay`);
 }
 
@@ -25,7 +28,7 @@ describe('inpatient desk', () => {
   it('admission: face → stay number → admitting diagnosis → registered with the platform', async () => {
     const { page } = kiosk;
     await signInOperator(page);
-    await identifyAndEnterStay('inpatient-admit');
+    await identifyAndEnterStay('inpatient-admit', 'pick');
     await button(page, '办理入院登记').click();
     await page.getByLabel('诊断编码', { exact: true }).fill('J18.900');
     await page.getByLabel('诊断名称', { exact: true }).fill('肺炎');
@@ -38,7 +41,7 @@ describe('inpatient desk', () => {
 
   it('discharge settlement: face → stay number → the split → settled → receipt', async () => {
     const { page } = kiosk;
-    await identifyAndEnterStay('inpatient-discharge');
+    await identifyAndEnterStay('inpatient-discharge', 'type');
     await button(page, '办理出院结算').click();
     await heading(page, '请核对费用').waitFor();
     await checkScreen(page, 'inpatient-confirm');

@@ -92,6 +92,18 @@ describe('a registration settled through the kiosk API', () => {
   });
 });
 
+describe('the admission desk', () => {
+  it('lists the stays the hospital system holds for the identified patient', async () => {
+    const person = (await call('identifyByCard', { cardNo: personA.cardNo, cardSn: personA.cardSn })).value;
+    const stays = await call('listInpatientStays', { personRef: person.personRef });
+    expect(stays.ok).toBe(true);
+    expect(stays.value.length).toBeGreaterThanOrEqual(1);
+    expect(stays.value[0]).toMatchObject({ stayNo: expect.stringMatching(/^ZY\d+/), status: 'admitted', bed: expect.any(String) });
+    expect(stays.value[0].totalFen).toBeGreaterThan(0);
+    expect(JSON.stringify(stays.value)).not.toContain(personA.psnNo);
+  });
+});
+
 describe('administration', () => {
   it('keeps diagnostics and reconciliation behind the admin PIN', async () => {
     expect(await call('getDiagnostics', { adminToken: 'not-a-real-token' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });

@@ -122,6 +122,9 @@ export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = '
       { medListCodg: 'X', medinsListCodg: 'YP0001', barcode: '6901234560017', name: '奥美拉唑肠溶胶囊', unit: '盒', priceFen: 1850 },
     ]),
     preparePharmacySettlement: rec('preparePharmacySettlement', { ...QUOTE, kind: 'pharmacy' as const, registration: undefined }),
+    listInpatientStays: rec('listInpatientStays', [
+      { stayNo: 'ZY001', deptName: '内科', doctorName: '李医生', bed: '3-12', admittedOn: '2026-11-26', status: 'admitted' as const, totalFen: 18600 },
+    ]),
     admitInpatient: rec('admitInpatient', { status: 'admitted' as const, stayNo: 'ZY001', deptName: '内科', bed: '3-12', reference: 'M1' }),
     prepareDischarge: rec('prepareDischarge', { ...QUOTE, kind: 'discharge' as const, registration: undefined }),
     confirmSettlement: rec('confirmSettlement', { status: 'settled' as const, receipt: RECEIPT }),

@@ -12,6 +12,7 @@ type SettlementHandlers = Pick<
   | 'prepareOutpatientSettlement'
   | 'lookupCatalogue'
   | 'preparePharmacySettlement'
+  | 'listInpatientStays'
   | 'admitInpatient'
   | 'prepareDischarge'
   | 'confirmSettlement'
@@ -38,6 +39,7 @@ export function settlementHandlers({ settlement: api, metrics }: CoreDeps): Sett
     prepareOutpatientSettlement: async (r) => unwrap(await api.prepareOutpatientSettlement(r)),
     lookupCatalogue: async (r) => unwrap(await api.lookupCatalogue(r)),
     preparePharmacySettlement: async (r) => unwrap(await api.preparePharmacySettlement(r)),
+    listInpatientStays: async (r) => unwrap(await api.listInpatientStays(r)),
     admitInpatient: async (r) => unwrap(await api.admitInpatient(r)),
     prepareDischarge: async (r) => unwrap(await api.prepareDischarge(r)),
     confirmSettlement: async (r) => counted(await api.confirmSettlement(r), false),

@@ -18,6 +18,8 @@ export interface HisBridge {
   cancelRegistration(regNo: string): Promise<void>;
   catalogueLookup(query: { barcode?: string | undefined; text?: string | undefined }): Promise<CatalogueProduct[]>;
   stay(stayNo: string): Promise<InpatientStay>;
+  /** The person's stays, newest first, as the admission desk picks one. */
+  staysOf(psnNo: string): Promise<InpatientStay[]>;
   /** Closes the stay for new lines (idempotent once discharged). */
   dischargeStay(stayNo: string): Promise<InpatientStay>;
   markStayPaid(stayNo: string, setlId: string): Promise<void>;

@@ -147,6 +147,8 @@ export function createSandboxHis(options: { baseUrl: string; http?: AxiosInstanc
       }
     },
     stay: async (stayNo) => stay(await call<WireStay>('get', `/his/stays/${encodeURIComponent(stayNo)}`)),
+    staysOf: async (psnNo) =>
+      Promise.all((await call<{ stays: WireStay[] }>('get', `/his/persons/${encodeURIComponent(psnNo)}/stays`)).stays.map(stay)),
     dischargeStay: async (stayNo) => {
       const current = await call<WireStay>('get', `/his/stays/${encodeURIComponent(stayNo)}`);
       return stay(current.status === 'admitted' ? await call<WireStay>('post', `/his/stays/${encodeURIComponent(stayNo)}/discharge`) : current);

@@ -1,7 +1,7 @@
 import type { UseCaseContext } from './context';
 import { cancelSettlement } from './cancel';
 import { endSession, identifyByCard, identifyByIdNumber, identifyByVoucher } from './identify';
-import { admitInpatient, prepareDischarge } from './inpatient';
+import { admitInpatient, listInpatientStays, prepareDischarge } from './inpatient';
 import { listPendingBills, listRegistrationSlots, prepareOutpatientSettlement, prepareRegistration } from './outpatient';
 import { lookupCatalogue, preparePharmacySettlement } from './pharmacy';
 import { reconcileDay } from './reconcile';
@@ -15,6 +15,7 @@ import {
   identifyByCardInput,
   identifyByIdNumberInput,
   identifyByVoucherInput,
+  listInpatientStaysInput,
   listPendingBillsInput,
   listRegistrationSlotsInput,
   lookupCatalogueInput,
@@ -41,6 +42,7 @@ export const SETTLEMENT_USE_CASES = {
   prepareRegistration: [prepareRegistrationInput, prepareRegistration],
   lookupCatalogue: [lookupCatalogueInput, lookupCatalogue],
   preparePharmacySettlement: [preparePharmacyInput, preparePharmacySettlement],
+  listInpatientStays: [listInpatientStaysInput, listInpatientStays],
   admitInpatient: [admitInpatientInput, admitInpatient],
   prepareDischarge: [prepareDischargeInput, prepareDischarge],
   confirmSettlement: [confirmSettlementInput, confirmSettlement],

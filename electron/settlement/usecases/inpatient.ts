@@ -7,7 +7,8 @@ import type { KnownPerson } from '../people';
 import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
-import { admitInpatientInput, prepareDischargeInput } from '../../../shared/ipc/settlementRequests';
+import { admitInpatientInput, listInpatientStaysInput, prepareDischargeInput } from '../../../shared/ipc/settlementRequests';
+import type { InpatientStayView } from '../../../shared/types/settlement';
 import type { AdmissionResult } from '../../../shared/types/settlement';
 export type { AdmissionResult };
 
@@ -148,3 +149,17 @@ export async function ignoring<T>(already: RegExp, call: Promise<T>): Promise<T 
     throw error;
   }
 }
+
+/** The admission desk picks the patient's stay from the HIS instead of typing its number. */
+export const listInpatientStays = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, listInpatientStaysInput, raw, async (input): Promise<InpatientStayView[]> =>
+    (await ctx.his.staysOf(ctx.people.get(input.personRef).psnNo)).map((stay) => ({
+      stayNo: stay.stayNo,
+      deptName: stay.deptName,
+      doctorName: stay.doctorName,
+      bed: stay.bed,
+      admittedOn: stay.admittedOn,
+      status: stay.status,
+      totalFen: sumFen(stay.lines),
+    })),
+  );

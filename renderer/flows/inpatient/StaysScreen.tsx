@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import type { InpatientStayView } from '../../../shared/types/settlement';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useT } from '../../i18n';
@@ -7,8 +8,9 @@ import { selectPerson } from '../../store/selectors';
 import { useCounter } from '../useCounter';
 
 /**
- * The desk types the stay number from the admission papers, then registers the admission with
- * the platform or settles the discharge. The engine checks the stay belongs to this patient.
+ * The desk picks the patient's stay from the hospital system (or types the number from the
+ * admission papers), then registers the admission or settles the discharge. The engine checks
+ * the stay belongs to this patient.
  */
 export function StaysScreen() {
   const t = useT();
@@ -18,6 +20,17 @@ export function StaysScreen() {
   const goTo = useKioskStore((s) => s.goTo);
   const [stayNo, setStayNo] = useState('');
   const [busy, setBusy] = useState(false);
+  const [stays, setStays] = useState<InpatientStayView[] | null>(null);
+  useEffect(() => {
+    if (!person) return undefined;
+    let live = true;
+    void api.listInpatientStays({ personRef: person.personRef }).then((answer) => {
+      if (live) setStays(answer.ok ? answer.value : []);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, person]);
   const ready = stayNo.trim().length > 0 && !busy;
   const admit = () => {
     chooseStay(stayNo.trim());
@@ -33,6 +46,19 @@ export function StaysScreen() {
   return (
     <ScreenFrame name="stays" title={t('stays.title')}>
       <div className="form">
+        {stays?.length === 0 ? <p className="screen__text">{t('stays.none')}</p> : null}
+        {stays?.map((stay) => (
+          <button
+            key={stay.stayNo}
+            type="button"
+            className="button button--row"
+            aria-pressed={stayNo === stay.stayNo}
+            onClick={() => setStayNo(stay.stayNo)}
+          >
+            <span>{stay.stayNo}</span>
+            <span>{t('stays.line', { dept: stay.deptName, bed: stay.bed, date: stay.admittedOn })}</span>
+          </button>
+        ))}
         <Field label={t('stays.stayNo')} value={stayNo} onChange={(e) => setStayNo(e.target.value)} autoFocus />
         <div className="screen__actions">
           <button type="button" className="button button--primary" disabled={!ready} onClick={admit}>

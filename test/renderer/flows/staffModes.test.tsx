@@ -89,7 +89,9 @@ describe('inpatient desk', () => {
     renderApp(api, { operatorId: 'OP001' });
     fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
     await faceThroughToYes();
-    type('住院号', 'ZY001');
+    // The stay the hospital system lists for this patient, picked instead of typed.
+    fireEvent.click(await screen.findByRole('button', { name: /ZY001/ }));
+    expect((screen.getByLabelText('住院号') as HTMLInputElement).value).toBe('ZY001');
     click('办理入院登记');
     type('诊断编码', 'J18.9');
     type('诊断名称', '肺炎');
@@ -105,6 +107,7 @@ describe('inpatient desk', () => {
     renderApp(api, { operatorId: 'OP001' });
     fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
     await faceThroughToYes();
+    await screen.findByRole('button', { name: /ZY001/ });
     type('住院号', 'ZY001');
     await act(async () => click('办理出院结算'));
     expect(await screen.findByRole('heading', { name: '请核对费用' })).toBeTruthy();
