@@ -5,6 +5,7 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
+import { FormActions } from '../../components/FormActions';
 
 /** Social-security card: the reader types number and identification code; staff may type them. */
 export function CardScreen() {
@@ -30,14 +31,7 @@ export function CardScreen() {
       <form className="form" onSubmit={(e) => void submit(e)}>
         <Field label={t('card.no')} value={cardNo} onChange={(e) => setCardNo(e.target.value)} autoFocus />
         <Field label={t('card.sn')} value={cardSn} onChange={(e) => setCardSn(e.target.value)} />
-        <div className="screen__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions busy={busy} onBack={() => goTo('other-ways')} />
       </form>
     </ScreenFrame>
   );

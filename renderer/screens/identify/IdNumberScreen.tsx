@@ -6,6 +6,7 @@ import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectOperatorId } from '../../store/selectors';
+import { FormActions } from '../../components/FormActions';
 
 /** Staff-assisted: the staff member checks the ID card, types the number and authorises with their PIN. */
 export function IdNumberScreen() {
@@ -33,14 +34,7 @@ export function IdNumberScreen() {
         <Field label={t('idn.certno')} value={certno} onChange={(e) => setCertno(e.target.value)} maxLength={18} autoFocus />
         <Field label={t('idn.operator')} value={operatorId} onChange={(e) => setOperatorId(e.target.value)} readOnly={Boolean(signedIn)} />
         <Field label={t('idn.pin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
-        <div className="screen__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions busy={busy} onBack={() => goTo('other-ways')} />
       </form>
     </ScreenFrame>
   );

@@ -5,6 +5,7 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
+import { FormActions } from '../../components/FormActions';
 
 /**
  * The counter's scanner is a keyboard: it types the e-voucher payload and presses Enter into
@@ -31,14 +32,7 @@ export function QrScreen() {
       <p className="screen__lead">{t('qr.text')}</p>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <Field label={t('qr.input')} value={payload} onChange={(e) => setPayload(e.target.value)} autoFocus />
-        <div className="screen__actions">
-          <button type="submit" className="button button--primary" disabled={busy}>
-            {busy ? t('common.working') : t('common.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => goTo('other-ways')}>
-            {t('common.back')}
-          </button>
-        </div>
+        <FormActions busy={busy} onBack={() => goTo('other-ways')} />
       </form>
     </ScreenFrame>
   );
