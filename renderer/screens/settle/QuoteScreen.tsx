@@ -5,6 +5,7 @@ import { fenToYuan } from '../../../shared/money';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectPerson, selectQuote } from '../../store/selectors';
+import { ItemRows } from '../../components/ItemRows';
 
 /**
  * The confirmation a person can trust: who, what, and who pays what, before any money moves.
@@ -37,15 +38,7 @@ export function QuoteScreen() {
         ) : null}
         <table className="quote__items">
           <caption>{t('quote.items')}</caption>
-          <tbody>
-            {quote.items.map((item, i) => (
-              <tr key={i}>
-                <td>{item.name}</td>
-                <td className="num">×{item.cnt}</td>
-                <td className="num">{yuan(item.amountFen)}</td>
-              </tr>
-            ))}
-          </tbody>
+          <ItemRows items={quote.items} />
         </table>
         <dl className="split">
           <dt>{t('quote.total')}</dt>

@@ -2,6 +2,7 @@ import type { RegistrationInfo } from '../../../shared/types/settlement';
 import type { Receipt } from '../../api/counter';
 import { yuan } from '../../components/money';
 import { useT } from '../../i18n';
+import { ItemRows } from '../../components/ItemRows';
 
 /** The engine's receipt as a page: what is printed (print CSS shows only this) is what is shown. */
 export function ReceiptView({ receipt, registration }: { receipt: Receipt; registration: RegistrationInfo | null }) {
@@ -33,15 +34,7 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
         </p>
       ) : null}
       <table className="receipt__items">
-        <tbody>
-          {receipt.items.map((item, i) => (
-            <tr key={i}>
-              <td>{item.name}</td>
-              <td className="num">×{item.cnt}</td>
-              <td className="num">{yuan(item.amountFen)}</td>
-            </tr>
-          ))}
-        </tbody>
+        <ItemRows items={receipt.items} />
       </table>
       {receipt.kind === 'pending' ? (
         <>
