@@ -8,6 +8,7 @@ import { createSandboxHis } from '../settlement/his/sandboxHis';
 import { settlementApi } from '../settlement/usecases';
 import { pinAuthoriser } from '../settlement/usecases/operators';
 import { AdminGate } from './adminGate';
+import { sandboxEnrolment } from './demoEnrolment';
 import { buildHealthReport } from './health/healthReport';
 import { DEFAULT_HEALTH_PORT, startHealthServer, type RunningHealthServer } from './health/healthServer';
 import { DeviceReports, kioskProbes } from './health/kioskProbes';
@@ -142,7 +143,8 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     platformUrl,
     shell: options.shell,
     version: options.version,
-    demo: sandbox !== undefined || options.platformUrlOverride !== undefined,
+    isDemo: local !== '',
+    ...(local ? { demo: sandboxEnrolment(local) } : {}),
     clock: () => new Date(),
     fetch: (url, init) => fetch(url, init),
     raiseStaffCall: options.raiseStaffCall,

@@ -3,20 +3,22 @@ import { ScreenFrame } from '../components/ScreenFrame';
 import { useCounterApi } from '../flows/useCounter';
 import { useT, type MessageKey } from '../i18n';
 import { useKioskStore } from '../store';
-import { selectAdminToken } from '../store/selectors';
+import { selectAdminToken, selectAppInfo } from '../store/selectors';
 import { AdminPin } from './AdminPin';
 import { ConfigSection } from './ConfigSection';
+import { DemoEnrolSection } from './DemoEnrolSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { OperatorSection } from './OperatorSection';
 import { ReconcileSection } from './ReconcileSection';
 
-const SECTIONS = ['config', 'operator', 'reconcile', 'diagnostics'] as const;
+const SECTIONS = ['config', 'operator', 'reconcile', 'diagnostics', 'demo'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, MessageKey> = {
   config: 'admin.config',
   operator: 'admin.operator',
   reconcile: 'admin.reconcile',
   diagnostics: 'admin.diagnostics',
+  demo: 'admin.demo',
 };
 
 /** Terminal administration, behind the admin PIN. Leaving it drops the token. */
@@ -24,6 +26,7 @@ export function AdminPanel() {
   const t = useT();
   const api = useCounterApi();
   const adminToken = useKioskStore(selectAdminToken);
+  const demo = useKioskStore(selectAppInfo)?.demo ?? false;
   const closeAdmin = useKioskStore((s) => s.closeAdmin);
   // Back to service: the token is revoked in main too, not just forgotten here.
   const close = () => {
@@ -40,7 +43,7 @@ export function AdminPanel() {
   return (
     <ScreenFrame name="admin" title={t('admin.title')}>
       <nav className="tabs" aria-label={t('admin.title')}>
-        {SECTIONS.map((s) => (
+        {SECTIONS.filter((s) => s !== 'demo' || demo).map((s) => (
           <button key={s} type="button" className="button button--secondary" aria-pressed={section === s} onClick={() => setSection(s)}>
             {t(LABELS[s])}
           </button>
@@ -50,6 +53,7 @@ export function AdminPanel() {
       {section === 'operator' ? <OperatorSection /> : null}
       {section === 'reconcile' ? <ReconcileSection /> : null}
       {section === 'diagnostics' ? <DiagnosticsSection /> : null}
+      {section === 'demo' && demo ? <DemoEnrolSection /> : null}
       {exitMessage ? <p role="status">{exitMessage}</p> : null}
       <div className="screen__actions">
         <button type="button" className="button button--primary" onClick={close}>

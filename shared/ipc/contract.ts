@@ -136,6 +136,12 @@ export const contract = {
   reconcileDay: { request: requests.reconcileDayInput.extend({ adminToken }), response: typed<ReconcileReport>() },
   signOutOperator: { request: z.object({ adminToken }).strict(), response: typed<{ signedOut: true }>() },
   exitKiosk: { request: z.object({ adminToken }).strict(), response: typed<{ exiting: boolean }>() },
+  /** Demo terminals (the embedded sandbox) only: who can be enrolled, and enrolling a face. */
+  listDemoPersons: { request: z.object({ adminToken }).strict(), response: typed<Array<{ psnNo: string; maskedName: string; enrolled: boolean }>>() },
+  demoEnrolFace: {
+    request: z.object({ adminToken, psnNo: z.string().regex(/^\d{20}$/), photo }).strict(),
+    response: typed<{ enrolled: true; maskedName: string }>(),
+  },
   getMetrics: { request: z.object({ adminToken, day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional() }).strict(), response: typed<MetricsSummary>() },
   exportMetricsCsv: {
     request: z

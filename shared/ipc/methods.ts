@@ -38,6 +38,8 @@ export const KIOSK_METHODS = [
   'reconcileDay',
   'signOutOperator',
   'exitKiosk',
+  'listDemoPersons',
+  'demoEnrolFace',
   'getMetrics',
   'exportMetricsCsv',
 ] as const;

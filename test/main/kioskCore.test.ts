@@ -152,6 +152,23 @@ async function startFreshAdmin(): Promise<string> {
   throw new Error('admin PIN locked: the lockout test must stay last');
 }
 
+describe('the demo menu', () => {
+  (haveFaces ? it : it.skip)('enrols a visitor\'s face for a demo person, behind the admin PIN', async () => {
+    const adminToken = await startFreshAdmin();
+    const before = (await call('listDemoPersons', { adminToken })).value as Array<{ psnNo: string; maskedName: string; enrolled: boolean }>;
+    expect(before.find((p) => p.psnNo === personA.psnNo)).toMatchObject({ maskedName: '欧*明', enrolled: true });
+    const third = DEMO_PERSONS[2]!;
+    expect(before.find((p) => p.psnNo === third.psnNo)?.enrolled).toBe(false);
+    const photo = readFileSync(path.join(FACES, 'person_b_biden_1.jpg')).toString('base64');
+    expect(await call('demoEnrolFace', { adminToken: 'wrong-token-123', psnNo: third.psnNo, photo })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    expect(await call('demoEnrolFace', { adminToken, psnNo: third.psnNo, photo })).toEqual({ ok: true, value: { enrolled: true, maskedName: '张*兰' } });
+    const after = (await call('listDemoPersons', { adminToken })).value as Array<{ psnNo: string; enrolled: boolean }>;
+    expect(after.find((p) => p.psnNo === third.psnNo)?.enrolled).toBe(true);
+    const landscape = readFileSync(path.join(FACES, 'noface_landscape.jpg')).toString('base64');
+    expect(await call('demoEnrolFace', { adminToken, psnNo: third.psnNo, photo: landscape })).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  }, 60_000);
+});
+
 // Last: it locks the admin PIN for the rest of this core's life.
 describe('admin lockout', () => {
   it('locks the admin PIN after repeated wrong tries', async () => {

@@ -5,13 +5,26 @@ import { unwrap } from './outcome';
 
 type AdminHandlers = Pick<
   KioskHandlers,
-  'adminUnlock' | 'adminLock' | 'getDiagnostics' | 'reconcileDay' | 'signOutOperator' | 'exitKiosk' | 'getMetrics' | 'exportMetricsCsv'
+  | 'adminUnlock'
+  | 'adminLock'
+  | 'getDiagnostics'
+  | 'reconcileDay'
+  | 'signOutOperator'
+  | 'exitKiosk'
+  | 'getMetrics'
+  | 'exportMetricsCsv'
+  | 'listDemoPersons'
+  | 'demoEnrolFace'
 >;
 
 /** Staff-only functions: each call carries the token the admin PIN unlocked. */
 export function adminHandlers(deps: CoreDeps): AdminHandlers {
   const guard = (token: string) => {
     if (!deps.admin.holds(token)) throw new KioskError('NOT_AUTHORISED', 'admin session expired or not unlocked', { next: 'call-staff' });
+  };
+  const demo = () => {
+    if (!deps.demo) throw new KioskError('NOT_AVAILABLE', 'face enrolment is for demo terminals on the sandbox only');
+    return deps.demo;
   };
   return {
     adminUnlock: async ({ pin }) => {
@@ -53,6 +66,16 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
     exitKiosk: async ({ adminToken }) => {
       guard(adminToken);
       return { exiting: deps.exitKiosk() };
+    },
+    listDemoPersons: async ({ adminToken }) => {
+      guard(adminToken);
+      return demo().persons();
+    },
+    demoEnrolFace: async ({ adminToken, psnNo, photo }) => {
+      guard(adminToken);
+      const answer = await demo().enrol(psnNo, photo);
+      if ('problem' in answer) throw new KioskError('VALIDATION_FAILED', answer.problem, { next: 'retry' });
+      return { enrolled: true, maskedName: answer.maskedName };
     },
     getMetrics: async ({ adminToken, day }) => {
       guard(adminToken);

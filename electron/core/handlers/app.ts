@@ -20,7 +20,7 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
       shell: deps.shell,
       face: config.face,
       operators: config.operators.map(({ id, name }) => ({ id, name })),
-      demo: deps.demo,
+      demo: deps.isDemo,
     }),
     getHealth: async () => ({ platform: await probePlatform(deps.platformUrl, deps.fetch) }),
     callStaff: async ({ reason, screen }) => {

@@ -10,6 +10,11 @@ import type { Logger } from '../logging/logger';
 import type { MetricsStore } from '../metrics/metricsStore';
 import type { Fetch } from '../platformHealth';
 
+export interface DemoEnrolment {
+  persons(): Promise<Array<{ psnNo: string; maskedName: string; enrolled: boolean }>>;
+  enrol(psnNo: string, photo: string): Promise<{ maskedName: string } | { problem: string }>;
+}
+
 /** Everything the kiosk API's handlers touch, injected so they run under Electron, the bridge and tests alike. */
 export interface CoreDeps {
   config: TerminalConfig;
@@ -19,7 +24,7 @@ export interface CoreDeps {
   shell: 'electron' | 'browser-bridge';
   version: string;
   /** Running against the embedded sandbox. */
-  demo: boolean;
+  isDemo: boolean;
   clock: () => Date;
   fetch: Fetch;
   /** Raises the counter's staff call (light, sound, staff screen); returns when raised. */
@@ -33,6 +38,8 @@ export interface CoreDeps {
   printReceipt(receipt: SettlementReceipt | PendingReceipt): Promise<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>;
   /** Leaves kiosk mode (Electron); false where there is nothing to exit (the bridge). */
   exitKiosk(): boolean;
+  /** Present only against the embedded sandbox: the demo menu's face enrolment. */
+  demo?: DemoEnrolment;
   logger: Logger;
   devices: DeviceReports;
   metrics: MetricsStore;
