@@ -1,6 +1,7 @@
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
 import { selectAppInfo, selectDensity } from '../store/selectors';
+import { FactList } from '../components/FactList';
 
 /** What this terminal is (from its configuration file), and the display density staff may switch. */
 export function ConfigSection() {
@@ -22,14 +23,7 @@ export function ConfigSection() {
   ];
   return (
     <div className="admin__section">
-      <dl className="facts facts--small">
-        {rows.map(([key, value]) => (
-          <div key={key} className="facts__row">
-            <dt>{key}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} />
       <fieldset className="switch">
         <legend>{t('admin.density')}</legend>
         <button type="button" className="button button--secondary" aria-pressed={density === 'elder'} onClick={() => update({ density: 'elder' })}>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useCounterApi } from '../flows/useCounter';
 import { useKioskStore } from '../store';
 import { selectAdminToken } from '../store/selectors';
+import { FactList } from '../components/FactList';
 
 type Rows = [string, string][];
 
@@ -39,14 +40,7 @@ export function DiagnosticsSection() {
   }, [api, adminToken]);
   return (
     <div className="admin__section">
-      <dl className="facts facts--small facts--columns" data-testid="diagnostics">
-        {rows.map(([key, value]) => (
-          <div key={key} className="facts__row">
-            <dt>{key}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <FactList rows={rows} className="facts facts--small facts--columns" testId="diagnostics" />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { DatabaseSync } from 'node:sqlite';
+import type { BillLine } from './bills';
 import type { Catalogue } from './catalogue';
 import { conflict, notFound } from './errors';
 import { addDays, daysBetween } from './time';
@@ -9,18 +10,9 @@ import { inTransaction } from '../db';
  * today, or up to the day before discharge (the discharge day is not charged): they are
  * written when the stay is read, so the lines grow with the injected clock.
  */
-export interface StayLine {
-  lineNo: number;
-  feedetlSn: string;
+/** A bill line charged on a given day of the stay; `daily` lines recur every day. */
+export interface StayLine extends BillLine {
   feeDate: string;
-  medinsListCodg: string;
-  medListCodg: string;
-  name: string;
-  kind: string;
-  unit: string;
-  qty: number;
-  unitPriceFen: number;
-  amountFen: number;
   daily: boolean;
 }
 
