@@ -100,20 +100,20 @@ function send(res: ServerResponse, status: number, result: Result<unknown>): voi
   res.end(JSON.stringify(result));
 }
 
+/**
+ * The body, or null when it is over MAX_BODY. An over-size body is still read to its end, and
+ * dropped, so the caller gets its 413: one still sending would otherwise see the connection
+ * reset instead of the answer. Only a caller holding the secret gets this far.
+ */
 function readBody(req: IncomingMessage): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY) {
-        resolve(null);
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
+      if (size <= MAX_BODY) chunks.push(chunk);
     });
-    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('end', () => resolve(size > MAX_BODY ? null : Buffer.concat(chunks)));
     req.on('error', reject);
   });
 }

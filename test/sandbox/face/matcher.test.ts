@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { DEFAULT_FACE_CONFIG } from '../../../sandbox/face/config';
 import { decideMatch } from '../../../sandbox/face/matcher';
+import { testSeed } from '../../support/seed';
 
 const config = DEFAULT_FACE_CONFIG;
 
@@ -33,6 +34,7 @@ describe('decideMatch', () => {
           expect(decision.candidates.length).toBeLessThanOrEqual(config.maxCandidates);
         }
       }),
+      { seed: testSeed('decideMatch: clear only with margin') },
     );
   });
 });
