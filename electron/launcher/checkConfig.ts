@@ -8,7 +8,7 @@ if (!file) {
 }
 try {
   const { config } = loadTerminalConfig(file, true);
-  console.log(`${file} is valid: ${config.institution.name} (${config.institution.code}), terminal ${config.terminal.id}, mode ${config.terminal.mode}, platform ${config.platform.url}`);
+  console.log(`${file} is valid: ${config.institution.name} (${config.institution.code}), terminal ${config.terminal.id} (msgid slot ${config.terminal.slot}), mode ${config.terminal.mode}, platform ${config.platform.url}`);
 } catch (error) {
   console.error(error instanceof ConfigError ? error.message : String(error));
   process.exit(1);

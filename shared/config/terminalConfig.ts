@@ -16,6 +16,10 @@ export const EMBEDDED_PLATFORM = 'embedded';
 export const FACE_POLICIES = ['passive-only', 'passive+active', 'active-always'] as const;
 export type FacePolicy = (typeof FACE_POLICIES)[number];
 
+/** A terminal's msgid slot (electron/settlement/nhsa/msgid.ts). */
+export const TERMINAL_SLOT = /^\d{2}$/;
+const SLOT_RULE = 'must be two digits in quotes, "00" to "99", a different one for every terminal of the institution';
+
 /** `salt:hash`, scrypt hex, as `npm run pin:hash` prints it: PINs are never stored in clear. */
 const pinHash = z.string().regex(/^[^:]{1,64}:[0-9a-f]{64}$/, 'must be salt:hash as printed by npm run pin:hash');
 
@@ -35,6 +39,14 @@ export const terminalConfigSchema = z
         areaCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit division code (e.g. 421200)'),
         infver: z.string().min(1).max(6),
         recerSysCode: z.string().min(1).max(10),
+        /**
+         * The gateway's request-freshness window (TIF x-tif-timestamp): a request older than this
+         * can no longer be accepted, so an unanswered one is "never happened" only after
+         * sent + window + skew.
+         */
+        freshnessWindowSeconds: z.number().int().min(10).max(3600),
+        /** How far the kiosk's clock may differ from the platform's. */
+        clockSkewSeconds: z.number().int().min(0).max(600),
       })
       .strict(),
     platform: z
@@ -52,6 +64,12 @@ export const terminalConfigSchema = z
         id: z.string().regex(/^[A-Za-z0-9-]{1,30}$/, 'must be 1-30 letters, digits or dashes'),
         name: z.string().min(1).max(50),
         mode: z.enum(COUNTER_MODES),
+        /**
+         * This terminal's two msgid digits. msgids are unique per institution, not per terminal
+         * (spec §4), so no two terminals of one institution may share a slot; this file cannot
+         * see the others, so hospital IT keeps the list.
+         */
+        slot: z.string({ error: SLOT_RULE }).regex(TERMINAL_SLOT, SLOT_RULE),
       })
       .strict(),
     locale: z.enum(LOCALES),
@@ -78,11 +96,11 @@ export type TerminalConfig = z.infer<typeof terminalConfigSchema>;
 /** The demo terminal at the sandbox's demo hospital in Xianning. */
 export const SANDBOX_DEFAULTS: TerminalConfig = {
   institution: { code: 'H42120200001', name: '咸宁市演示医院' },
-  region: { profile: 'tif', areaCode: '421200', infver: 'V1.0', recerSysCode: 'YBXT' },
+  region: { profile: 'tif', areaCode: '421200', infver: 'V1.0', recerSysCode: 'YBXT', freshnessWindowSeconds: 300, clockSkewSeconds: 30 },
   platform: { url: EMBEDDED_PLATFORM, paasId: 'facesettle-demo' },
   his: { url: EMBEDDED_PLATFORM },
   evoucher: { url: EMBEDDED_PLATFORM },
-  terminal: { id: 'KIOSK-01', name: '自助终端01', mode: 'registration' },
+  terminal: { id: 'KIOSK-01', name: '自助终端01', mode: 'registration', slot: '01' },
   locale: 'zh-CN',
   idleTimeoutSeconds: 120,
   // Demo PINs, for the sandbox only (README): operator OP001 246810, admin 135790.
@@ -121,7 +139,20 @@ export function checkTerminalConfig(input: unknown): ConfigCheck {
         : value;
   }
   const parsed = terminalConfigSchema.safeParse(merged);
-  return parsed.success
-    ? { ok: true, config: parsed.data }
-    : { ok: false, problems: describeConfigIssues(parsed.error) };
+  const problems = [...(parsed.success ? [] : describeConfigIssues(parsed.error)), ...slotProblems(partial, merged)];
+  return parsed.success && problems.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems };
+}
+
+/**
+ * Two terminals of one institution that share a slot issue each other's msgids, and the
+ * sandbox default would give every terminal "01": against a real gateway the file must say.
+ */
+function slotProblems(partial: Record<string, unknown>, merged: Record<string, unknown>): string[] {
+  const platform = merged.platform as { url?: unknown } | undefined;
+  if (platform?.url === EMBEDDED_PLATFORM) return [];
+  const terminal = partial.terminal;
+  const given = terminal !== null && typeof terminal === 'object' && 'slot' in terminal;
+  return given
+    ? []
+    : [`terminal.slot: must be written in this file when platform.url is a real gateway; it ${SLOT_RULE} (hospital IT keeps the list)`];
 }

@@ -1,8 +1,17 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ConfigError, loadTerminalConfig } from '../../electron/core/terminalConfigFile';
 import { checkTerminalConfig, SANDBOX_DEFAULTS } from '../../shared/config/terminalConfig';
+
+const ROOT = path.join(__dirname, '..', '..');
+/** The shipped example: a real gateway with every field written out. */
+const example = () => JSON.parse(readFileSync(path.join(ROOT, 'build', 'terminal.example.json'), 'utf8')) as Record<string, Record<string, unknown>>;
+const problemsOf = (input: unknown) => {
+  const check = checkTerminalConfig(input);
+  return check.ok ? [] : check.problems;
+};
 
 const dir = mkdtempSync(path.join(tmpdir(), 'facesettle-config-'));
 const write = (name: string, content: string) => {
@@ -61,5 +70,67 @@ describe('terminal configuration', () => {
 
   it('refuses a non-object file', () => {
     expect(checkTerminalConfig([1, 2])).toEqual({ ok: false, problems: ['(top level): must be a JSON object'] });
+  });
+
+  describe('terminal slot', () => {
+    it('is "01" for the sandbox terminal, also when the file leaves it out', () => {
+      expect(SANDBOX_DEFAULTS.terminal.slot).toBe('01');
+      const check = checkTerminalConfig({ terminal: { id: 'KIOSK-07', mode: 'cashier' } });
+      expect(check.ok && check.config.terminal.slot).toBe('01');
+    });
+
+    it('must be written in the file for a real gateway, not inherited from the sandbox', () => {
+      const file = example();
+      expect(checkTerminalConfig(file)).toMatchObject({ ok: true, config: { terminal: { slot: '01' } } });
+      delete file.terminal!.slot;
+      const problems = problemsOf(file);
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^terminal\.slot: must be written in this file when platform\.url is a real gateway/);
+      // Other problems still all show, beside the slot.
+      expect(problemsOf({ ...file, idleTimeoutSeconds: 5 }).map((p) => p.split(':')[0])).toEqual(['idleTimeoutSeconds', 'terminal.slot']);
+      expect(problemsOf({ platform: { url: 'https://fsi.example.invalid' }, terminal: { slot: '12' } })).toEqual([]);
+    });
+
+    it('refuses anything but two digits in quotes', () => {
+      for (const slot of ['1', '100', 'ab', '0a', ' 01', '', 7, null]) {
+        const problems = problemsOf({ terminal: { slot } });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toBe('terminal.slot: must be two digits in quotes, "00" to "99", a different one for every terminal of the institution');
+      }
+      for (const slot of ['00', '42', '99']) expect(problemsOf({ terminal: { slot } })).toEqual([]);
+    });
+
+    it('is what npm run config:check names for a real gateway', async () => {
+      const file = example();
+      delete file.terminal!.slot;
+      const target = write('no-slot.json', JSON.stringify(file));
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'launcher', 'checkConfig.ts'), target], { cwd: ROOT }, (error, _stdout, stderr) =>
+          resolve({ code: error ? (error.code as number) : 0, stderr }),
+        );
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('  - terminal.slot: must be written in this file');
+    }, 30_000);
+  });
+
+  describe('region freshness window and clock skew', () => {
+    it('default to 300 s and 30 s', () => {
+      expect(SANDBOX_DEFAULTS.region).toMatchObject({ freshnessWindowSeconds: 300, clockSkewSeconds: 30 });
+      const check = checkTerminalConfig({ region: { areaCode: '421200' } });
+      expect(check.ok && check.config.region).toMatchObject({ freshnessWindowSeconds: 300, clockSkewSeconds: 30 });
+    });
+
+    it.each([
+      ['freshnessWindowSeconds', [10, 300, 3600], [9, 3601, 30.5, '300', -1]],
+      ['clockSkewSeconds', [0, 30, 600], [-1, 601, 1.5, '30']],
+    ] as const)('bound %s', (field, accepted, refused) => {
+      for (const value of accepted) expect(problemsOf({ region: { [field]: value } })).toEqual([]);
+      for (const value of refused) {
+        const problems = problemsOf({ region: { [field]: value } });
+        expect(problems).toHaveLength(1);
+        expect(problems[0]).toMatch(new RegExp(`^region\\.${field}: `));
+      }
+    });
   });
 });

@@ -23,7 +23,7 @@ describe('journal', () => {
   const clock = () => new Date('2026-03-01T02:00:00Z');
   const open = () => {
     const db = openKioskDb(path);
-    return { db, journal: new Journal(db, new MsgIdGenerator(db, 'H42120200001', clock), clock) };
+    return { db, journal: new Journal(db, new MsgIdGenerator(db, 'H42120200001', '01', clock), clock) };
   };
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'journal-'));

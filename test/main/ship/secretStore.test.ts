@@ -198,7 +198,7 @@ describe('the app started for a secret command', () => {
 
   it('stores the secret for the configured paasId and exits, without starting the kiosk', async () => {
     const userData = mkdtempSync(path.join(tmpdir(), 'facesettle-entry-'));
-    writeFileSync(path.join(userData, 'terminal.json'), JSON.stringify({ platform: { url: 'https://fsi.example.invalid', paasId: 'hosp-0042' } }));
+    writeFileSync(path.join(userData, 'terminal.json'), JSON.stringify({ platform: { url: 'https://fsi.example.invalid', paasId: 'hosp-0042' }, terminal: { slot: '01' } }));
     const { electron, exits } = fakeElectron(userData);
     const out: string[] = [];
     const input = new PassThrough();
