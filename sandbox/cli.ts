@@ -1,13 +1,27 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SANDBOX_SERVER_DEFAULTS, startSandbox } from './index';
+import { DEFAULT_TIF_WINDOW_SECONDS } from './platform/tif';
 
 /** The default data folder, relative to where the command runs (git ignores `.data/`). */
 export const DEFAULT_DATA_DIR = '.data/sandbox';
 
 const USAGE = `npm run sandbox -- [--port ${SANDBOX_SERVER_DEFAULTS.cliPort}] [--host ${SANDBOX_SERVER_DEFAULTS.host}] [--data ${DEFAULT_DATA_DIR}]
                       [--paasid ${SANDBOX_SERVER_DEFAULTS.paasId}] [--secret ${SANDBOX_SERVER_DEFAULTS.secret}]
-                      [--no-face] [--no-his] [--quiet]`;
+                      [--tif-window ${DEFAULT_TIF_WINDOW_SECONDS}] [--wording-seed <n>]
+                      [--no-face] [--no-his] [--quiet]
+  env: SANDBOX_TIF_WINDOW_SECONDS, SANDBOX_WORDING_SEED (the flags win)`;
+
+/** A whole-number option from its flag or, failing that, its environment variable. */
+function wholeNumber(name: string, flag: string | undefined, envName: string, min = Number.MIN_SAFE_INTEGER): number | undefined {
+  const text = flag ?? process.env[envName];
+  if (text === undefined || text === '') return undefined;
+  const value = Number(text);
+  if (!/^-?\d+$/.test(text) || !Number.isSafeInteger(value) || value < min) {
+    throw new Error(`--${name} (or ${envName}) must be a whole number${min > Number.MIN_SAFE_INTEGER ? ` ≥ ${min}` : ''}, not ${text}`);
+  }
+  return value;
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +31,8 @@ async function main(): Promise<void> {
       data: { type: 'string', default: DEFAULT_DATA_DIR },
       paasid: { type: 'string', default: SANDBOX_SERVER_DEFAULTS.paasId },
       secret: { type: 'string', default: SANDBOX_SERVER_DEFAULTS.secret },
+      'tif-window': { type: 'string' },
+      'wording-seed': { type: 'string' },
       'no-face': { type: 'boolean', default: false },
       'no-his': { type: 'boolean', default: false },
       quiet: { type: 'boolean', default: false },
@@ -35,11 +51,15 @@ async function main(): Promise<void> {
     dataDir: resolve(values.data),
     paasId: values.paasid,
     secret: values.secret,
+    tifWindowSeconds: wholeNumber('tif-window', values['tif-window'], 'SANDBOX_TIF_WINDOW_SECONDS', 1),
+    wordingSeed: wholeNumber('wording-seed', values['wording-seed'], 'SANDBOX_WORDING_SEED'),
     parts: { face: !values['no-face'], his: !values['no-his'] },
     log: values.quiet ? () => {} : (line) => console.log(line),
   });
   // The one line scripts wait for (the benchmark reads the port from it).
   console.log(`sandbox listening on ${sandbox.url} (data ${resolve(values.data)}; face ${sandbox.parts.face ? 'on' : 'off'}, his ${sandbox.parts.his ? 'on' : 'off'})`);
+  // The seed repeats a run's refusal wordings; the window bounds when a late request still counts.
+  console.log(`platform: freshness window ${sandbox.tifWindowSeconds} s, wording seed ${sandbox.wordingSeed}`);
   const stop = () => {
     sandbox.close().then(() => process.exit(0), () => process.exit(1));
   };

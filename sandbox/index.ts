@@ -10,6 +10,8 @@ import type { SandboxRoute } from './http/types';
 import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from './parts';
 import { createPlatform } from './platform';
 import { createPersonDirectory } from './platform/persons';
+import { DEFAULT_TIF_WINDOW_SECONDS } from './platform/tif';
+import { createWording } from './platform/wording';
 import { createHttpServer } from './server';
 
 /**
@@ -27,6 +29,13 @@ export interface SandboxOptions {
   paasId?: string;
   secret?: string;
   clock?: () => Date;
+  /**
+   * How far, in seconds, a request's x-tif-timestamp and its msgid's time may be from the
+   * platform's clock when it processes the request (300 unless given; tests use a short one).
+   */
+  tifWindowSeconds?: number;
+  /** Seeds the choice of the platform's Chinese wordings, to replay a run; random when absent. */
+  wordingSeed?: number;
   /** One line per request; silence it with `() => {}`. */
   log?: (line: string) => void;
   /** Handed to the face service as its `config`. */
@@ -44,6 +53,9 @@ export interface RunningSandbox {
   secret: string;
   dataDir?: string;
   faults: FaultRegistry;
+  tifWindowSeconds: number;
+  /** The seed of the platform's wordings in use (the one given, or the one drawn). */
+  wordingSeed: number;
   /** Which optional parts are running. */
   parts: { face: boolean; his: boolean };
   close(): Promise<void>;
@@ -59,6 +71,10 @@ export const SANDBOX_SERVER_DEFAULTS = {
 
 export async function startSandbox(options: SandboxOptions = {}): Promise<RunningSandbox> {
   const clock = options.clock ?? (() => new Date());
+  // Checked before the database opens, so a bad option leaves nothing open.
+  const tifWindowSeconds = options.tifWindowSeconds ?? DEFAULT_TIF_WINDOW_SECONDS;
+  if (!Number.isInteger(tifWindowSeconds) || tifWindowSeconds < 1) throw new Error(`tifWindowSeconds must be a whole number of seconds ≥ 1, not ${tifWindowSeconds}`);
+  const wording = createWording(options.wordingSeed);
   const log = options.log ?? ((line: string) => console.log(line));
   const paasId = options.paasId ?? SANDBOX_SERVER_DEFAULTS.paasId;
   const secret = options.secret ?? SANDBOX_SERVER_DEFAULTS.secret;
@@ -67,7 +83,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new FaultRegistry();
   let tokens = options.tokens;
 
-  const platform = createPlatform({ db, clock, log, credentials: { paasId, secret }, faults, tokens: () => tokens });
+  const platform = createPlatform({ db, clock, log, credentials: { paasId, secret }, faults, tifWindowSeconds, wording, tokens: () => tokens });
   const deps: SandboxPartDeps = { db, clock, log, persons: createPersonDirectory(db) };
   const parts: SandboxPart[] = [platform];
   const running = { face: false, his: false };
@@ -106,6 +122,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     secret,
     dataDir: options.dataDir,
     faults,
+    tifWindowSeconds,
+    wordingSeed: wording.seed,
     parts: running,
     async close() {
       await new Promise<void>((resolve) => {

@@ -27,6 +27,12 @@ export function fenToYuan(fen: Fen): string {
   return fen < 0 ? `-${text}` : text;
 }
 
+/**
+ * The opposite amount, as a cancellation records it. Plain `-fen` turns 0 into -0, which
+ * Object.is and every strict test tell apart from 0; `0 - fen` is +0 for both zeros.
+ */
+export const negateFen = (fen: Fen): Fen => 0 - fen;
+
 function numberToPlainString(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`not a finite amount: ${value}`);
   // toFixed(6) avoids exponent notation; amounts on the wire carry at most 6 decimals (pric 16,6).

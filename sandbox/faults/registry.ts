@@ -21,6 +21,19 @@ export const faultSchema = z
 
 export type Fault = z.infer<typeof faultSchema>;
 
+/**
+ * What an injected `error` says when the fault gives no errMsg: one of these, picked per answer,
+ * in the words a busy provincial platform uses — nothing marks it as injected.
+ */
+export const INJECTED_FAILURE_WORDINGS: readonly string[] = [
+  '系统繁忙，请稍后再试',
+  '服务调用异常，请联系系统管理员',
+  '中心系统处理超时',
+  '数据库连接异常，交易未完成',
+  '医保中心服务暂不可用',
+  '网关转发失败，请重试',
+];
+
 export interface FaultPlan {
   latencyMs: number;
   outcome: 'normal' | 'error' | 'drop' | 'commit-then-drop';

@@ -16,6 +16,7 @@ export interface SandboxRequest {
 
 export interface SandboxResponse {
   status: number;
+  /** Sent as JSON; a Buffer is sent as its bytes, `application/octet-stream` (e.g. 9102's file). */
   body: unknown;
   headers?: Record<string, string>;
   /** Destroy the socket instead of answering (fault injection: a dropped connection). */

@@ -1,5 +1,6 @@
 import type { EcTokenResolver } from '../parts';
 import type { Envelope } from './envelope';
+import { CAUSES, visitKindText } from './causes';
 import { refuse } from './errors';
 import { FieldReader, type Json } from './fields';
 import { DEMO_POLICY } from './policy/rules';
@@ -38,12 +39,12 @@ export const newSettlementId = (ctx: TxContext) => ctx.settlementIds.next(DEMO_P
 export function insuredPerson(ctx: TxContext, reader: FieldReader, options: { allowUninsured?: boolean } = {}): PersonRow {
   const psnNo = reader.str('psn_no', { max: 30 });
   const person = ctx.sql.get<PersonRow>('SELECT * FROM platform_person WHERE psn_no = ?', psnNo);
-  if (!person) return refuse(reader.field('psn_no'), 'no insured person with this psn_no');
+  if (!person) return refuse(reader.field('psn_no'), CAUSES.personMissing('人员编号'));
   ctx.notePerson(person.psn_no);
   const area = ctx.envelope.insuplc_admdvs;
-  if (!area) refuse('insuplc_admdvs', 'required when the input names a person (psn_no)');
-  if (area !== person.insuplc_admdvs) refuse('insuplc_admdvs', `must be the person's insurance area ${person.insuplc_admdvs}`);
-  if (!person.insured && !options.allowUninsured) refuse(reader.field('psn_no'), 'person is not insured (psn_insu_stas 0)');
+  if (!area) refuse('insuplc_admdvs', '入参含人员编号（psn_no）时必填');
+  if (area !== person.insuplc_admdvs) refuse('insuplc_admdvs', `须为该人员的参保地${person.insuplc_admdvs}`);
+  if (!person.insured && !options.allowUninsured) refuse(reader.field('psn_no'), CAUSES.notInsured);
   return person;
 }
 
@@ -51,7 +52,7 @@ export function insuredPerson(ctx: TxContext, reader: FieldReader, options: { al
 export function checkInsutype(reader: FieldReader, person: PersonRow, required = true): string {
   const insutype = reader.str('insutype', { max: 6, optional: !required });
   if (insutype !== undefined && insutype !== person.insutype) {
-    refuse(reader.field('insutype'), `must be the person's insurance type ${person.insutype}`);
+    refuse(reader.field('insutype'), `须为该人员的险种类型${person.insutype}`);
   }
   return person.insutype;
 }
@@ -62,28 +63,28 @@ export function personByCertificate(ctx: TxContext, reader: FieldReader): Person
   const no = reader.str('mdtrt_cert_no', { max: 50 });
   const where = reader.field('mdtrt_cert_no');
   if (type === '01') {
-    if (!ctx.tokens) return refuse(where, 'e-voucher tokens cannot be checked: the face service is not running');
+    if (!ctx.tokens) return refuse(where, '电子凭证无法核验：人脸服务未运行');
     const resolved = ctx.tokens.resolve(no);
-    if (!resolved.ok) return refuse(where, resolved.reason === 'expired' ? 'e-voucher token expired' : 'unknown e-voucher token');
+    if (!resolved.ok) return refuse(where, resolved.reason === 'expired' ? '电子凭证令牌已过期' : '无效的电子凭证令牌');
     const person = ctx.sql.get<PersonRow>('SELECT * FROM platform_person WHERE psn_no = ?', resolved.psnNo);
-    return person ?? refuse(where, 'e-voucher token names no insured person');
+    return person ?? refuse(where, CAUSES.personMissing('电子凭证'));
   }
   if (type === '02') {
-    if (!/^\d{17}[\dX]$/.test(no)) refuse(where, 'must be an 18-character ID number for type 02');
+    if (!/^\d{17}[\dX]$/.test(no)) refuse(where, '证件类型为02时须为18位身份证号码');
     const person = ctx.sql.get<PersonRow>('SELECT * FROM platform_person WHERE certno = ?', no);
-    return person ?? refuse(where, 'no insured person with this ID number');
+    return person ?? refuse(where, CAUSES.personMissing('身份证号码'));
   }
   const cardSn = reader.str('card_sn', { max: 32 });
   const person = ctx.sql.get<PersonRow>('SELECT * FROM platform_person WHERE card_no = ?', no);
-  if (!person) return refuse(where, 'no insured person with this card number');
-  if (person.card_sn !== cardSn) refuse(reader.field('card_sn'), 'does not match the card');
+  if (!person) return refuse(where, CAUSES.personMissing('社保卡号'));
+  if (person.card_sn !== cardSn) refuse(reader.field('card_sn'), '与社保卡不匹配');
   return person;
 }
 
 /** The certificate of a later call must name the same person as its psn_no. */
 export function checkCertificate(ctx: TxContext, reader: FieldReader, person: PersonRow): string {
   const holder = personByCertificate(ctx, reader);
-  if (holder.psn_no !== person.psn_no) refuse(reader.field('mdtrt_cert_no'), 'names a different person than psn_no');
+  if (holder.psn_no !== person.psn_no) refuse(reader.field('mdtrt_cert_no'), '与psn_no不是同一人员');
   return reader.str('mdtrt_cert_type', { max: 3 });
 }
 
@@ -91,9 +92,9 @@ export function visitOf(ctx: TxContext, reader: FieldReader, person: PersonRow, 
   const mdtrtId = reader.str('mdtrt_id', { max: 30 });
   const visit = ctx.sql.get<VisitRow>('SELECT * FROM platform_visit WHERE mdtrt_id = ?', mdtrtId);
   const where = reader.field('mdtrt_id');
-  if (!visit || visit.fixmedins_code !== ctx.envelope.fixmedins_code) return refuse(where, 'no visit with this mdtrt_id at this institution');
-  if (visit.psn_no !== person.psn_no) refuse(where, 'belongs to a different person than psn_no');
-  if (visit.kind !== kind) refuse(where, `is a ${visit.kind} visit, not ${kind}`);
+  if (!visit || visit.fixmedins_code !== ctx.envelope.fixmedins_code) return refuse(where, '本机构无此就诊记录');
+  if (visit.psn_no !== person.psn_no) refuse(where, '该就诊不属于psn_no对应的人员');
+  if (visit.kind !== kind) refuse(where, `是${visitKindText(visit.kind)}就诊，不是${visitKindText(kind)}就诊`);
   return visit;
 }
 

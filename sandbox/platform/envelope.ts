@@ -22,15 +22,15 @@ export interface Envelope {
 /** The spec lets `input` reach 40000 characters once serialised. */
 export const INPUT_LIMIT_CHARS = 40_000;
 
-const DIVISION = { max: 6, min: 6, pattern: /^\d{6}$/, shape: 'must be a 6-digit division code' } as const;
+const DIVISION = { max: 6, min: 6, pattern: /^\d{6}$/, shape: '须为6位数字的区划代码' } as const;
 
 export function readEnvelope(body: unknown): Envelope {
-  if (!isObject(body)) return refuse('body', 'must be a JSON object (the request envelope)');
+  if (!isObject(body)) return refuse('body', '须为JSON对象（请求报文）');
   const top = new FieldReader(body, '');
 
   const envelope: Envelope = {
-    infno: top.str('infno', { max: 6, min: 4, pattern: /^\d{4}[A-Z]?$/, shape: 'must be 4 digits, optionally followed by a capital letter' }),
-    msgid: top.str('msgid', { max: 30, min: 30, pattern: /^[A-Za-z0-9]{30}$/, shape: 'must be 30 letters or digits' }),
+    infno: top.str('infno', { max: 6, min: 4, pattern: /^\d{4}[A-Z]?$/, shape: '须为4位数字，可带一个大写字母后缀' }),
+    msgid: top.str('msgid', { max: 30, min: 30, pattern: /^[A-Za-z0-9]{30}$/, shape: '须为30位字母或数字' }),
     mdtrtarea_admvs: top.str('mdtrtarea_admvs', DIVISION),
     insuplc_admdvs: top.str('insuplc_admdvs', { ...DIVISION, optional: true }),
     recer_sys_code: top.str('recer_sys_code', { max: 10 }),
@@ -50,12 +50,13 @@ export function readEnvelope(body: unknown): Envelope {
   top.str('signtype', { max: 10, optional: true });
   top.str('fixmedins_soft_fcty', { max: 200, optional: true });
   const encType = top.str('enc_type', { max: 10, optional: true });
-  if (encType !== undefined) refuse('enc_type', 'must be empty: the sandbox speaks plain JSON (no SM4)');
+  if (encType !== undefined) refuse('enc_type', '须为空：本平台只接受明文JSON（不支持SM4加密）');
 
   const input = body.input;
-  if (input === undefined || input === null) refuse('input', 'required');
-  if (!isObject(input)) refuse('input', 'must be an object of nodes');
-  if (JSON.stringify(input).length > INPUT_LIMIT_CHARS) refuse('input', `must be at most ${INPUT_LIMIT_CHARS} characters`);
+  if (input === undefined || input === null) refuse('input', '不能为空');
+  if (!isObject(input)) refuse('input', '须为由节点组成的对象');
+  // 9101 carries a whole file; its own limit (1 MiB, tx/files.ts) applies instead.
+  if (envelope.infno !== '9101' && JSON.stringify(input).length > INPUT_LIMIT_CHARS) refuse('input', `长度不能超过${INPUT_LIMIT_CHARS}个字符`);
   envelope.input = input as Json;
   return envelope;
 }

@@ -20,15 +20,15 @@ export function readFeeLine(line: FieldReader, chrgBchno: string | undefined): F
   const medListCodg = line.str('med_list_codg', { max: 50 });
   line.str('medins_list_codg', { max: 150 });
   const item = catalogueByCode.get(medListCodg);
-  if (!item) refuse(line.field('med_list_codg'), 'not in the medical catalogue');
+  if (!item) refuse(line.field('med_list_codg'), '不在医保目录内');
   const cnt4 = line.decimal('cnt', 4);
   const pric6 = line.decimal('pric', 6);
   // Refund lines (negative cnt) are not modelled: a wrong line is cancelled with 2205/2302 instead.
-  if (cnt4 <= 0n) refuse(line.field('cnt'), 'must be greater than 0');
-  if (pric6 < 0n) refuse(line.field('pric'), 'must not be negative');
+  if (cnt4 <= 0n) refuse(line.field('cnt'), '须大于0');
+  if (pric6 < 0n) refuse(line.field('pric'), '不能为负数');
   const amountFen = line.money('det_item_fee_sumamt');
   const expected = lineAmountFen(cnt4, pric6);
-  if (amountFen !== expected) refuse(line.field('det_item_fee_sumamt'), `must equal cnt × pric rounded to the fen (${yuan(expected)})`);
+  if (amountFen !== expected) refuse(line.field('det_item_fee_sumamt'), `须等于数量×单价四舍五入到分（${yuan(expected)}）`);
   return { ...splitLine(item!, cnt4, pric6, amountFen), feedetlSn, chrgBchno: chrgBchno ?? '', medListCodg, cnt4, pric6 };
 }
 
@@ -44,10 +44,10 @@ export function checkUniqueLines(ctx: TxContext, mdtrtId: string, lines: FeeLine
   const seen = new Set<string>();
   lines.forEach((line, index) => {
     const where = `${path}[${index}].feedetl_sn`;
-    if (seen.has(line.feedetlSn)) refuse(where, 'must be unique within the request');
+    if (seen.has(line.feedetlSn)) refuse(where, '在本次请求中重复');
     seen.add(line.feedetlSn);
     if (ctx.sql.get('SELECT 1 AS x FROM platform_fee WHERE mdtrt_id = ? AND feedetl_sn = ?', mdtrtId, line.feedetlSn)) {
-      refuse(where, 'already uploaded for this visit');
+      refuse(where, '本次就诊已上传过该明细');
     }
   });
 }

@@ -2,6 +2,9 @@ import type { Fen } from '../../shared/money';
 import { yuanToFen } from '../../shared/money';
 import { refuse } from './errors';
 
+/** A missing field is the most common refusal; it too comes in more than one wording. */
+const REQUIRED = ['不能为空', '为必填项', '必须填写', '缺失'] as const;
+
 export type Json = Record<string, unknown>;
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -23,7 +26,7 @@ interface StrRule {
   min?: number;
   optional?: boolean;
   pattern?: RegExp;
-  /** Said in the error when `pattern` fails, e.g. "must be 6 digits". */
+  /** Said in the error when `pattern` fails, e.g. "须为6位数字". */
   shape?: string;
   oneOf?: readonly string[];
   /** Counts declared as char fields that clients send as numbers too (e.g. fixmedins_setl_cnt). */
@@ -32,7 +35,7 @@ interface StrRule {
 
 /**
  * Reads one object of a request, naming every refusal by its full path
- * (`input.data.psn_no: required`). Char fields must be strings; amounts and decimals may be
+ * (`input.data.psn_no`). Char fields must be strings; amounts and decimals may be
  * numbers or strings, as clients send both.
  */
 export class FieldReader {
@@ -44,21 +47,21 @@ export class FieldReader {
   static node(parent: Json, name: string, path: string): FieldReader {
     const value = parent[name];
     const where = path ? `${path}.${name}` : name;
-    if (value === undefined || value === null) refuse(where, 'required');
-    if (!isObject(value)) refuse(where, 'must be an object');
+    if (value === undefined || value === null) refuse(where, REQUIRED);
+    if (!isObject(value)) refuse(where, '须为对象');
     return new FieldReader(value as Json, where);
   }
 
   static list(parent: Json, name: string, path: string, options: { min?: number; max?: number } = {}): FieldReader[] {
     const value = parent[name];
     const where = path ? `${path}.${name}` : name;
-    if (value === undefined || value === null) refuse(where, 'required');
-    if (!Array.isArray(value)) refuse(where, 'must be a list');
+    if (value === undefined || value === null) refuse(where, REQUIRED);
+    if (!Array.isArray(value)) refuse(where, '须为数组');
     const list = value as unknown[];
-    if (list.length < (options.min ?? 1)) refuse(where, `must hold at least ${options.min ?? 1} item(s)`);
-    if (list.length > (options.max ?? 1000)) refuse(where, `must hold at most ${options.max ?? 1000} items`);
+    if (list.length < (options.min ?? 1)) refuse(where, `至少须有${options.min ?? 1}条`);
+    if (list.length > (options.max ?? 1000)) refuse(where, `最多${options.max ?? 1000}条`);
     return list.map((item, index) => {
-      if (!isObject(item)) refuse(`${where}[${index}]`, 'must be an object');
+      if (!isObject(item)) refuse(`${where}[${index}]`, '须为对象');
       return new FieldReader(item as Json, `${where}[${index}]`);
     });
   }
@@ -88,15 +91,15 @@ export class FieldReader {
     let value = this.source[name];
     if (value === undefined || value === null || value === '') {
       if (rule.optional) return undefined;
-      return refuse(where, 'required');
+      return refuse(where, REQUIRED);
     }
     if (rule.numeric && typeof value === 'number' && Number.isInteger(value)) value = String(value);
-    if (typeof value !== 'string') return refuse(where, rule.numeric ? 'must be a string or a whole number' : 'must be a string');
+    if (typeof value !== 'string') return refuse(where, rule.numeric ? '须为字符串或整数' : '须为字符串');
     const length = Array.from(value).length;
-    if (length > rule.max) refuse(where, `must be at most ${rule.max} characters`);
-    if (length < (rule.min ?? 1)) refuse(where, `must be at least ${rule.min} characters`);
-    if (rule.pattern && !rule.pattern.test(value)) refuse(where, rule.shape ?? `must match ${rule.pattern}`);
-    if (rule.oneOf && !rule.oneOf.includes(value)) refuse(where, `must be one of ${rule.oneOf.join(', ')}`);
+    if (length > rule.max) refuse(where, `长度不能超过${rule.max}个字符`);
+    if (length < (rule.min ?? 1)) refuse(where, `长度不能少于${rule.min}个字符`);
+    if (rule.pattern && !rule.pattern.test(value)) refuse(where, rule.shape ?? `格式不符合${rule.pattern}`);
+    if (rule.oneOf && !rule.oneOf.includes(value)) refuse(where, `须为以下值之一：${rule.oneOf.join('、')}`);
     return value;
   }
 
@@ -107,7 +110,7 @@ export class FieldReader {
     const value = this.str(name, { max: 10, optional });
     if (value === undefined) return undefined;
     const m = DATE.exec(value);
-    if (!m || !validCalendar(m[1]!, m[2]!, m[3]!)) refuse(this.field(name), 'must be a date yyyy-MM-dd');
+    if (!m || !validCalendar(m[1]!, m[2]!, m[3]!)) refuse(this.field(name), '须为有效日期（yyyy-MM-dd）');
     return value;
   }
 
@@ -120,7 +123,7 @@ export class FieldReader {
     const m = DATETIME.exec(value);
     const timeOk = m && Number(m[4]) < 24 && Number(m[5]) < 60 && Number(m[6]) < 60;
     if (!m || !timeOk || !validCalendar(m[1]!, m[2]!, m[3]!)) {
-      refuse(this.field(name), 'must be a datetime yyyy-MM-dd HH:mm:ss');
+      refuse(this.field(name), '须为有效时间（yyyy-MM-dd HH:mm:ss）');
     }
     return value;
   }
@@ -132,11 +135,11 @@ export class FieldReader {
     const where = this.field(name);
     const value = this.source[name];
     if (value === undefined || value === null || value === '') {
-      return optional ? undefined : refuse(where, 'required');
+      return optional ? undefined : refuse(where, REQUIRED);
     }
     const text = typeof value === 'number' && Number.isFinite(value) ? plain(value) : value;
     if (typeof text !== 'string' || !MONEY.test(text.trim())) {
-      return refuse(where, 'must be an amount in yuan with at most 2 decimals');
+      return refuse(where, '须为以元为单位、最多两位小数的金额');
     }
     return yuanToFen(text);
   }
@@ -145,11 +148,11 @@ export class FieldReader {
   decimal(name: string, scale: number): bigint {
     const where = this.field(name);
     const value = this.source[name];
-    if (value === undefined || value === null || value === '') return refuse(where, 'required');
+    if (value === undefined || value === null || value === '') return refuse(where, REQUIRED);
     const text = typeof value === 'number' && Number.isFinite(value) ? plain(value) : value;
-    if (typeof text !== 'string' || !DECIMAL.test(text.trim())) return refuse(where, 'must be a decimal number');
+    if (typeof text !== 'string' || !DECIMAL.test(text.trim())) return refuse(where, '须为数字');
     const [whole = '0', fraction = ''] = text.trim().replace('-', '').split('.');
-    if (fraction.replace(/0+$/, '').length > scale) refuse(where, `must have at most ${scale} decimals`);
+    if (fraction.replace(/0+$/, '').length > scale) refuse(where, `最多${scale}位小数`);
     const units = BigInt(whole) * 10n ** BigInt(scale) + BigInt((fraction + '0'.repeat(scale)).slice(0, scale) || '0');
     return text.trim().startsWith('-') ? -units : units;
   }

@@ -1,13 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inSavepoint, inTransaction } from '../db';
-import type { FaultRegistry } from '../faults/registry';
+import { INJECTED_FAILURE_WORDINGS, type FaultRegistry } from '../faults/registry';
 import type { BodyProblem, SandboxRequest, SandboxResponse, SandboxRoute } from '../http/types';
 import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from '../parts';
 import type { TxContext, TxDefinition } from './context';
 import { readEnvelope, type Envelope } from './envelope';
+import { CAUSES, institutionText } from './causes';
 import { PlatformError, refuse } from './errors';
 import { FieldReader, isObject, type Json } from './fields';
 import { migratePlatform } from './schema';
+import { checkMsgidShape } from './msgid';
 import { IdSequence, Statements } from './store';
 import { TifGate, type TifCredentials } from './tif';
 import { inpatientTransactions } from './tx/inpatient';
@@ -17,9 +19,12 @@ import { pharmacyTransactions } from './tx/pharmacy';
 import { queryTransactions } from './tx/query';
 import { reversalTransactions } from './tx/reversal';
 import { checkSignedIn, sessionTransactions } from './tx/session';
+import { downloadedFile, fileTransactions } from './tx/files';
+import { visitQueryTransactions } from './tx/visitQuery';
 import { settlementTransactions } from './tx/settlement';
 import { cstCompact, cstMillis } from './wire';
 import { DEMO_POLICY } from './policy/rules';
+import type { Wording } from './wording';
 
 export const PLATFORM_PATH = '/fsi/api/rsfComIfsService/callService';
 
@@ -32,11 +37,15 @@ export const TRANSACTIONS: Readonly<Record<string, TxDefinition>> = {
   ...inpatientTransactions,
   ...reversalTransactions,
   ...queryTransactions,
+  ...visitQueryTransactions, ...fileTransactions,
 };
 
 export interface PlatformOptions extends Omit<SandboxPartDeps, 'persons'> {
   credentials: TifCredentials;
   faults: FaultRegistry;
+  /** Freshness window of both the gateway's x-tif-timestamp and the msgid's time, in seconds. */
+  tifWindowSeconds: number;
+  wording: Wording;
   /** Asked lazily: the face service may be wired after the platform. */
   tokens(): EcTokenResolver | undefined;
 }
@@ -48,14 +57,16 @@ interface InstitutionRow {
 
 /**
  * The insurance platform: one endpoint, `infno` in the body. Order of checks: gateway headers,
- * content type, envelope, institution, sign-in, msgid, then the transaction inside one database
- * transaction together with its message record. Every refusal is `infcode: -1` with the field
- * and the rule; an unexpected error is too, without its stack.
+ * content type, envelope, institution, sign-in, msgid (shape, sender, time, never used), then the
+ * transaction inside one database transaction together with its message record. Every refusal
+ * is `infcode: -1` naming the field and the rule in Chinese, worded differently from answer to
+ * answer; an unexpected error is `infcode: -1` too, without its stack.
  */
 export function createPlatform(options: PlatformOptions): SandboxPart {
   migratePlatform(options.db);
   const sql = new Statements(options.db);
-  const tif = new TifGate(options.credentials, sql);
+  const tif = new TifGate(options.credentials, sql, options.tifWindowSeconds);
+  const { wording } = options;
   const visitIds = new IdSequence(sql, 'platform_visit');
   const settlementIds = new IdSequence(sql, 'platform_settlement');
   let refSerial = 0;
@@ -82,10 +93,21 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
     };
   }
 
+  /** 9102 answers the file's bytes, not an envelope (spec §2.8); its refusals are envelopes. */
+  function fileAnswer(file: { bytes: Uint8Array; filename: string }, envelope: Envelope): SandboxResponse {
+    return {
+      status: 200,
+      body: Buffer.from(file.bytes),
+      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}` },
+      logNote: `infno=${envelope.infno} msgid=${envelope.msgid} infcode=0 bytes=${file.bytes.length}`,
+    };
+  }
+
   function refusal(received: Date, error: unknown, envelope?: Partial<Envelope>): SandboxResponse {
-    if (error instanceof PlatformError) return answer(received, -1, null, error.message, envelope);
+    if (error instanceof PlatformError) return answer(received, -1, null, wording.refusal(error.field, error.rule), envelope);
     options.log(`platform: unexpected error in ${envelope?.infno ?? 'request'}: ${error instanceof Error ? error.message : String(error)}`);
-    return answer(received, -1, null, `sandbox: internal error while handling ${envelope?.infno ?? 'the request'}; nothing was changed`, envelope);
+    const infno = envelope?.infno ? `${envelope.infno}交易` : '请求';
+    return answer(received, -1, null, wording.pick([`系统内部错误，处理${infno}时异常，未做任何变更`, `系统异常（${infno}），本次请求未生效`]), envelope);
   }
 
   /**
@@ -107,19 +129,18 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
     try {
       tif.check(request.headers, received);
       const type = request.headers['content-type'] ?? '';
-      if (!/^application\/json\s*(;|$)/i.test(type)) refuse('header content-type', 'must be application/json');
+      if (!/^application\/json\s*(;|$)/i.test(type)) refuse('header content-type', '须为application/json');
       const checked = readEnvelope(request.body);
       envelope = checked;
       const tx = TRANSACTIONS[checked.infno];
-      if (!tx) refuse('infno', `unknown transaction ${checked.infno}`);
+      if (!tx) refuse('infno', [`未知交易${checked.infno}`, `交易编号${checked.infno}不存在`, `平台不支持交易${checked.infno}`]);
       const institution = institutions.get(checked.fixmedins_code);
-      if (!institution) refuse('fixmedins_code', 'not a designated institution of this platform');
-      if (checked.mdtrtarea_admvs !== DEMO_POLICY.area) refuse('mdtrtarea_admvs', `must be this platform's area ${DEMO_POLICY.area}`);
-      if (tx.institution && tx.institution !== institution.kind) refuse('infno', `${checked.infno} is not open to a ${institution.kind}`);
+      if (!institution) refuse('fixmedins_code', ['不是本平台的定点医药机构', '定点医药机构编码不存在', '未查询到该定点医药机构']);
+      if (checked.mdtrtarea_admvs !== DEMO_POLICY.area) refuse('mdtrtarea_admvs', `须为本平台统筹区${DEMO_POLICY.area}`);
+      if (tx.institution && tx.institution !== institution.kind) refuse('infno', `${checked.infno}交易不对${institutionText(institution.kind)}开放`);
       if (checked.infno !== '9001') checkSignedIn({ sql, envelope: checked });
-      if (sql.get('SELECT 1 AS x FROM platform_message WHERE msgid = ?', checked.msgid)) {
-        refuse('msgid', 'already used by an earlier request; every request needs a new msgid');
-      }
+      checkMsgidShape(checked.msgid, checked.fixmedins_code, received, options.tifWindowSeconds);
+      if (sql.get('SELECT 1 AS x FROM platform_message WHERE msgid = ?', checked.msgid)) refuse('msgid', CAUSES.msgidUsed);
       return run(tx, checked, received);
     } catch (error) {
       return refusal(received, error, envelope);
@@ -145,7 +166,8 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
         'INSERT INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, received_at) VALUES (?, ?, ?, ?, 0, ?)',
         envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, receivedText,
       );
-      return answer(received, 0, output, null, envelope);
+      const file = downloadedFile(output);
+      return file ? fileAnswer(file, envelope) : answer(received, 0, output, null, envelope);
     } catch (error) {
       const refused = refusal(received, error, envelope);
       // The msgid is spent even when refused, so a retry under it is refused without side effects.
@@ -167,7 +189,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
       if (plan.outcome === 'drop') return { status: 0, body: null, drop: true, logNote: `infno=${infno} fault=drop` };
       const received = options.clock();
       if (plan.outcome === 'error') {
-        const injected = answer(received, -1, null, plan.errMsg ?? 'sandbox: injected failure', { infno });
+        const injected = answer(received, -1, null, plan.errMsg ?? wording.pick(INJECTED_FAILURE_WORDINGS), { infno });
         return plan.httpStatus ? { ...injected, status: plan.httpStatus } : injected;
       }
       const result = process(request, received);
@@ -175,8 +197,8 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
       return result;
     },
     refuseBody(problem: BodyProblem) {
-      const rule = problem === 'too-large' ? 'body: must be at most 1 MiB' : 'body: malformed JSON';
-      return answer(options.clock(), -1, null, rule);
+      const rule = problem === 'too-large' ? '不能超过1 MiB' : ['JSON格式错误', '报文不是合法的JSON', 'JSON解析失败'];
+      return answer(options.clock(), -1, null, wording.refusal('body', rule));
     },
   };
   return { routes: [route] };

@@ -1,5 +1,6 @@
-import type { Fen } from '../../shared/money';
+import { negateFen, type Fen } from '../../shared/money';
 import { newSettlementId, nowText, setVisitState, type TxContext } from './context';
+import { CAUSES } from './causes';
 import { refuse } from './errors';
 import type { FieldReader, Json } from './fields';
 import { settle, type LineSplit, type SettlementFigures } from './policy/engine';
@@ -48,7 +49,7 @@ export function checkClaimedSplit(reader: FieldReader, figures: SettlementFigure
   for (const [name, platformFen] of pairs) {
     const claimed = name === 'medfee_sumamt' || required ? reader.money(name) : reader.money(name, true);
     if (claimed !== undefined && claimed !== platformFen) {
-      refuse(reader.field(name), `must equal the platform's ${yuan(platformFen)} for these fee lines`);
+      refuse(reader.field(name), `须等于平台按这些费用明细算得的${yuan(platformFen)}`);
     }
   }
 }
@@ -112,8 +113,9 @@ function insert(ctx: TxContext, id: number, row: SettlementRow): void {
  * settlement while unsettled, so a reversal of a cancel can find and settle them again.
  */
 function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): void {
+  const signed = (fen: Fen): Fen => (direction === 1 ? fen : negateFen(fen));
   if (row.acct_fen !== 0) {
-    ctx.sql.run('UPDATE platform_person SET balance_fen = balance_fen - ? WHERE psn_no = ?', direction * row.acct_fen, row.psn_no);
+    ctx.sql.run('UPDATE platform_person SET balance_fen = balance_fen - ? WHERE psn_no = ?', signed(row.acct_fen), row.psn_no);
   }
   // A yearly row exists only while it holds something: settlements that move neither total add
   // none, and undoing the last one that did removes it, so an undo leaves no trace.
@@ -122,7 +124,7 @@ function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): vo
       `INSERT INTO platform_annual (psn_no, year, setting, deductible_used_fen, fund_paid_fen) VALUES (?, ?, ?, ?, ?)
        ON CONFLICT (psn_no, year, setting) DO UPDATE SET deductible_used_fen = deductible_used_fen + excluded.deductible_used_fen,
          fund_paid_fen = fund_paid_fen + excluded.fund_paid_fen`,
-      row.psn_no, row.year, row.setting, direction * row.dedc_fen, direction * row.hifp_fen,
+      row.psn_no, row.year, row.setting, signed(row.dedc_fen), signed(row.hifp_fen),
     );
     if (direction === -1) {
       ctx.sql.run(
@@ -139,9 +141,9 @@ function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): vo
 
 /** A cancel: the original becomes `cancelled`, a negative settlement with a new setl_id records it. */
 export function cancel(ctx: TxContext, original: SettlementRow, field: string): SettlementRow {
-  if (original.state === 'cancelled') refuse(field, `already cancelled (by ${original.cancelled_by})`);
-  if (original.state === 'reversed') refuse(field, 'was reversed (2601); nothing to cancel');
-  if (original.refd_setl_flag) refuse(field, 'is itself a cancellation');
+  if (original.state === 'cancelled') refuse(field, CAUSES.alreadyCancelled(original.cancelled_by ?? ''));
+  if (original.state === 'reversed') refuse(field, CAUSES.wasReversed);
+  if (original.refd_setl_flag) refuse(field, '本身是一笔撤销结算');
   applyEffects(ctx, original, -1);
   const { id, text: setlId } = newSettlementId(ctx);
   const balance = ctx.sql.get<{ balance_fen: number }>('SELECT balance_fen FROM platform_person WHERE psn_no = ?', original.psn_no)!;
@@ -152,18 +154,18 @@ export function cancel(ctx: TxContext, original: SettlementRow, field: string): 
     infno: ctx.envelope.infno,
     setl_time: nowText(ctx),
     year: original.year,
-    medfee_fen: -original.medfee_fen,
-    fulamt_fen: -original.fulamt_fen,
-    overlmt_fen: -original.overlmt_fen,
-    preself_fen: -original.preself_fen,
-    inscp_fen: -original.inscp_fen,
-    dedc_fen: -original.dedc_fen,
-    hifp_fen: -original.hifp_fen,
-    fund_fen: -original.fund_fen,
-    psn_part_fen: -original.psn_part_fen,
-    acct_fen: -original.acct_fen,
-    cash_fen: -original.cash_fen,
-    hosp_part_fen: -original.hosp_part_fen,
+    medfee_fen: negateFen(original.medfee_fen),
+    fulamt_fen: negateFen(original.fulamt_fen),
+    overlmt_fen: negateFen(original.overlmt_fen),
+    preself_fen: negateFen(original.preself_fen),
+    inscp_fen: negateFen(original.inscp_fen),
+    dedc_fen: negateFen(original.dedc_fen),
+    hifp_fen: negateFen(original.hifp_fen),
+    fund_fen: negateFen(original.fund_fen),
+    psn_part_fen: negateFen(original.psn_part_fen),
+    acct_fen: negateFen(original.acct_fen),
+    cash_fen: negateFen(original.cash_fen),
+    hosp_part_fen: negateFen(original.hosp_part_fen),
     balc_fen: balance.balance_fen,
     refd_setl_flag: 1,
     original_setl_id: original.setl_id,
@@ -181,7 +183,7 @@ export function reverseSettlement(ctx: TxContext, row: SettlementRow): void {
     reverseCancel(ctx, row);
     return;
   }
-  if (row.state === 'cancelled') refuse('input.data.omsgid', `settlement was cancelled by ${row.cancelled_by}; reverse that cancel first`);
+  if (row.state === 'cancelled') refuse('input.data.omsgid', `该结算已被${row.cancelled_by}撤销，请先冲正该撤销交易`);
   applyEffects(ctx, row, -1);
   ctx.sql.run("UPDATE platform_settlement SET state = 'reversed' WHERE setl_id = ?", row.setl_id);
 }
@@ -189,11 +191,11 @@ export function reverseSettlement(ctx: TxContext, row: SettlementRow): void {
 /** 2601 of a cancel: the original settlement stands again, with its effects. */
 function reverseCancel(ctx: TxContext, cancelRow: SettlementRow): void {
   const original = ctx.sql.get<SettlementRow>('SELECT * FROM platform_settlement WHERE setl_id = ?', cancelRow.original_setl_id);
-  if (!original) return refuse('input.data.omsgid', 'the cancelled settlement is missing');
+  if (!original) return refuse('input.data.omsgid', '被撤销的原结算不存在');
   const linked = ctx.sql.get<{ n: number }>('SELECT count(*) AS n FROM platform_fee WHERE mdtrt_id = ? AND setl_id = ? AND settled = 0', original.mdtrt_id, original.setl_id)!;
-  if (linked.n !== original.fee_count) refuse('input.data.omsgid', 'the fee lines of the cancelled settlement have changed since; cannot restore it');
+  if (linked.n !== original.fee_count) refuse('input.data.omsgid', '原结算的费用明细已变动，无法恢复');
   const person = ctx.sql.get<{ balance_fen: number }>('SELECT balance_fen FROM platform_person WHERE psn_no = ?', original.psn_no)!;
-  if (person.balance_fen < original.acct_fen) refuse('input.data.omsgid', 'the personal account no longer covers the restored payment');
+  if (person.balance_fen < original.acct_fen) refuse('input.data.omsgid', CAUSES.balanceShort);
   applyEffects(ctx, original, +1);
   ctx.sql.run("UPDATE platform_settlement SET state = 'valid', cancelled_by = NULL WHERE setl_id = ?", original.setl_id);
   ctx.sql.run("UPDATE platform_settlement SET state = 'reversed' WHERE setl_id = ?", cancelRow.setl_id);

@@ -55,6 +55,10 @@ CREATE TABLE IF NOT EXISTS platform_settlement (
   refd_setl_flag INTEGER NOT NULL DEFAULT 0, original_setl_id TEXT, state TEXT NOT NULL,
   cancelled_by TEXT);
 CREATE INDEX IF NOT EXISTS platform_settlement_visit ON platform_settlement (mdtrt_id);
+-- 9101 uploads (kind 'upload') and 3202 results (kind 'result'), both fetched with 9102.
+CREATE TABLE IF NOT EXISTS platform_file (
+  id INTEGER PRIMARY KEY, file_qury_no TEXT NOT NULL UNIQUE, fixmedins_code TEXT NOT NULL, filename TEXT NOT NULL,
+  kind TEXT NOT NULL, content BLOB NOT NULL, created_at TEXT NOT NULL, dld_endtime TEXT NOT NULL);
 `;
 
 /** Creates the platform's tables and, on first start, the demo region's institutions and persons. */

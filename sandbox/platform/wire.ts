@@ -32,6 +32,16 @@ export function cstCompact(date: Date): string {
   return `${t.y}${t.mo}${t.d}${t.h}${t.mi}${t.s}`;
 }
 
+/** The instant a China-time `yyyyMMddHHmmss` names; undefined unless it is a real time (no 24:00, no 30 Feb). */
+export function parseCstCompact(text: string): Date | undefined {
+  const m = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/.exec(text);
+  if (!m) return undefined;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [number, number, number, number, number, number];
+  const date = new Date(Date.UTC(y, mo - 1, d, h, mi, s) - CST_OFFSET_MS);
+  // Date.UTC rolls 30 Feb over to March; printing it back is the calendar check.
+  return cstCompact(date) === text ? date : undefined;
+}
+
 /** `yyyyMMddHHmmssSSS` (refmsg_time, respond_time) */
 export const cstMillis = (date: Date): string => `${cstCompact(date)}${parts(date).ms}`;
 

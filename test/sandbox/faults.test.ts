@@ -1,5 +1,6 @@
 import { isLoopback } from '../../sandbox/server';
 import { EMPLOYEE, RESIDENT, outpatientSettlement, register, settleInput, visitInfo, feeLines } from './support/flows';
+import { CJK, expectRefusalOf } from './support/refusals';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
 
 let t: TestSandbox;
@@ -51,6 +52,23 @@ test('an injected error answers infcode -1 (or a gateway status) and changes not
   await t.hospital.ok('2207', input);
 });
 
+test('an injected error without errMsg says something Chinese, not always the same, and changes nothing', async () => {
+  const { mdtrtId, input } = await readyToSettle();
+  await setFault({ infno: '2207', mode: 'error', times: 12 });
+  const said = new Set<string>();
+  for (let i = 0; i < 12; i += 1) {
+    const answer = await t.hospital.send('2207', input);
+    expect(answer.body).toMatchObject({ infcode: -1, output: null });
+    expect(answer.body.err_msg).toMatch(CJK);
+    expect((await t.admin(`/messages?msgid=${answer.msgid}`)).body.message).toBeNull();
+    said.add(answer.body.err_msg!);
+  }
+  // Six wordings, twelve draws: all alike has odds of 6^-11 for a random seed.
+  expect(said.size).toBeGreaterThan(1);
+  expect((await t.admin(`/settlements?mdtrt_id=${mdtrtId}`)).body.settlements).toEqual([]);
+  await t.hospital.ok('2207', input);
+});
+
 test('a dropped connection does nothing on the platform', async () => {
   const { mdtrtId, input } = await readyToSettle();
   await setFault({ infno: '2207', mode: 'drop', times: 1 });
@@ -70,7 +88,8 @@ test('commit-then-drop settles but loses the answer; the admin read shows it and
   const record = (await t.admin(`/settlements?msgid=${msgid}`)).body.settlements;
   expect(record).toEqual([expect.objectContaining({ msgid, mdtrt_id: mdtrtId, state: 'valid', infno: '2207', medfee_sumamt: 20 })]);
   expect((await t.admin(`/messages?msgid=${msgid}`)).body.message).toMatchObject({ infno: '2207', infcode: 0, reversed_by: null });
-  expect(await t.hospital.refused('2207', input, { msgid })).toMatch(/^msgid: already used/);
+  expectRefusalOf(await t.hospital.refused('2207', input, { msgid }), 'msgid');
+  expect((await t.admin(`/settlements?mdtrt_id=${mdtrtId}`)).body.settlements).toHaveLength(1);
 
   await t.hospital.ok('2601', { data: { psn_no: EMPLOYEE.psnNo, omsgid: msgid, oinfno: '2207' } });
   expect((await t.admin(`/settlements?msgid=${msgid}`)).body.settlements[0].state).toBe('reversed');

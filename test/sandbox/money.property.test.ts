@@ -1,9 +1,17 @@
+import { DatabaseSync } from 'node:sqlite';
 import fc from 'fast-check';
 import { CATALOGUE } from '../../sandbox/seed/catalogue';
+import type { TxContext } from '../../sandbox/platform/context';
+import type { Envelope } from '../../sandbox/platform/envelope';
+import { FieldReader } from '../../sandbox/platform/fields';
+import { cancel, compute, record } from '../../sandbox/platform/ledger';
 import { settle, splitLine, lineAmountFen } from '../../sandbox/platform/policy/engine';
-import { yuanToFen } from '../../shared/money';
+import { DEMO_INSTITUTIONS, migratePlatform } from '../../sandbox/platform/schema';
+import { IdSequence, Statements, type PersonRow } from '../../sandbox/platform/store';
+import { negateFen, yuanToFen } from '../../shared/money';
 import { EMPLOYEE, EMPLOYEE_SMALL_ACCOUNT, RESIDENT, lineFen, outpatientSettlement, type BillLine } from './support/flows';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
+import { testSeed } from '../support/seed';
 
 jest.setTimeout(120_000);
 
@@ -11,6 +19,9 @@ const fen = (yuan: number) => {
   expect(Math.abs(yuan * 100 - Math.round(yuan * 100))).toBeLessThan(1e-6); // at most two decimals on the wire
   return yuanToFen(yuan);
 };
+
+/** Money fields holding -0: Object.is tells it from 0, so a strict comparison of amounts would fail on it. */
+const negativeZeros = (figures: object) => Object.entries(figures).filter(([, value]) => Object.is(value, -0)).map(([key]) => key);
 
 /** The three identities of DESIGN.md, to the fen. */
 function expectIdentities(s: Record<string, number>, sign: 1 | -1 = 1) {
@@ -45,9 +56,11 @@ test('the engine: every split adds up, for any lines, year so far and balance', 
           const pric6 = BigInt(line.priceFen ?? item.priceFen) * 10_000n;
           const split = splitLine(item, cnt4, pric6, lineAmountFen(cnt4, pric6));
           expect(split.fulamtOwnpayFen + split.overlmtFen + split.preselfpayFen + split.inscpScpFen).toBe(split.amountFen);
+          expect(negativeZeros(split)).toEqual([]);
           return split;
         });
         const f = settle({ insutype, medType, lines: splits, accountBalanceFen: balance, acctUsed, yearToDate: { deductibleUsedFen: dedcUsed, fundPaidFen: fundPaid } });
+        expect(negativeZeros(f)).toEqual([]);
         expect(f.medfeeSumamtFen).toBe(f.fundPaySumamtFen + f.psnPartFen + f.hospPartFen);
         expect(f.psnPartFen).toBe(f.acctPayFen + f.psnCashPayFen);
         expect(f.medfeeSumamtFen).toBe(f.fulamtOwnpayFen + f.overlmtSelfpayFen + f.preselfpayFen + f.inscpScpFen);
@@ -57,8 +70,70 @@ test('the engine: every split adds up, for any lines, year so far and balance', 
         if (!acctUsed || insutype === '390') expect(f.acctPayFen).toBe(0);
       },
     ),
-    { numRuns: 2_000 },
+    { numRuns: 2_000, seed: testSeed('money: engine splits') },
   );
+});
+
+/**
+ * Zero-amount lines are settled, not refused: a free item (pric 0) is a real fee line, and
+ * 0.01 × 0.01 yuan is 0.0001 yuan, 0.00 to the fen. Their settlement and its cancel are 0 in
+ * every field; the cancel once recorded -0 (a negated 0).
+ */
+const ZERO_LINES: BillLine[] = [
+  { code: 'XA02BCA076A001010100', cnt: '0.01', priceFen: 1 },
+  { code: '001102000010000', cnt: '1', priceFen: 0 },
+];
+const cnt4Of = (cnt: string) => BigInt(Math.round(Number(cnt) * 10_000));
+const ZERO_SPLIT = { amountFen: 0, fulamtOwnpayFen: 0, overlmtFen: 0, preselfpayFen: 0, inscpScpFen: 0 };
+const ZERO_SETLINFO = { medfee_sumamt: 0, fulamt_ownpay_amt: 0, overlmt_selfpay: 0, preselfpay_amt: 0, inscp_scp_amt: 0, act_pay_dedc: 0, hifp_pay: 0, fund_pay_sumamt: 0, psn_part_amt: 0, acct_pay: 0, psn_cash_pay: 0, hosp_part_amt: 0 };
+
+test('zero-amount lines (0.01 × 1 fen, and a zero price) settle to 0 in every field, never -0, for every class and scheme', () => {
+  for (const item of CATALOGUE) {
+    const splits = ZERO_LINES.map((line) => {
+      const pric6 = BigInt(line.priceFen!) * 10_000n;
+      expect(lineAmountFen(cnt4Of(line.cnt), pric6)).toBe(0);
+      // toEqual compares numbers with Object.is, so a -0 here fails.
+      const split = splitLine(item, cnt4Of(line.cnt), pric6, 0);
+      expect(split).toMatchObject(ZERO_SPLIT);
+      return split;
+    });
+    for (const insutype of ['310', '390']) {
+      const f = settle({ insutype, medType: '11', lines: splits, accountBalanceFen: 352_000, acctUsed: true, yearToDate: { deductibleUsedFen: 0, fundPaidFen: 0 } });
+      expect(f).toMatchObject({ medfeeSumamtFen: 0, actPayDedcFen: 0, hifpPayFen: 0, fundPaySumamtFen: 0, psnPartFen: 0, acctPayFen: 0, psnCashPayFen: 0, balanceAfterFen: 352_000 });
+      expect(negativeZeros(f)).toEqual([]);
+    }
+  }
+});
+
+test('the books record a zero-amount settlement and its cancel as 0, never -0', () => {
+  // On the wire yuan() turns -0 into 0, so only the recorded rows can show a negated 0.
+  const db = new DatabaseSync(':memory:');
+  migratePlatform(db);
+  const sql = new Statements(db);
+  const settlementIds = new IdSequence(sql, 'platform_settlement');
+  const ctx = (infno: string, msgid: string): TxContext => ({
+    envelope: { infno, msgid, fixmedins_code: DEMO_INSTITUTIONS[0].code } as Envelope,
+    input: new FieldReader({}, 'input'),
+    sql,
+    now: new Date('2026-11-28T01:30:00Z'),
+    tokens: undefined,
+    visitIds: new IdSequence(sql, 'platform_visit'),
+    settlementIds,
+    notePerson: () => undefined,
+  });
+  const person = sql.get<PersonRow>('SELECT * FROM platform_person WHERE psn_no = ?', EMPLOYEE.psnNo)!;
+  const lines = ZERO_LINES.map((line) => splitLine(CATALOGUE.find((i) => i.medListCodg === line.code)!, cnt4Of(line.cnt), BigInt(line.priceFen!) * 10_000n, 0));
+  const figures = compute(ctx('2207', 'M1'), person, '11', lines, true);
+  const original = record(ctx('2207', 'M1'), person, figures, { mdtrtId: 'V1', medType: '11', certType: '02', visitStateBefore: '1', visitStateAfter: '1' });
+  const negated = cancel(ctx('2208', 'M2'), original, 'input.data.setl_id');
+  const columns = ['medfee_fen', 'fulamt_fen', 'overlmt_fen', 'preself_fen', 'inscp_fen', 'dedc_fen', 'hifp_fen', 'fund_fen', 'psn_part_fen', 'acct_fen', 'cash_fen', 'hosp_part_fen'] as const;
+  const amounts = (row: typeof original) => Object.fromEntries(columns.map((column) => [column, row[column]]));
+  const zeros = Object.fromEntries(columns.map((column) => [column, 0]));
+  expect(amounts(original)).toEqual(zeros);
+  expect(amounts(negated)).toEqual(zeros);
+  expect(negativeZeros(negated)).toEqual([]);
+  expect(negated).toMatchObject({ refd_setl_flag: 1, original_setl_id: original.setl_id, balc_fen: EMPLOYEE.accountBalanceFen });
+  db.close();
 });
 
 describe('over HTTP', () => {
@@ -68,6 +143,19 @@ describe('over HTTP', () => {
     await t.hospital.signIn();
   });
   afterAll(() => t.stop());
+
+  test('a zero-amount bill (0.01 × 1 fen; a zero-price line) settles and cancels to 0.00 and leaves the account and year as they were', async () => {
+    for (const line of ZERO_LINES) {
+      const before = (await t.admin(`/persons?psn_no=${EMPLOYEE.psnNo}`)).body;
+      const r = await outpatientSettlement(t.hospital, EMPLOYEE, [line]);
+      expect(r.upload.result[0]).toMatchObject({ det_item_fee_sumamt: 0, fulamt_ownpay_amt: 0, overlmt_amt: 0, preselfpay_amt: 0, inscp_scp_amt: 0 });
+      expect(r.settled.setlinfo).toMatchObject({ ...ZERO_SETLINFO, balc: before.balc });
+      const { output } = await t.hospital.ok('2208', { data: { setl_id: r.settled.setlinfo.setl_id, mdtrt_id: r.mdtrtId, psn_no: EMPLOYEE.psnNo } });
+      expect(output.setlinfo).toMatchObject(ZERO_SETLINFO);
+      expect(output.setlinfo.setl_id).not.toBe(r.settled.setlinfo.setl_id);
+      expect((await t.admin(`/persons?psn_no=${EMPLOYEE.psnNo}`)).body).toEqual(before);
+    }
+  });
 
   test('randomized bills: 2204 lines, 2206 and 2207 agree and hold the identities; 2208 restores the account and year exactly', async () => {
     await fc.assert(
@@ -87,11 +175,11 @@ describe('over HTTP', () => {
         if (cancel) {
           const { output } = await t.hospital.ok('2208', { data: { setl_id: settled.setl_id, mdtrt_id: r.mdtrtId, psn_no: person.psnNo } });
           expectIdentities(output.setlinfo, -1);
-          expect(fen(output.setlinfo.medfee_sumamt)).toBe(-fen(settled.medfee_sumamt));
+          expect(fen(output.setlinfo.medfee_sumamt)).toBe(negateFen(fen(settled.medfee_sumamt)));
           expect((await t.admin(`/persons?psn_no=${person.psnNo}`)).body).toEqual(before);
         }
       }),
-      { numRuns: 250 },
+      { numRuns: 250, seed: testSeed('money: randomized bills over HTTP') },
     );
   });
 });
@@ -142,7 +230,7 @@ describe('settle, cancel and reverse in any order', () => {
         expect(fen(now.balc)).toBe(fen(start.balc) - acct);
         expect(fundAt(now)).toBe(fundAt(start) + fund);
       }),
-      { numRuns: 40 },
+      { numRuns: 40, seed: testSeed('money: settle, cancel and reverse in any order') },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { cstDate } from '../../sandbox/platform/wire';
 import { EMPLOYEE, RESIDENT, outpatientSettlement } from './support/flows';
+import { CJK, expectRefusalOf } from './support/refusals';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
 
 let t: TestSandbox;
@@ -23,13 +24,12 @@ describe('5203 settlement query', () => {
   test('refuses another person, another visit or an unknown setl_id', async () => {
     const r = await outpatientSettlement(t.hospital, RESIDENT, [{ code: '001102000010000', cnt: '1' }]);
     const setlId = r.settled.setlinfo.setl_id;
-    expect(await t.hospital.refused('5203', { data: { psn_no: EMPLOYEE.psnNo, setl_id: setlId } })).toBe(
-      'input.data.setl_id: no settlement with this setl_id for this person at this institution',
-    );
-    expect(await t.hospital.refused('5203', { data: { psn_no: RESIDENT.psnNo, setl_id: setlId, mdtrt_id: 'X' } })).toBe(
-      'input.data.mdtrt_id: is not the visit of this settlement',
-    );
-    expect(await t.hospital.refused('5203', { data: { psn_no: RESIDENT.psnNo } })).toBe('input.data.setl_id: required');
+    expectRefusalOf(await t.hospital.refused('5203', { data: { psn_no: EMPLOYEE.psnNo, setl_id: setlId } }), 'input.data.setl_id');
+    expectRefusalOf(await t.hospital.refused('5203', { data: { psn_no: RESIDENT.psnNo, setl_id: setlId, mdtrt_id: 'X' } }), 'input.data.mdtrt_id');
+    await t.pharmacy.signIn();
+    expectRefusalOf(await t.pharmacy.refused('5203', { data: { psn_no: RESIDENT.psnNo, setl_id: setlId } }), 'input.data.setl_id');
+    // The settlement is there all along: the refusals are about who asks, not whether it exists.
+    expect((await t.hospital.ok('5203', { data: { psn_no: RESIDENT.psnNo, setl_id: setlId } })).output.setlinfo.vali_flag).toBe('1');
   });
 });
 
@@ -48,13 +48,18 @@ describe('3201 reconciliation against the platform totals', () => {
         data: { insutype: '390', clr_type: '11', setl_optins: '421200', stmt_begndate: today, stmt_enddate: today, ...totals, ...over },
       }).then((r) => r.output.stmtinfo);
     expect(await reconcile()).toEqual({ setl_optins: '421200', stmt_rslt: '0', stmt_rslt_dscr: '对平' });
-    expect((await reconcile({ fixmedins_setl_cnt: 3 })).stmt_rslt).toBe('1');
-    expect((await reconcile({ fixmedins_setl_cnt: '5' })).stmt_rslt).toBe('2');
-    expect((await reconcile({ medfee_sumamt: 28.49 })).stmt_rslt).toBe('3');
+    // The description is for people, in Chinese; the code is what a client acts on.
+    for (const [over, rslt] of [[{ fixmedins_setl_cnt: 3 }, '1'], [{ fixmedins_setl_cnt: '5' }, '2'], [{ medfee_sumamt: 28.49 }, '3']] as const) {
+      const stmt = await reconcile(over);
+      expect(stmt.stmt_rslt).toBe(rslt);
+      expect(stmt.stmt_rslt_dscr).toMatch(CJK);
+      expect(stmt.stmt_rslt_dscr).not.toMatch(/[A-Za-z]/);
+    }
     expect((await reconcile({ refd_setl_flag: '1', medfee_sumamt: -32.6, fund_pay_sumamt: -hifp(b.settled.setlinfo), fixmedins_setl_cnt: '1' })).stmt_rslt).toBe('0');
     expect((await reconcile({ stmt_begndate: '2000-01-01', stmt_enddate: '2000-01-31', medfee_sumamt: 0, fund_pay_sumamt: 0, fixmedins_setl_cnt: '0' })).stmt_rslt).toBe('0');
-    expect(await t.hospital.refused('3201', { data: { insutype: '390', clr_type: '11', setl_optins: '421200', stmt_begndate: today, stmt_enddate: '2000-01-01', ...totals } })).toBe(
-      'input.data.stmt_enddate: must not be before stmt_begndate',
+    expectRefusalOf(
+      await t.hospital.refused('3201', { data: { insutype: '390', clr_type: '11', setl_optins: '421200', stmt_begndate: today, stmt_enddate: '2000-01-01', ...totals } }),
+      'input.data.stmt_enddate',
     );
   });
 });

@@ -1,6 +1,7 @@
 import { EMPLOYEE, EMPLOYEE_SMALL_ACCOUNT, RESIDENT, RESIDENT_2, outpatientSettlement } from './support/flows';
 import { admit, discharge, inpatientFees, settleStay } from './support/inpatientFlows';
 import { purchaseInput } from './support/pharmacyFlows';
+import { expectRefusalOf } from './support/refusals';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
 
 let t: TestSandbox;
@@ -14,6 +15,7 @@ afterAll(() => t.stop());
 const person = async (psnNo: string) => (await t.admin(`/persons?psn_no=${psnNo}`)).body;
 const settlements = async (msgid: string) => (await t.admin(`/settlements?msgid=${msgid}`)).body.settlements;
 const reversal = (psnNo: string, omsgid: string, oinfno: string) => ({ data: { psn_no: psnNo, omsgid, oinfno } });
+const message = async (msgid: string) => (await t.admin(`/messages?msgid=${msgid}`)).body.message;
 
 test('2601 of a 2207 undoes it exactly; a second 2601 is refused', async () => {
   const before = await person(EMPLOYEE.psnNo);
@@ -23,10 +25,13 @@ test('2601 of a 2207 undoes it exactly; a second 2601 is refused', async () => {
   expect(await person(EMPLOYEE.psnNo)).toEqual(before);
   expect((await settlements(r.msgid))[0].state).toBe('reversed');
   expect((await t.admin(`/visits?mdtrt_id=${r.mdtrtId}`)).body).toMatchObject({ state: 'registered', open_fee_lines: 1 });
-  expect(await t.hospital.refused('2601', reversal(EMPLOYEE.psnNo, r.msgid, '2207'))).toMatch(/^input\.data\.omsgid: already reversed \(by \w{30}\)$/);
-  expect(await t.hospital.refused('2208', { data: { setl_id: r.settled.setlinfo.setl_id, mdtrt_id: r.mdtrtId, psn_no: EMPLOYEE.psnNo } })).toBe(
-    'input.data.setl_id: was reversed (2601); nothing to cancel',
-  );
+  const reversedBy = (await message(r.msgid)).reversed_by as string;
+  expect(reversedBy).toMatch(/^\w{30}$/);
+  expectRefusalOf(await t.hospital.refused('2601', reversal(EMPLOYEE.psnNo, r.msgid, '2207')), 'input.data.omsgid');
+  expect((await message(r.msgid)).reversed_by).toBe(reversedBy);
+  expectRefusalOf(await t.hospital.refused('2208', { data: { setl_id: r.settled.setlinfo.setl_id, mdtrt_id: r.mdtrtId, psn_no: EMPLOYEE.psnNo } }), 'input.data.setl_id');
+  expect(await person(EMPLOYEE.psnNo)).toEqual(before);
+  expect((await t.admin(`/settlements?mdtrt_id=${r.mdtrtId}`)).body.settlements).toEqual([expect.objectContaining({ msgid: r.msgid, state: 'reversed' })]);
 });
 
 test('2601 of a 2208 puts the settlement back, effects and all', async () => {
@@ -42,10 +47,13 @@ test('2601 of a 2208 puts the settlement back, effects and all', async () => {
 
 test('a cancelled settlement must have its cancel reversed first', async () => {
   const r = await outpatientSettlement(t.hospital, RESIDENT, [{ code: '001102000010000', cnt: '1' }]);
-  await t.hospital.ok('2208', { data: { setl_id: r.settled.setlinfo.setl_id, mdtrt_id: r.mdtrtId, psn_no: RESIDENT.psnNo } });
-  expect(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2207'))).toMatch(
-    /^input\.data\.omsgid: settlement was cancelled by \w{30}; reverse that cancel first$/,
-  );
+  const cancel = await t.hospital.ok('2208', { data: { setl_id: r.settled.setlinfo.setl_id, mdtrt_id: r.mdtrtId, psn_no: RESIDENT.psnNo } });
+  const err = await t.hospital.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2207'));
+  expectRefusalOf(err, 'input.data.omsgid');
+  // The cancel that stands in the way is the one fact the answer must carry.
+  expect(err).toContain(cancel.output.setlinfo.setl_id);
+  expect((await settlements(r.msgid))[0]).toMatchObject({ state: 'cancelled', cancelled_by: cancel.output.setlinfo.setl_id });
+  expect((await message(r.msgid)).reversed_by).toBeNull();
 });
 
 test('2601 of a pharmacy 2102 and of its 2103', async () => {
@@ -90,18 +98,24 @@ test('2601 of a 2401 reverses an open admission', async () => {
   await admit(t.hospital, EMPLOYEE);
 });
 
-test('2601 refusals say why', async () => {
+test('2601 refusals name the field; the records show why, and nothing is undone', async () => {
   const r = await outpatientSettlement(t.hospital, RESIDENT, [{ code: '001102000010000', cnt: '1' }]);
+  const settled = await person(RESIDENT.psnNo);
   const never = t.hospital.nextMsgid();
-  expect(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, never, '2207'))).toBe('input.data.omsgid: no transaction with this msgid');
-  expect(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2208'))).toBe('input.data.oinfno: does not match the original transaction (2207)');
-  expect(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2201'))).toBe(
-    'input.data.oinfno: must be one of the reversible transactions 2102, 2103, 2207, 2208, 2304, 2305, 2401',
-  );
-  expect(await t.hospital.refused('2601', reversal(EMPLOYEE.psnNo, r.msgid, '2207'))).toBe('input.data.psn_no: is not the person of the original transaction');
-  expect(await t.pharmacy.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2207'))).toBe('input.data.omsgid: no transaction with this msgid');
+  expectRefusalOf(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, never, '2207')), 'input.data.omsgid');
+  expect(await message(never)).toBeNull();
+  expectRefusalOf(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2208')), 'input.data.oinfno');
+  expectRefusalOf(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2201')), 'input.data.oinfno');
+  expectRefusalOf(await t.hospital.refused('2601', reversal(EMPLOYEE.psnNo, r.msgid, '2207')), 'input.data.psn_no');
+  // Another institution's msgid is as unknown to it as one never sent.
+  expectRefusalOf(await t.pharmacy.refused('2601', reversal(RESIDENT.psnNo, r.msgid, '2207')), 'input.data.omsgid');
+  expect(await message(r.msgid)).toMatchObject({ infno: '2207', infcode: 0, fixmedins_code: t.hospital.institution.code, reversed_by: null });
+  expect((await settlements(r.msgid))[0].state).toBe('valid');
+  expect(await person(RESIDENT.psnNo)).toEqual(settled);
 
   const failed = t.hospital.nextMsgid();
   await t.hospital.refused('2207', { data: { psn_no: RESIDENT.psnNo } }, { msgid: failed });
-  expect(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, failed, '2207'))).toBe('input.data.omsgid: original transaction failed; nothing to reverse');
+  expectRefusalOf(await t.hospital.refused('2601', reversal(RESIDENT.psnNo, failed, '2207')), 'input.data.omsgid');
+  expect(await message(failed)).toMatchObject({ infcode: -1, reversed_by: null });
+  expect(await settlements(failed)).toEqual([]);
 });

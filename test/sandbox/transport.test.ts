@@ -1,6 +1,7 @@
 import { request } from 'node:http';
 import { PLATFORM_PATH } from '../../sandbox/platform';
 import { tifSignature } from '../../sandbox/platform/tif';
+import { expectRefusalOf } from './support/refusals';
 import { startTestSandbox, type TestSandbox } from './support/sandbox';
 
 let t: TestSandbox;
@@ -26,17 +27,12 @@ describe('TIF gateway headers', () => {
     expect(output.baseinfo.psn_no).toBe('42120000000000000001');
   });
 
-  test.each([
-    ['x-tif-paasid', 'header x-tif-paasid: required'],
-    ['x-tif-timestamp', 'header x-tif-timestamp: required'],
-    ['x-tif-nonce', 'header x-tif-nonce: required'],
-    ['x-tif-signature', 'header x-tif-signature: required'],
-  ])('missing %s is refused', async (name, message) => {
-    expect(await refusedWith({ [name]: undefined })).toBe(message);
+  test.each(['x-tif-paasid', 'x-tif-timestamp', 'x-tif-nonce', 'x-tif-signature'])('missing %s is refused', async (name) => {
+    expectRefusalOf(await refusedWith({ [name]: undefined }), `header ${name}`);
   });
 
   test('an unknown PaaS id is refused', async () => {
-    expect(await refusedWith({ 'x-tif-paasid': 'someone-else' })).toBe('header x-tif-paasid: unknown PaaS id');
+    expectRefusalOf(await refusedWith({ 'x-tif-paasid': 'someone-else' }), 'header x-tif-paasid');
   });
 
   test('a timestamp outside ±300 s is refused, inside is accepted', async () => {
@@ -45,9 +41,13 @@ describe('TIF gateway headers', () => {
       const timestamp = String(now + offset);
       return { 'x-tif-timestamp': timestamp, 'x-tif-signature': tifSignature(timestamp, t.sandbox.secret, `n${offset}x${now}`), 'x-tif-nonce': `n${offset}x${now}` };
     };
-    expect(await refusedWith(signed(-400))).toBe("header x-tif-timestamp: must be within 300 s of the platform's clock");
-    expect(await refusedWith(signed(400))).toBe("header x-tif-timestamp: must be within 300 s of the platform's clock");
-    expect(await refusedWith({ 'x-tif-timestamp': 'yesterday' })).toBe('header x-tif-timestamp: must be Unix time in seconds');
+    for (const offset of [-400, 400]) {
+      const err = await refusedWith(signed(offset));
+      expectRefusalOf(err, 'header x-tif-timestamp');
+      // The window is the one number a hospital's IT must know to fix its clock.
+      expect(err).toContain('300');
+    }
+    expectRefusalOf(await refusedWith({ 'x-tif-timestamp': 'yesterday' }), 'header x-tif-timestamp');
     const ok = await t.hospital.post(JSON.stringify(t.hospital.envelope('1101', queryPerson)), { ...t.hospital.headers(), ...signed(-250) });
     expect(ok.body.infcode).toBe(0);
   });
@@ -55,29 +55,27 @@ describe('TIF gateway headers', () => {
   test('a wrong signature is refused (it is SHA-256 of timestamp+secret+nonce+timestamp, not an HMAC)', async () => {
     const headers = t.hospital.headers();
     const wrongSecret = tifSignature(headers['x-tif-timestamp']!, 'not-the-secret', headers['x-tif-nonce']!);
-    expect(await refusedWith({ ...headers, 'x-tif-signature': wrongSecret })).toBe(
-      'header x-tif-signature: does not match SHA-256(timestamp + secret + nonce + timestamp)',
-    );
-    expect(await refusedWith({ ...headers, 'x-tif-signature': headers['x-tif-signature']!.toUpperCase() })).toMatch(/^header x-tif-signature/);
+    expectRefusalOf(await refusedWith({ ...headers, 'x-tif-signature': wrongSecret }), 'header x-tif-signature');
+    expectRefusalOf(await refusedWith({ ...headers, 'x-tif-signature': headers['x-tif-signature']!.toUpperCase() }), 'header x-tif-signature');
   });
 
   test('a nonce longer than 64 characters is refused', async () => {
     const headers = t.hospital.headers('n'.repeat(65));
-    expect(await refusedWith(headers)).toBe('header x-tif-nonce: must be at most 64 characters');
+    expectRefusalOf(await refusedWith(headers), 'header x-tif-nonce');
   });
 
   test('a replayed nonce is refused, even for a different body', async () => {
     const headers = t.hospital.headers();
     const first = await t.hospital.post(JSON.stringify(t.hospital.envelope('1101', queryPerson)), headers);
     expect(first.body.infcode).toBe(0);
-    expect(await refusedWith(headers)).toBe('header x-tif-nonce: already used (replayed request)');
+    expectRefusalOf(await refusedWith(headers), 'header x-tif-nonce');
   });
 });
 
 describe('body and content type', () => {
   test('a wrong content type is refused', async () => {
-    expect(await refusedWith({ 'content-type': 'text/plain' })).toBe('header content-type: must be application/json');
-    expect(await refusedWith({ 'content-type': undefined })).toBe('header content-type: must be application/json');
+    expectRefusalOf(await refusedWith({ 'content-type': 'text/plain' }), 'header content-type');
+    expectRefusalOf(await refusedWith({ 'content-type': undefined }), 'header content-type');
   });
 
   test('application/json with a charset is accepted', async () => {
@@ -88,22 +86,22 @@ describe('body and content type', () => {
   });
 
   test('malformed JSON is refused as infcode -1', async () => {
-    expect(await refusedWith({}, '{"infno": "1101",')).toBe('body: malformed JSON');
+    expectRefusalOf(await refusedWith({}, '{"infno": "1101",'), 'body');
   });
 
   test('a body that is not an object is refused', async () => {
-    expect(await refusedWith({}, '[1,2,3]')).toBe('body: must be a JSON object (the request envelope)');
-    expect(await refusedWith({}, '')).toBe('body: must be a JSON object (the request envelope)');
+    expectRefusalOf(await refusedWith({}, '[1,2,3]'), 'body');
+    expectRefusalOf(await refusedWith({}, ''), 'body');
   });
 
   test('a body over 1 MiB is refused as infcode -1', async () => {
     const big = JSON.stringify({ ...t.hospital.envelope('1101', queryPerson), dev_safe_info: 'x'.repeat(1024 * 1024) });
-    expect(await refusedWith({}, big)).toBe('body: must be at most 1 MiB');
+    expectRefusalOf(await refusedWith({}, big), 'body');
   });
 
   test('an input over 40000 characters is refused', async () => {
     const envelope = t.hospital.envelope('1101', { data: { ...queryPerson.data, exp_content: 'x'.repeat(40_001) } });
-    expect(await refusedWith({}, JSON.stringify(envelope))).toBe('input: must be at most 40000 characters');
+    expectRefusalOf(await refusedWith({}, JSON.stringify(envelope)), 'input');
   });
 
   test('other paths and methods answer 404 in JSON, never 500', async () => {

@@ -1,6 +1,7 @@
 import {
   checkCertificate, checkInsutype, insuredPerson, newVisitId, setVisitState, visitOf, type TxContext, type TxDefinition,
 } from '../context';
+import { visitStateText } from '../causes';
 import { refuse } from '../errors';
 import { checkUniqueLines, insertFees, lineResult, readFeeLine, requireClinicalFields } from '../fees';
 import type { FieldReader } from '../fields';
@@ -35,7 +36,7 @@ const admit: TxDefinition = {
       "SELECT mdtrt_id FROM platform_visit WHERE psn_no = ? AND kind = 'inpatient' AND state IN ('admitted', 'discharged')",
       person.psn_no,
     );
-    if (open) refuse(info.field('psn_no'), `already has an open stay (${open.mdtrt_id}); settle or cancel it first`);
+    if (open) refuse(info.field('psn_no'), `已有未结束的住院（${open.mdtrt_id}），请先结算或撤销`);
     const { id, text: mdtrtId } = newVisitId(ctx);
     ctx.sql.run(
       `INSERT INTO platform_visit (id, mdtrt_id, kind, psn_no, fixmedins_code, insutype, med_type, ipt_otp_no, begntime, state, info_uploaded, created_msgid)
@@ -49,14 +50,14 @@ const admit: TxDefinition = {
 function stay(ctx: TxContext, reader: FieldReader, states: string[]) {
   const person = insuredPerson(ctx, reader, { allowUninsured: true });
   const visit = visitOf(ctx, reader, person, 'inpatient');
-  if (!states.includes(visit.state)) refuse(reader.field('mdtrt_id'), `stay is ${visit.state}; needs ${states.join(' or ')}`);
+  if (!states.includes(visit.state)) refuse(reader.field('mdtrt_id'), `住院状态为${visitStateText(visit.state)}，须为${states.map(visitStateText).join('或')}`);
   return { person, visit };
 }
 
 /** 2404, and 2601 of a 2401: refused while the stay has fee lines or settlements. */
 export function cancelAdmission(ctx: TxContext, mdtrtId: string, field: string, finalState: 'cancelled' | 'reversed'): void {
   if (ctx.sql.get('SELECT 1 AS x FROM platform_fee WHERE mdtrt_id = ?', mdtrtId)) {
-    refuse(field, 'stay has fee lines; cancel them first (2302)');
+    refuse(field, '住院已有费用明细，请先撤销费用明细（2302）');
   }
   setVisitState(ctx, mdtrtId, finalState);
 }
@@ -78,7 +79,7 @@ const discharge: TxDefinition = {
     const { person, visit } = stay(ctx, info, ['admitted']);
     checkInsutype(info, person);
     const endtime = info.datetime('endtime');
-    if (visit.begntime && endtime < visit.begntime) refuse(info.field('endtime'), 'must not be before the admission time');
+    if (visit.begntime && endtime < visit.begntime) refuse(info.field('endtime'), '不能早于入院时间');
     info.str('dscg_dept_codg', { max: 30 });
     info.str('dscg_dept_name', { max: 100 });
     info.str('dscg_way', { max: 6 });
@@ -104,10 +105,10 @@ const uploadFees: TxDefinition = {
     const lines = ctx.input.list('feedetail', { max: 500 });
     const { visit } = stay(ctx, lines[0]!, ['admitted', 'discharged']);
     const fees = lines.map((line) => {
-      if (line.str('mdtrt_id', { max: 30 }) !== visit.mdtrt_id) refuse(line.field('mdtrt_id'), 'all lines must belong to the same stay');
-      if (line.str('psn_no', { max: 30 }) !== visit.psn_no) refuse(line.field('psn_no'), 'all lines must belong to the same person');
+      if (line.str('mdtrt_id', { max: 30 }) !== visit.mdtrt_id) refuse(line.field('mdtrt_id'), '所有明细须属于同一次住院');
+      if (line.str('psn_no', { max: 30 }) !== visit.psn_no) refuse(line.field('psn_no'), '所有明细须属于同一人员');
       line.str('med_type', { max: 6, oneOf: ['21'] });
-      if (line.has('init_feedetl_sn')) refuse(line.field('init_feedetl_sn'), 'refund lines are not supported; cancel the line with 2302');
+      if (line.has('init_feedetl_sn')) refuse(line.field('init_feedetl_sn'), '不支持退费明细，请用2302撤销该明细');
       requireClinicalFields(line);
       return readFeeLine(line, line.str('drord_no', { max: 30, optional: true }) ?? '');
     });
@@ -126,7 +127,7 @@ const cancelFees: TxDefinition = {
     const removed = sn === '0000'
       ? ctx.sql.run('DELETE FROM platform_fee WHERE mdtrt_id = ? AND settled = 0', visit.mdtrt_id)
       : ctx.sql.run('DELETE FROM platform_fee WHERE mdtrt_id = ? AND settled = 0 AND feedetl_sn = ?', visit.mdtrt_id, sn);
-    if (removed === 0) refuse(data.field('feedetl_sn'), 'no unsettled fee line with this feedetl_sn');
+    if (removed === 0) refuse(data.field('feedetl_sn'), '无此未结算的费用明细');
     return null;
   },
 };

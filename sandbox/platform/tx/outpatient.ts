@@ -1,6 +1,7 @@
 import {
   checkCertificate, checkInsutype, insuredPerson, newVisitId, setVisitState, visitOf, type TxContext, type TxDefinition,
 } from '../context';
+import { visitStateText } from '../causes';
 import { refuse } from '../errors';
 import { checkUniqueLines, insertFees, lineResult, readFeeLine, requireClinicalFields } from '../fees';
 import type { FieldReader } from '../fields';
@@ -28,7 +29,7 @@ const register: TxDefinition = {
     data.str('dept_name', { max: 100 });
     data.str('caty', { max: 6 });
     if (ctx.sql.get("SELECT 1 AS x FROM platform_visit WHERE fixmedins_code = ? AND ipt_otp_no = ? AND kind = 'outpatient' AND state = 'registered'", ctx.envelope.fixmedins_code, iptOtpNo)) {
-      refuse(data.field('ipt_otp_no'), 'already registered at this institution');
+      refuse(data.field('ipt_otp_no'), '该门诊号在本机构已挂号');
     }
     const { id, text: mdtrtId } = newVisitId(ctx);
     ctx.sql.run(
@@ -44,7 +45,7 @@ const register: TxDefinition = {
 function openOutpatientVisit(ctx: TxContext, reader: FieldReader) {
   const person = insuredPerson(ctx, reader, { allowUninsured: true });
   const visit = visitOf(ctx, reader, person, 'outpatient');
-  if (visit.state !== 'registered') refuse(reader.field('mdtrt_id'), `visit is ${visit.state}`);
+  if (visit.state !== 'registered') refuse(reader.field('mdtrt_id'), `就诊状态为${visitStateText(visit.state)}`);
   return { person, visit };
 }
 
@@ -54,12 +55,12 @@ const cancelRegistration: TxDefinition = {
     const data = ctx.input.node('data');
     const { visit } = openOutpatientVisit(ctx, data);
     const iptOtpNo = data.str('ipt_otp_no', { max: 30 });
-    if (iptOtpNo !== visit.ipt_otp_no) refuse(data.field('ipt_otp_no'), 'does not match the registration');
+    if (iptOtpNo !== visit.ipt_otp_no) refuse(data.field('ipt_otp_no'), '与挂号信息不符');
     if (ctx.sql.get("SELECT 1 AS x FROM platform_settlement WHERE mdtrt_id = ? AND state = 'valid' AND refd_setl_flag = 0", visit.mdtrt_id)) {
-      refuse(data.field('mdtrt_id'), 'has a valid settlement; cancel it first (2208)');
+      refuse(data.field('mdtrt_id'), '已有有效结算，请先撤销结算（2208）');
     }
     if (ctx.sql.get('SELECT 1 AS x FROM platform_fee WHERE mdtrt_id = ? AND settled = 0', visit.mdtrt_id)) {
-      refuse(data.field('mdtrt_id'), 'has uploaded fee lines; cancel them first (2205)');
+      refuse(data.field('mdtrt_id'), '已上传费用明细，请先撤销费用明细（2205）');
     }
     setVisitState(ctx, visit.mdtrt_id, 'cancelled');
     return null;
@@ -98,8 +99,8 @@ const uploadFees: TxDefinition = {
     const first = lines[0]!;
     const { visit } = openOutpatientVisit(ctx, first);
     const fees = lines.map((line) => {
-      if (line.str('mdtrt_id', { max: 30 }) !== visit.mdtrt_id) refuse(line.field('mdtrt_id'), 'all lines must belong to the same visit');
-      if (line.str('psn_no', { max: 30 }) !== visit.psn_no) refuse(line.field('psn_no'), 'all lines must belong to the same person');
+      if (line.str('mdtrt_id', { max: 30 }) !== visit.mdtrt_id) refuse(line.field('mdtrt_id'), '所有明细须属于同一次就诊');
+      if (line.str('psn_no', { max: 30 }) !== visit.psn_no) refuse(line.field('psn_no'), '所有明细须属于同一人员');
       const chrgBchno = line.str('chrg_bchno', { max: 30 });
       line.str('rx_circ_flag', { max: 3, oneOf: ['0', '1'] });
       line.str('hosp_appr_flag', { max: 3 });
@@ -121,7 +122,7 @@ const cancelFees: TxDefinition = {
     const removed = chrgBchno === '0000'
       ? ctx.sql.run('DELETE FROM platform_fee WHERE mdtrt_id = ? AND settled = 0', visit.mdtrt_id)
       : ctx.sql.run('DELETE FROM platform_fee WHERE mdtrt_id = ? AND settled = 0 AND chrg_bchno = ?', visit.mdtrt_id, chrgBchno);
-    if (removed === 0) refuse(data.field('chrg_bchno'), 'no unsettled fee lines in this batch');
+    if (removed === 0) refuse(data.field('chrg_bchno'), '该批次无未结算的费用明细');
     return null;
   },
 };

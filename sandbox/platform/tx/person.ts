@@ -12,7 +12,7 @@ const personInfo: TxDefinition = {
     data.str('psn_name', { max: 50, optional: true });
     data.datetime('begntime', true);
     const person = personByCertificate(ctx, data);
-    if (certno !== undefined && certno !== person.certno) refuse(data.field('certno'), 'does not match the certificate holder');
+    if (certno !== undefined && certno !== person.certno) refuse(data.field('certno'), '与持证人不符');
     ctx.notePerson(person.psn_no);
     const age = ageAt(person.birthday, nowText(ctx));
     return {

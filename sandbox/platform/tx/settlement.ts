@@ -1,4 +1,5 @@
 import { checkCertificate, checkInsutype, insuredPerson, visitOf, type TxContext, type TxDefinition } from '../context';
+import { CAUSES, visitStateText } from '../causes';
 import { refuse } from '../errors';
 import type { FieldReader } from '../fields';
 import { baseRow, cancel, checkClaimedSplit, compute, openFees, record, setldetail, setlinfo } from '../ledger';
@@ -32,15 +33,15 @@ function readSettlementRequest(ctx: TxContext, kind: 'outpatient' | 'inpatient')
   let medType: string;
   let chrgBchno: string | undefined;
   if (kind === 'outpatient') {
-    if (visit.state !== 'registered') refuse(data.field('mdtrt_id'), `visit is ${visit.state}`);
-    if (!visit.info_uploaded) refuse(data.field('mdtrt_id'), 'visit information (2203) not uploaded yet');
+    if (visit.state !== 'registered') refuse(data.field('mdtrt_id'), `就诊状态为${visitStateText(visit.state)}`);
+    if (!visit.info_uploaded) refuse(data.field('mdtrt_id'), '就诊信息（2203）尚未上传');
     medType = readOutpatientMedType(data);
-    if (medType !== visit.med_type) refuse(data.field('med_type'), `must be the visit's med_type ${visit.med_type} (from 2203)`);
+    if (medType !== visit.med_type) refuse(data.field('med_type'), `须为本次就诊的医疗类别${visit.med_type}（见2203）`);
     chrgBchno = data.str('chrg_bchno', { max: 30, optional: true });
   } else {
     const midway = data.str('mid_setl_flag', { max: 3, optional: true, oneOf: ['0', '1'] }) === '1';
-    if (visit.state === 'admitted' && !midway) refuse(data.field('mdtrt_id'), 'patient not discharged yet (2402); or send mid_setl_flag 1');
-    if (visit.state !== 'admitted' && visit.state !== 'discharged') refuse(data.field('mdtrt_id'), `visit is ${visit.state}`);
+    if (visit.state === 'admitted' && !midway) refuse(data.field('mdtrt_id'), '患者尚未办理出院（2402），中途结算请传mid_setl_flag为1');
+    if (visit.state !== 'admitted' && visit.state !== 'discharged') refuse(data.field('mdtrt_id'), `就诊状态为${visitStateText(visit.state)}`);
     medType = visit.med_type!;
   }
   return { data, person, visit, certType, medType, chrgBchno, acctUsed };
@@ -48,7 +49,7 @@ function readSettlementRequest(ctx: TxContext, kind: 'outpatient' | 'inpatient')
 
 function figuresOf(ctx: TxContext, r: SettlementRequest) {
   const fees = openFees(ctx, r.visit.mdtrt_id, r.chrgBchno);
-  if (fees.length === 0) refuse(r.data.field('mdtrt_id'), 'no unsettled fee lines to settle');
+  if (fees.length === 0) refuse(r.data.field('mdtrt_id'), '没有可结算的未结算费用明细');
   return compute(ctx, r.person, r.medType, fees.map(splitOfRow), r.acctUsed);
 }
 
@@ -88,7 +89,7 @@ function settlementOf(ctx: TxContext, data: FieldReader, person: PersonRow, visi
   const setlId = data.str('setl_id', { max: 30 });
   const row = ctx.sql.get<SettlementRow>('SELECT * FROM platform_settlement WHERE setl_id = ?', setlId);
   if (!row || row.mdtrt_id !== visit.mdtrt_id || row.psn_no !== person.psn_no) {
-    return refuse(data.field('setl_id'), 'no settlement with this setl_id for this visit and person');
+    return refuse(data.field('setl_id'), CAUSES.settlementMissing('该人员本次就诊'));
   }
   return row;
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox';
+import { testSeed } from '../../support/seed';
 import { TestPlatformClient } from './client';
 
 export const HOSPITAL = { code: 'H42120200001', name: '咸宁市演示医院' };
@@ -16,10 +17,15 @@ export interface TestSandbox {
   stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
-/** A real sandbox on 127.0.0.1:0 over a temp folder, without the face service or hospital system. */
+/**
+ * A real sandbox on 127.0.0.1:0 over a temp folder, without the face service or hospital system.
+ * Its refusals are worded at random like a real platform's; the seed is the tests' seed (printed),
+ * so a run that fails on some wording replays with the same wordings.
+ */
 export async function startTestSandbox(options: SandboxOptions = {}): Promise<TestSandbox> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'facesettle-sandbox-'));
-  const sandbox = await startSandbox({ log: () => {}, parts: { face: false, his: false }, ...options, dataDir });
+  const wordingSeed = options.wordingSeed ?? testSeed('sandbox wordings');
+  const sandbox = await startSandbox({ log: () => {}, parts: { face: false, his: false }, ...options, dataDir, wordingSeed });
   const credentials = { paasId: sandbox.paasId, secret: sandbox.secret };
   const clock = options.clock;
   const hospital = new TestPlatformClient(sandbox.url, credentials, HOSPITAL, clock);
