@@ -149,7 +149,11 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     fetch: (url, init) => fetch(url, init),
     raiseStaffCall: options.raiseStaffCall,
     settlement: settlementApi(engine.ctx),
-    journal: { unresolved: () => engine.ctx.journal.unknown().length, hisOwed: () => engine.ctx.journal.hisOwed().length },
+    journal: {
+      unresolved: () => engine.ctx.journal.unknown().length,
+      needStaff: () => engine.ctx.journal.unknown().filter((r) => r.needsStaff).length,
+      hisOwed: () => engine.ctx.journal.hisOwed().length,
+    },
     signOutOperator: () => engine.signOut(),
     face: evoucherChannel({
       baseUrl: options.platformUrlOverride ?? resolve(config.evoucher.url),

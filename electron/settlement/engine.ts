@@ -5,7 +5,9 @@ import { openKioskDb } from './db';
 import { ExpiringStore } from './expiring';
 import { defaultBackoff, PlatformGateway, type Backoff, type StepHook } from './gateway';
 import type { HisBridge } from './his/bridge';
+import { FreshnessRule } from './freshness';
 import { Journal } from './journal';
+import { JournalStaff } from './journalStaff';
 import { NhsaClient } from './nhsa/client';
 import { MsgIdGenerator } from './nhsa/msgid';
 import { signerForRegion, type GatewayCredentials } from './nhsa/signing';
@@ -15,6 +17,7 @@ import { Recovery, type RecoveryReport } from './recovery';
 import { OperatorSession } from './session';
 import type { Clock } from './time';
 import { VisitMap } from './visits';
+import { VisitUndo } from './visitUndo';
 import type { Quote, UseCaseContext } from './usecases/context';
 import type { OperatorAuthoriser } from './usecases/operators';
 
@@ -30,8 +33,6 @@ export interface EngineOptions {
   clock?: Clock;
   timeouts?: Timeouts;
   backoff?: Backoff;
-  /** See RecoveryOptions.inFlightGraceMs; defaults to twice the longest timeout. */
-  inFlightGraceMs?: number;
   /** Background recovery interval; 0 disables the timer (tests drive recovery themselves). */
   recoveryIntervalMs?: number;
   /** Test hook at the crash points of reversible calls. */
@@ -62,7 +63,7 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
   const timeouts = options.timeouts ?? DEFAULT_TIMEOUTS;
   const backoff = options.backoff ?? defaultBackoff;
   const db = openKioskDb(options.dbPath);
-  const msgids = new MsgIdGenerator(db, options.config.institution.code, clock);
+  const msgids = new MsgIdGenerator(db, options.config.institution.code, options.config.terminal.slot, clock);
   const journal = new Journal(db, msgids, clock);
   const client = new NhsaClient({
     config: options.config,
@@ -84,14 +85,21 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     // Called only after construction, when `recovery` below exists.
     onUnknown: () => void recovery.runOnce().catch((e) => log(`recovery: ${String(e)}`)),
   });
-  const longest = Math.max(timeouts.default, ...Object.values(timeouts).filter((v): v is number => typeof v === 'number'));
+  const visits = new VisitMap(db);
+  const undo = new VisitUndo({ db, gateway, his: options.his, visits, clock, backoff, log });
   const recovery = new Recovery({
     journal,
     gateway,
     his: options.his,
     clock,
     backoff,
-    inFlightGraceMs: options.inFlightGraceMs ?? 2 * longest,
+    freshness: FreshnessRule.of(options.config.region),
+    onNotInEffect: (row) => {
+      undo.enqueueFrom(row);
+    },
+    afterPass: async () => {
+      await undo.runDue();
+    },
     log,
   });
   const ttl = options.sessionTtlMs ?? 10 * 60_000;
@@ -100,11 +108,14 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     clock,
     gateway,
     journal,
+    staff: new JournalStaff(db, journal, clock),
+    recovery,
     his: options.his,
     people: new ExpiringStore<KnownPerson>(clock, ttl),
     quotes: new ExpiringStore<Quote>(clock, ttl),
     operators: options.operators,
-    visits: new VisitMap(db),
+    visits,
+    undo,
     log,
   };
   return {

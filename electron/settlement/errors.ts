@@ -17,7 +17,9 @@ export const SETTLEMENT_ERRORS = {
   PLATFORM_REJECTED: { next: 'call-staff', zh: '医保平台未受理此次业务，请联系工作人员', en: 'The insurance platform declined this request. Please call staff.' },
   PLATFORM_UNREACHABLE: { next: 'retry', zh: '暂时连不上医保平台，请稍后再试', en: 'The insurance platform cannot be reached. Please try again shortly.' },
   OUTCOME_UNKNOWN: { next: 'call-staff', zh: '结算结果确认中，请保留凭条，不会重复扣费', en: 'We are confirming the result. Keep this slip; you will not be charged twice.' },
-  SETTLEMENT_PENDING: { next: 'call-staff', zh: '上一笔结算结果尚在确认中，请稍后再试', en: 'An earlier payment is still being confirmed. Please try again shortly.' },
+  SETTLEMENT_PENDING: { next: 'call-staff', zh: '您上一笔结算的结果尚在确认中，为避免重复扣费暂不能再付。您可以到人工窗口用其他方式缴费，或请工作人员帮助', en: 'Your earlier payment is still being confirmed, so we cannot take another one yet. You can pay another way at a staffed counter, or ask staff for help.' },
+  SETTLEMENT_NEEDS_STAFF: { next: 'call-staff', zh: '您上一笔结算需要工作人员核对后才能继续。请到人工窗口用其他方式缴费，或请工作人员处理', en: 'Staff must check your earlier payment before another one. Please pay another way at a staffed counter, or ask staff to resolve it.' },
+  CANCEL_REFUSED: { next: 'call-staff', zh: '医保平台未受理撤销，原结算仍然有效，请联系工作人员', en: 'The insurance platform did not accept the cancellation; the settlement still stands. Please call staff.' },
   NOT_AUTHORISED: { next: 'call-staff', zh: '需要工作人员授权', en: 'A staff member must authorise this.' },
   HIS_REFUSED: { next: 'retry', zh: '医院系统未受理：号源可能已满，或您已挂过此号，请重新选择', en: 'The hospital system declined this: the session may be full or already booked by you. Please choose again.' },
   HIS_UNAVAILABLE: { next: 'call-staff', zh: '医院系统暂时无法访问，请联系工作人员', en: 'The hospital system cannot be reached. Please call staff.' },
@@ -49,8 +51,10 @@ export class SettlementFailure extends Error {
   constructor(
     readonly code: SettlementErrorCode,
     readonly reference?: string,
-    /** The platform's own err_msg, for logs and for recovery; never shown to the patient. */
+    /** The platform's own err_msg, for logs and staff only; never shown to the patient, never matched. */
     readonly detail?: string,
+    /** The platform answered infcode ≠ 0: known not to have taken effect. */
+    readonly refused = false,
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'SettlementFailure';
@@ -58,21 +62,18 @@ export class SettlementFailure extends Error {
 }
 
 /**
- * The platform's err_msg is free text with no public catalogue (spec §4); these patterns
- * catch the texts seen in practice and in the sandbox. Anything else is PLATFORM_REJECTED.
+ * What a refusal (infcode -1) means to the patient, decided by the transaction that was
+ * refused, never by err_msg: a real platform words its refusals freely, in Chinese, with no
+ * public catalogue (spec §4), so any pattern would be a guess that fails silently.
  */
-const ERR_MSG_PATTERNS: ReadonlyArray<[RegExp, SettlementErrorCode]> = [
-  [/^(header )?sign_no|签到/i, 'SIGN_IN_FAILED'],
-  [/no insured person|names no insured person|人员.*不存在|查无此人|未查询到.*人员/i, 'PERSON_NOT_FOUND'],
-  [/e-voucher token|ectoken|电子凭证.*(过期|无效|失效)/i, 'VOUCHER_EXPIRED'],
-  [/not insured|未参保|参保状态|停保|暂停参保/i, 'NOT_INSURED'],
-  [/余额不足|insufficient/i, 'INSUFFICIENT_BALANCE'],
-  [/already settled|已结算|重复结算/i, 'ALREADY_SETTLED'],
-  [/no settlement|settlement not found|结算.*不存在|already cancel|已撤销/i, 'SETTLEMENT_NOT_FOUND'],
-  [/does not add up|mismatch|金额.*不[一符]/i, 'AMOUNT_MISMATCH'],
-]
+const REFUSAL_BY_INFNO: Readonly<Record<string, SettlementErrorCode>> = {
+  '9001': 'SIGN_IN_FAILED',
+  '1101': 'PERSON_NOT_FOUND',
+  '2208': 'CANCEL_REFUSED',
+  '2103': 'CANCEL_REFUSED',
+  '2305': 'CANCEL_REFUSED',
+};
 
-export function codeForErrMsg(errMsg: string): SettlementErrorCode {
-  for (const [pattern, code] of ERR_MSG_PATTERNS) if (pattern.test(errMsg)) return code;
-  return 'PLATFORM_REJECTED';
+export function codeForRefusal(infno: string): SettlementErrorCode {
+  return REFUSAL_BY_INFNO[infno] ?? 'PLATFORM_REJECTED';
 }

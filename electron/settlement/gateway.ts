@@ -37,14 +37,34 @@ export class PlatformGateway {
     return this.deps.client.envelope({ infno, msgid, input, insuplcAdmdvs, signNo });
   }
 
-  /** A non-reversible call: a lost answer costs nothing but a retry by the patient. */
-  async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string): Promise<NhsaAnswer> {
-    return this.withSignIn(async (signNo) => {
+  /**
+   * A non-reversible call: a lost answer costs nothing but a retry by the patient.
+   * `expectRefusal`: a refusal is a normal answer here (a clean-up step with nothing to clean),
+   * so it is not worth a fresh sign-in and a second try.
+   */
+  async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string, options: { expectRefusal?: boolean } = {}): Promise<NhsaAnswer> {
+    return this.withSignIn(options.expectRefusal ?? false, async (signNo) => {
       try {
         return await this.deps.client.call({ infno, msgid: this.deps.msgids.next(), input, insuplcAdmdvs, signNo });
       } catch (error) {
         if (error instanceof NhsaCallError) {
-          throw new SettlementFailure(error.kind === 'rejected' ? error.code : 'PLATFORM_UNREACHABLE', undefined, error.detail);
+          const refused = error.kind === 'rejected';
+          throw new SettlementFailure(refused ? error.code : 'PLATFORM_UNREACHABLE', undefined, error.detail, refused);
+        }
+        throw error;
+      }
+    });
+  }
+
+  /** A file download (9102): like `call`, but the answer is the file's bytes. */
+  async download(infno: string, input: Record<string, unknown>): Promise<Uint8Array> {
+    return this.withSignIn(false, async (signNo) => {
+      try {
+        return await this.deps.client.download({ infno, msgid: this.deps.msgids.next(), input, signNo });
+      } catch (error) {
+        if (error instanceof NhsaCallError) {
+          const refused = error.kind === 'rejected';
+          throw new SettlementFailure(refused ? error.code : 'PLATFORM_UNREACHABLE', undefined, error.detail, refused);
         }
         throw error;
       }
@@ -61,7 +81,7 @@ export class PlatformGateway {
     input: Record<string, unknown>,
     read: (answer: NhsaAnswer, row: JournalEntry) => { outcome: DoneOutcome; value: T },
   ): Promise<{ row: JournalEntry; value: T }> {
-    return this.withSignIn(async (signNo) => {
+    return this.withSignIn(false, async (signNo) => {
       const row = this.deps.journal.begin(entry);
       await this.deps.onStep?.('after-journal', row.msgid, entry.infno);
       let answer: NhsaAnswer;
@@ -72,11 +92,12 @@ export class PlatformGateway {
           input,
           insuplcAdmdvs: entry.insuplcAdmdvs,
           signNo,
+          at: new Date(row.createdAt),
         });
       } catch (error) {
         if (error instanceof NhsaCallError && error.kind !== 'unknown') {
           this.deps.journal.markFailed(row.msgid, error.detail);
-          throw new SettlementFailure(error.code, row.msgid, error.detail);
+          throw new SettlementFailure(error.code, row.msgid, error.detail, error.kind === 'rejected');
         }
         this.unknown(row.msgid, error instanceof Error ? error.message : String(error));
       }
@@ -98,13 +119,18 @@ export class PlatformGateway {
     throw new SettlementFailure('OUTCOME_UNKNOWN', msgid);
   }
 
-  private async withSignIn<T>(work: (signNo: string) => Promise<T>): Promise<T> {
-    const signNo = await this.deps.session.signNo();
+  /**
+   * A refusal may be the platform no longer knowing our sign_no (its restart, a sign-out
+   * elsewhere), and its wording cannot tell us so. A refusal is known not to have taken effect,
+   * so the call is made once more after a fresh 9001, under a new msgid — unless the sign_no
+   * was itself fresh, in which case the refusal was about the request.
+   */
+  private async withSignIn<T>(expectRefusal: boolean, work: (signNo: string) => Promise<T>): Promise<T> {
+    const { signNo, fresh } = await this.deps.session.signIn();
     try {
       return await work(signNo);
     } catch (error) {
-      if (!(error instanceof SettlementFailure) || error.code !== 'SIGN_IN_FAILED') throw error;
-      // The rejected attempt is final (failed), so a second one under a new msgid is safe.
+      if (fresh || expectRefusal || !(error instanceof SettlementFailure) || !error.refused) throw error;
       this.deps.session.invalidate(signNo);
       return work(await this.deps.session.signNo());
     }

@@ -3,7 +3,7 @@ import { inTransaction } from './db';
 import { SettlementFailure } from './errors';
 import type { MsgIdGenerator } from './nhsa/msgid';
 import type { SettlementAmounts } from './nhsa/setlinfo';
-import { SCHEMA, toEntry, type Row } from './journalRows';
+import { LATER_COLUMNS, SCHEMA, toEntry, type Row } from './journalRows';
 import type { Clock } from './time';
 
 /**
@@ -12,8 +12,10 @@ import type { Clock } from './time';
  *
  *   pending ──answer──► done            (took effect on the platform)
  *      │    ──refusal─► failed          (known not to have taken effect)
- *      └────no answer─► unknown ──2601 ok────────────► reversed  (it had happened; undone)
- *                               └─2601 "never saw it"─► failed    (it never happened)
+ *      └────no answer─► unknown ──2601 infcode 0──────────────────► reversed (it had happened; undone)
+ *                               ├─query: record reversed/cancelled─► reversed
+ *                               ├─query: no record, window passed──► failed   (it can no longer happen)
+ *                               └─query can't settle it────────────► unknown + needs staff ──staff──► any
  *
  * `pending` left behind by a dead process is `unknown` to its successor. A partial unique
  * index makes "a second attempt while one is unresolved" impossible at the storage level.
@@ -25,6 +27,27 @@ export const REVERSIBLE_INFNOS = ['2102', '2103', '2207', '2208', '2304', '2305'
 export type ReversibleInfno = (typeof REVERSIBLE_INFNOS)[number];
 
 export type EntryState = 'pending' | 'done' | 'failed' | 'unknown' | 'reversed';
+/** Who or what settled a row's outcome. `staff:<operator id>` for a staff resolution. */
+export type ResolvedBy = 'answer' | '2601' | 'query' | 'time' | `staff:${string}`;
+
+/** What the platform's own records showed about an unresolved attempt: what staff decide from. */
+export interface PlatformView {
+  /** When the platform was asked (ISO). */
+  at: string;
+  found: 'valid' | 'reversed' | 'absent' | 'unreadable';
+  /** One Chinese sentence for the staff screen. */
+  summary: string;
+  /** The platform's record, when it has one: what a "settled" resolution records. */
+  record?: {
+    setlId: string;
+    setlTime: string | null;
+    mdtrtId: string | null;
+    amounts: SettlementAmounts | null;
+    clrType: string | null;
+    clrOptins: string | null;
+    insutype: string | null;
+  };
+}
 /** Whether the journal still owes the hospital system a "paid" mark for a done settlement. */
 export type HisState = 'none' | 'owed' | 'marked';
 
@@ -60,6 +83,9 @@ export interface JournalEntry extends Required<Omit<NewEntry, 'mdtrtId' | 'insut
   hisState: HisState;
   attempts: number;
   nextAttemptAt: string | null;
+  /** Recovery could not settle it from the platform's answers and records: staff must. */
+  needsStaff: boolean;
+  platformView: PlatformView | null;
   createdAt: string;
   updatedAt: string;
 }
@@ -83,6 +109,8 @@ export class Journal {
     private readonly clock: Clock,
   ) {
     db.exec(SCHEMA);
+    const have = new Set((db.prepare('PRAGMA table_info(journal)').all() as Array<{ name: string }>).map((c) => c.name));
+    for (const [name, type] of LATER_COLUMNS) if (!have.has(name)) db.exec(`ALTER TABLE journal ADD COLUMN ${name} ${type}`);
   }
 
   /**
@@ -92,9 +120,9 @@ export class Journal {
   begin(entry: NewEntry): JournalEntry {
     return inTransaction(this.db, () => {
       const open = this.db
-        .prepare("SELECT msgid FROM journal WHERE subject = ? AND state IN ('pending', 'unknown')")
-        .get(entry.subject) as { msgid: string } | undefined;
-      if (open) throw new SettlementFailure('SETTLEMENT_PENDING', open.msgid);
+        .prepare("SELECT msgid, needs_staff FROM journal WHERE subject = ? AND state IN ('pending', 'unknown')")
+        .get(entry.subject) as { msgid: string; needs_staff: number } | undefined;
+      if (open) throw new SettlementFailure(open.needs_staff ? 'SETTLEMENT_NEEDS_STAFF' : 'SETTLEMENT_PENDING', open.msgid);
       const msgid = this.msgids.next();
       const now = this.clock().toISOString();
       this.db
@@ -141,11 +169,12 @@ export class Journal {
    * Known not to have taken effect: the platform refused it, it never left the kiosk, or
    * (from unknown) reversal found the platform never did it.
    */
-  markFailed(msgid: string, error: string, resolvedBy: 'answer' | '2601' = 'answer'): JournalEntry {
+  markFailed(msgid: string, error: string, resolvedBy: 'answer' | 'time' = 'answer'): JournalEntry {
     return this.transition(msgid, resolvedBy === 'answer' ? ['pending'] : ['unknown'], 'failed', {
       error,
       resolved_by: resolvedBy,
       next_attempt_at: null,
+      needs_staff: 0,
     });
   }
 
@@ -157,18 +186,28 @@ export class Journal {
     });
   }
 
-  /** 2601 succeeded: the platform has undone it (or holds it as never done). */
-  markReversed(msgid: string): JournalEntry {
-    return this.transition(msgid, ['unknown'], 'reversed', { resolved_by: '2601', next_attempt_at: null });
+  /** It had happened and is undone now: by our 2601, or the platform's record shows it reversed or cancelled. */
+  markReversed(msgid: string, by: '2601' | 'query' = '2601', view?: PlatformView): JournalEntry {
+    return this.transition(msgid, ['unknown'], 'reversed', {
+      resolved_by: by,
+      next_attempt_at: null,
+      needs_staff: 0,
+      ...(view ? { platform_view: JSON.stringify(view) } : {}),
+    });
   }
 
-  /** A recovery attempt failed; try again later. */
-  deferRecovery(msgid: string, error: string, nextAttemptAt: Date): JournalEntry {
+  /**
+   * A recovery attempt did not settle it; try again later. `askStaff`: the platform's answers
+   * and records cannot settle it, so diagnostics lists it for staff (recovery keeps looking).
+   */
+  deferRecovery(msgid: string, error: string, nextAttemptAt: Date, view?: PlatformView, askStaff = false): JournalEntry {
     const row = this.get(msgid);
     return this.transition(msgid, ['unknown'], 'unknown', {
       error,
       attempts: (row?.attempts ?? 0) + 1,
       next_attempt_at: nextAttemptAt.toISOString(),
+      ...(view ? { platform_view: JSON.stringify(view) } : {}),
+      ...(askStaff ? { needs_staff: 1 } : {}),
     });
   }
 
@@ -233,7 +272,8 @@ export class Journal {
     return (rows as unknown as Row[]).map(toEntry);
   }
 
-  private transition(
+  /** The one way a row changes state; journalStaff.ts uses it for staff resolutions. */
+  transition(
     msgid: string,
     from: EntryState[],
     to: EntryState,

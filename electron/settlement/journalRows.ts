@@ -1,5 +1,5 @@
 import type { SettlementAmounts } from './nhsa/setlinfo';
-import type { EntryState, HisState, JournalEntry, ReversibleInfno } from './journal';
+import type { EntryState, HisState, JournalEntry, PlatformView, ReversibleInfno } from './journal';
 
 /** The journal's table and the mapping of its rows; the rules live in journal.ts. */
 export interface Row {
@@ -24,6 +24,8 @@ export interface Row {
   his_state: string;
   attempts: number;
   next_attempt_at: string | null;
+  needs_staff: number;
+  platform_view: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -58,7 +60,22 @@ CREATE UNIQUE INDEX IF NOT EXISTS journal_one_unresolved_per_subject
   ON journal (subject) WHERE state IN ('pending', 'unknown');
 CREATE INDEX IF NOT EXISTS journal_setl_id ON journal (setl_id);
 CREATE INDEX IF NOT EXISTS journal_created ON journal (created_at);
+CREATE TABLE IF NOT EXISTS journal_resolution (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  msgid TEXT NOT NULL,
+  at TEXT NOT NULL,
+  operator_id TEXT NOT NULL,
+  resolution TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  platform_view TEXT
+);
 `;
+
+/** Columns added after the first release: added in place to a journal an older version wrote. */
+export const LATER_COLUMNS: ReadonlyArray<[string, string]> = [
+  ['needs_staff', 'INTEGER NOT NULL DEFAULT 0'],
+  ['platform_view', 'TEXT'],
+];
 
 export function toEntry(row: Row): JournalEntry {
   return {
@@ -83,6 +100,8 @@ export function toEntry(row: Row): JournalEntry {
     hisState: row.his_state as HisState,
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
+    needsStaff: row.needs_staff === 1,
+    platformView: row.platform_view ? (JSON.parse(row.platform_view) as PlatformView) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -1,11 +1,13 @@
 import type { TerminalConfig } from '../../shared/config/terminalConfig';
+import { FreshnessRule } from './freshness';
 import type { JournalEntry } from './journal';
 import { platformDateTime } from './time';
 import type { ReceiptItem, SettlementReceipt, PendingReceipt } from '../../shared/types/settlement';
 export type { ReceiptItem, SettlementReceipt, PendingReceipt };
 
-export const PENDING_NOTE =
-  '结算结果确认中：系统会自动核实，不会重复扣费。如有疑问请凭此参考号到人工窗口查询。 / Result being confirmed: you will not be charged twice. Quote this reference at a staffed counter.';
+/** The pending slip's sentence: the patient learns they will not pay twice and by when it is known. */
+export const pendingNote = (confirmBy: string) =>
+  `结算结果确认中：系统会自动核实，不会重复扣费，最迟 ${confirmBy.slice(11, 16)} 前有结论。如有疑问请凭此参考号到人工窗口查询，也可以在人工窗口用其他方式缴费。`;
 
 function itemsOf(entry: JournalEntry): ReceiptItem[] {
   return Array.isArray(entry.detail.items) ? (entry.detail.items as ReceiptItem[]) : [];
@@ -41,12 +43,15 @@ export function settlementReceipt(config: TerminalConfig, entry: JournalEntry): 
 }
 
 export function pendingReceipt(config: TerminalConfig, entry: JournalEntry): PendingReceipt {
+  // After the gateway's window the platform either has it or never will: recovery decides by then.
+  const confirmBy = platformDateTime(FreshnessRule.of(config.region).deadline(entry.createdAt));
   return {
     kind: 'pending',
     ...header(config, entry),
     requestedFen: entry.requestedFen,
     reference: entry.msgid,
     time: platformDateTime(new Date(entry.createdAt)),
-    note: PENDING_NOTE,
+    confirmBy,
+    note: pendingNote(confirmBy),
   };
 }

@@ -1,14 +1,18 @@
 import { SettlementFailure } from './errors';
+import type { FreshnessRule } from './freshness';
 import type { Backoff, PlatformGateway } from './gateway';
 import type { HisBridge } from './his/bridge';
 import { payHisDebt, type HisDebt } from './his/debts';
-import type { Journal, JournalEntry } from './journal';
+import type { Journal, JournalEntry, PlatformView } from './journal';
+import { lookUp } from './platformLookup';
 import type { Clock } from './time';
 
 export interface RecoveryReport {
   reversed: number;
   neverHappened: number;
   stillUnknown: number;
+  /** Of the still unknown: those recovery cannot settle, listed for staff. */
+  needStaff: number;
   hisMarked: number;
 }
 
@@ -18,28 +22,35 @@ export interface RecoveryOptions {
   his: HisBridge;
   clock: Clock;
   backoff: Backoff;
+  /** When a request can no longer be accepted by the gateway: what turns "no record" into "never happened". */
+  freshness: FreshnessRule;
   /**
-   * How long after an attempt a platform's "I never saw that msgid" is believed. A request the
-   * kiosk gave up on may still be queued in front of the platform and processed later; only
-   * once it can no longer arrive does "never saw it" mean "never happened". Must exceed the
-   * longest time a request can spend in flight (network, gateway queues, platform latency).
+   * Rounds in which the platform holds a valid record that 2601 will not undo (or answers a
+   * query we cannot read) before the row is listed for staff. Recovery keeps trying after that.
    */
-  inFlightGraceMs: number;
+  staffAfter?: number;
+  /** Told of each row that ended not in effect (reversed or never happened): what it opened can be released. */
+  onNotInEffect?: (row: JournalEntry) => void | Promise<void>;
+  /** Other retried work that rides on each pass (releasing abandoned visits). */
+  afterPass?: () => Promise<void>;
   log?: (line: string) => void;
 }
 
-/** How the platform words the answers to 2601 that end the question (sandbox and common texts). */
-const NEVER_SAW_IT = /no transaction with this msgid|原交易不存在|未找到原交易/i;
-const ORIGINAL_FAILED = /original transaction failed|原交易失败/i;
-const ALREADY_REVERSED = /already reversed|已冲正|已经冲正/i;
+type Resolution = 'reversed' | 'never-happened' | 'unknown';
 
 /**
- * Drives every unknown outcome to a final state, in the background and at start-up. The tool
- * is reversal 2601 with the original msgid: it undoes the transaction if the platform did it,
- * and says so if it did not, so repeating it until the platform gives a final word is safe.
- * (5203 is no help for a lost settlement answer: without the answer there is no setl_id to
- * query.) It also pays the journal's debts to the hospital system: bills settled on the
- * platform but not yet marked paid in the HIS.
+ * Drives every unknown outcome to a final state, in the background and at start-up, deciding
+ * only from what cannot be misread: 2601's infcode, what the platform's records show (5203 /
+ * 5201 queries) and time. Never from err_msg: a real platform words refusals freely.
+ *
+ * 1. 2601 with the original msgid. infcode 0: it had happened and is undone now.
+ * 2. Refused: ask the platform's records. Reversed or cancelled there: done with. No record:
+ *    "never happened" only once the gateway can no longer accept the request (FreshnessRule);
+ *    until then the row stays unknown and is looked at again. A valid record 2601 will not
+ *    undo, or an answer we cannot read, goes to staff after `staffAfter` rounds.
+ * 3. No answer to either: try again later (the platform may be down).
+ *
+ * It also pays the journal's debts to the hospital system.
  */
 export class Recovery {
   private timer: NodeJS.Timeout | undefined;
@@ -75,52 +86,91 @@ export class Recovery {
     this.timer = undefined;
   }
 
+  /** When "no record" will mean "never happened" for this row (shown on the pending slip and to staff). */
+  deadline(row: Pick<JournalEntry, 'createdAt'>): Date {
+    return this.options.freshness.deadline(row.createdAt);
+  }
+
   private async pass(ignoreSchedule: boolean): Promise<RecoveryReport> {
     const { journal, clock } = this.options;
-    const report: RecoveryReport = { reversed: 0, neverHappened: 0, stillUnknown: 0, hisMarked: 0 };
+    const report: RecoveryReport = { reversed: 0, neverHappened: 0, stillUnknown: 0, needStaff: 0, hisMarked: 0 };
     for (const row of journal.unknown(ignoreSchedule ? undefined : clock())) {
       const result = await this.resolve(row);
       if (result === 'reversed') report.reversed += 1;
       if (result === 'never-happened') report.neverHappened += 1;
+      if (result !== 'unknown') await this.released(journal.get(row.msgid)!);
     }
-    report.stillUnknown = journal.unknown().length;
+    const open = journal.unknown();
+    report.stillUnknown = open.length;
+    report.needStaff = open.filter((r) => r.needsStaff).length;
     for (const row of journal.hisOwed()) {
       if (await this.markHisPaid(row)) report.hisMarked += 1;
     }
+    await this.options.afterPass?.().catch((error: unknown) => this.log(`recovery: ${describe(error)}`));
     return report;
   }
 
-  private async resolve(row: JournalEntry): Promise<'reversed' | 'never-happened' | 'unknown'> {
-    const { journal, gateway, clock } = this.options;
+  private async resolve(row: JournalEntry): Promise<Resolution> {
+    const { journal, gateway } = this.options;
     try {
-      await gateway.call('2601', { data: { psn_no: row.psnNo, omsgid: row.msgid, oinfno: row.infno } }, row.insuplcAdmdvs);
-      journal.markReversed(row.msgid);
+      await gateway.call('2601', { data: { psn_no: row.psnNo, omsgid: row.msgid, oinfno: row.infno } }, row.insuplcAdmdvs, { expectRefusal: true });
+      journal.markReversed(row.msgid, '2601');
       this.log(`recovery: ${row.infno} ${row.msgid} had happened; reversed`);
       return 'reversed';
     } catch (error) {
-      const detail = error instanceof SettlementFailure ? (error.detail ?? error.code) : String(error);
-      if (ALREADY_REVERSED.test(detail)) {
-        journal.markReversed(row.msgid);
-        return 'reversed';
-      }
-      if (ORIGINAL_FAILED.test(detail)) {
-        journal.markFailed(row.msgid, `platform refused the original: ${detail}`, '2601');
+      if (!(error instanceof SettlementFailure) || !error.refused) return this.later(row, `2601: ${describe(error)}`);
+    }
+    let view: PlatformView;
+    try {
+      view = await lookUp(gateway, this.options.clock, row, this.options.freshness.skewMs + 60_000);
+    } catch (error) {
+      return this.later(row, `query: ${describe(error)}`);
+    }
+    return this.decide(row, view);
+  }
+
+  private decide(row: JournalEntry, view: PlatformView): Resolution {
+    const { journal, clock, freshness } = this.options;
+    if (view.found === 'reversed') {
+      journal.markReversed(row.msgid, 'query', view);
+      this.log(`recovery: ${row.infno} ${row.msgid} is reversed or cancelled on the platform`);
+      return 'reversed';
+    }
+    const deadline = freshness.deadline(row.createdAt);
+    if (view.found === 'absent') {
+      if (clock().getTime() >= deadline.getTime()) {
+        journal.markFailed(row.msgid, 'no record on the platform after the gateway window closed', 'time');
+        this.log(`recovery: ${row.infno} ${row.msgid} never happened (window closed ${deadline.toISOString()})`);
         return 'never-happened';
       }
-      const age = clock().getTime() - new Date(row.createdAt).getTime();
-      if (NEVER_SAW_IT.test(detail) && age >= this.options.inFlightGraceMs) {
-        journal.markFailed(row.msgid, 'platform never received it', '2601');
-        this.log(`recovery: ${row.infno} ${row.msgid} never reached the platform`);
-        return 'never-happened';
-      }
-      // Not final yet: a platform error, no answer, or "never saw it" while the original may
-      // still be on its way. Try again later, never sooner than the grace period allows.
-      const retryAt = Math.max(
-        clock().getTime() + this.options.backoff(row.attempts + 1),
-        NEVER_SAW_IT.test(detail) ? new Date(row.createdAt).getTime() + this.options.inFlightGraceMs : 0,
-      );
-      journal.deferRecovery(row.msgid, `2601: ${detail}`, new Date(retryAt));
+      // It may still be on its way: look again no sooner than backoff, no later than the window's end.
+      const next = Math.min(clock().getTime() + this.options.backoff(row.attempts), deadline.getTime());
+      journal.deferRecovery(row.msgid, 'no record yet; the request may still arrive', new Date(next), view);
       return 'unknown';
+    }
+    // A valid record 2601 did not undo, or an answer we cannot read: retry a few rounds, then staff.
+    const askStaff = row.attempts + 1 >= (this.options.staffAfter ?? 3);
+    journal.deferRecovery(row.msgid, view.summary, this.nextTry(row), view, askStaff);
+    if (askStaff && !row.needsStaff) this.log(`recovery: ${row.infno} ${row.msgid} needs staff: ${view.summary}`);
+    return 'unknown';
+  }
+
+  private later(row: JournalEntry, why: string): Resolution {
+    this.options.journal.deferRecovery(row.msgid, why, this.nextTry(row));
+    return 'unknown';
+  }
+
+  private nextTry(row: JournalEntry): Date {
+    return new Date(this.options.clock().getTime() + this.options.backoff(row.attempts + 1));
+  }
+
+  /** Also for a staff resolution: the row ended not in effect, so what it opened can be released. */
+  async released(row: JournalEntry): Promise<void> {
+    if (row.state !== 'reversed' && row.state !== 'failed') return;
+    try {
+      await this.options.onNotInEffect?.(row);
+    } catch (error) {
+      this.log(`recovery: releasing what ${row.msgid} opened failed (${describe(error)})`);
     }
   }
 
@@ -130,8 +180,12 @@ export class Recovery {
       this.options.journal.markHisPaid(row.msgid);
       return true;
     } catch (error) {
-      this.log(`recovery: HIS mark-paid for ${row.msgid} deferred (${error instanceof Error ? error.message : String(error)})`);
+      this.log(`recovery: HIS mark-paid for ${row.msgid} deferred (${describe(error)})`);
       return false;
     }
   }
+}
+
+function describe(error: unknown): string {
+  return error instanceof SettlementFailure ? (error.detail ?? error.code) : error instanceof Error ? error.message : String(error);
 }

@@ -26,13 +26,18 @@ export class OperatorSession {
 
   /** The sign_no for today, signing in first when there is none. Concurrent callers share one 9001. */
   async signNo(): Promise<string> {
+    return (await this.signIn()).signNo;
+  }
+
+  /** As signNo(), and whether this call had to sign in for it (a fresh sign_no is not stale). */
+  async signIn(): Promise<{ signNo: string; fresh: boolean }> {
     const today = platformDate(this.clock());
     const row = this.db.prepare('SELECT day, sign_no FROM operator_session WHERE operator = ?').get(this.operatorNo) as
       | { day: string; sign_no: string }
       | undefined;
-    if (row && row.day === today) return row.sign_no;
-    this.inFlight ??= this.signIn(today).finally(() => (this.inFlight = undefined));
-    return this.inFlight;
+    if (row && row.day === today) return { signNo: row.sign_no, fresh: false };
+    this.inFlight ??= this.signInFor(today).finally(() => (this.inFlight = undefined));
+    return { signNo: await this.inFlight, fresh: true };
   }
 
   /** The platform refused the sign_no: forget it so the next call signs in again. */
@@ -54,7 +59,7 @@ export class OperatorSession {
     this.invalidate(row.sign_no);
   }
 
-  private async signIn(day: string): Promise<string> {
+  private async signInFor(day: string): Promise<string> {
     let signNo: string;
     try {
       const answer = await this.client.call({

@@ -23,4 +23,12 @@ export class VisitMap {
       .prepare('INSERT OR REPLACE INTO platform_visit_map (visit_no, mdtrt_id, psn_no, created_at) VALUES (?, ?, ?, ?)')
       .run(visitNo, mdtrtId, psnNo, at.toISOString());
   }
+
+  /**
+   * After the visit was cancelled on the platform (2202): a cancelled visit can take no fee
+   * lines, so reusing it would fail every later attempt. Only that visit's mapping goes.
+   */
+  forget(visitNo: string, psnNo: string, mdtrtId: string): void {
+    this.db.prepare('DELETE FROM platform_visit_map WHERE visit_no = ? AND psn_no = ? AND mdtrt_id = ?').run(visitNo, psnNo, mdtrtId);
+  }
 }

@@ -10,13 +10,15 @@ import { DemoEnrolSection } from './DemoEnrolSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { OperatorSection } from './OperatorSection';
 import { ReconcileSection } from './ReconcileSection';
+import { UnresolvedSection } from './UnresolvedSection';
 
-const SECTIONS = ['config', 'operator', 'reconcile', 'diagnostics', 'demo'] as const;
+const SECTIONS = ['config', 'operator', 'reconcile', 'unresolved', 'diagnostics', 'demo'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, MessageKey> = {
   config: 'admin.config',
   operator: 'admin.operator',
   reconcile: 'admin.reconcile',
+  unresolved: 'admin.unresolved',
   diagnostics: 'admin.diagnostics',
   demo: 'admin.demo',
 };
@@ -52,6 +54,7 @@ export function AdminPanel() {
       {section === 'config' ? <ConfigSection /> : null}
       {section === 'operator' ? <OperatorSection /> : null}
       {section === 'reconcile' ? <ReconcileSection /> : null}
+      {section === 'unresolved' ? <UnresolvedSection /> : null}
       {section === 'diagnostics' ? <DiagnosticsSection /> : null}
       {section === 'demo' && demo ? <DemoEnrolSection /> : null}
       {exitMessage ? <p role="status">{exitMessage}</p> : null}

@@ -5,8 +5,10 @@ import type {
   AdmissionResult,
   BillView,
   CatalogueProduct,
+  DayCsvExport,
   IdentifiedPerson,
   InpatientStayView,
+  OrphanReversal,
   PendingReceipt,
   QuoteView,
   ReconcileReport,
@@ -14,6 +16,7 @@ import type {
   RegistrationSlot,
   SettleResult,
   SettlementReceipt,
+  UnresolvedAttemptView,
 } from '../types/settlement';
 import { deviceReportSchema } from '../health/deviceReport';
 import { rendererLogEntrySchema } from '../logging/rendererLog';
@@ -55,7 +58,8 @@ export interface Diagnostics {
   institution: string;
   terminalId: string;
   printer: string;
-  journal: { unresolved: number; hisOwed: number };
+  /** Attempts not yet final, of them listed for staff (admin → 待确认结算), HIS marks still owed. */
+  journal: { unresolved: number; needStaff: number; hisOwed: number };
   health: HealthSummary;
 }
 
@@ -134,6 +138,9 @@ export const contract = {
   adminLock: { request: z.object({ adminToken }).strict(), response: typed<{ locked: true }>() },
   getDiagnostics: { request: z.object({ adminToken }).strict(), response: typed<Diagnostics>() },
   reconcileDay: { request: requests.reconcileDayInput.extend({ adminToken }), response: typed<ReconcileReport>() },
+  /** Attempts not yet final, and staff settling one recovery could not (operator PIN, reason, audited). */
+  listUnresolved: { request: z.object({ adminToken }).strict(), response: typed<UnresolvedAttemptView[]>() },
+  resolveUnresolved: { request: requests.resolveUnresolvedInput.extend({ adminToken }), response: typed<{ msgid: string; state: string }>() },
   signOutOperator: { request: z.object({ adminToken }).strict(), response: typed<{ signedOut: true }>() },
   exitKiosk: { request: z.object({ adminToken }).strict(), response: typed<{ exiting: boolean }>() },
   /** Demo terminals (the embedded sandbox) only: who can be enrolled, and enrolling a face. */
@@ -149,6 +156,9 @@ export const contract = {
       .strict(),
     response: typed<{ csv: string }>(),
   },
+  /** This terminal's day for the finance office, and staff reversing an orphan day-end found (operator PIN, reason, audited). */
+  exportDayCsv: { request: requests.exportDayCsvInput.extend({ adminToken }), response: typed<DayCsvExport>() },
+  reverseOrphan: { request: requests.reverseOrphanInput.extend({ adminToken }), response: typed<OrphanReversal>() },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -36,12 +36,16 @@ export const KIOSK_METHODS = [
   'adminLock',
   'getDiagnostics',
   'reconcileDay',
+  'listUnresolved',
+  'resolveUnresolved',
   'signOutOperator',
   'exitKiosk',
   'listDemoPersons',
   'demoEnrolFace',
   'getMetrics',
   'exportMetricsCsv',
+  'exportDayCsv',
+  'reverseOrphan',
 ] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];

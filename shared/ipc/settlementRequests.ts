@@ -57,3 +57,26 @@ export const cancelSettlementInput = z
   })
   .strict();
 export const reconcileDayInput = z.object({ day: day.optional() }).strict();
+/** The finance office's CSV of this terminal's day. */
+export const exportDayCsvInput = z.object({ day: day.optional() }).strict();
+/** Staff hand an orphan of the latest reconciliation to recovery for reversal (2601). */
+export const reverseOrphanInput = z
+  .object({
+    msgid: z.string().regex(/^[A-Z0-9]{30}$/),
+    operatorId: z.string().min(1).max(30),
+    pin: z.string().min(4).max(12),
+    reason: z.string().trim().min(2).max(200),
+  })
+  .strict();
+
+/** Staff settle an attempt recovery could not (diagnostics → 待人工处理), with their PIN and a reason. */
+export const resolveUnresolvedInput = z
+  .object({
+    msgid: z.string().regex(/^[A-Z0-9]{30}$/),
+    resolution: z.enum(['reversed', 'settled', 'never-happened']),
+    operatorId: z.string().min(1).max(30),
+    pin: z.string().min(4).max(12),
+    reason: z.string().trim().min(2).max(200),
+  })
+  .strict();
+export const listUnresolvedInput = z.object({}).strict();

@@ -51,6 +51,8 @@ export interface PendingReceipt {
   requestedFen: Fen | null;
   reference: string;
   time: string;
+  /** By when (platform time, `yyyy-MM-dd HH:mm:ss`) the outcome is decided: the gateway's window has closed. */
+  confirmBy: string;
   note: string;
 }
 
@@ -160,27 +162,120 @@ export type AdmissionResult =
   | { status: 'admitted'; stayNo: string; deptName: string; bed: string; reference: string }
   | { status: 'pending'; stayNo: string; reference: string };
 
-export type ReconcileVerdict = 'balanced' | 'platform-has-more' | 'kiosk-has-more' | 'amounts-differ' | 'unexpected';
+/**
+ * What 3201 answered for a group: the platform's records of the whole institution (every
+ * terminal and staffed counter) against this terminal's totals. Not this terminal's verdict.
+ */
+export type TotalsVerdict = 'balanced' | 'platform-has-more' | 'kiosk-has-more' | 'amounts-differ' | 'unexpected';
+
+/**
+ * This terminal's own settlements against the platform's records of them: balanced when 3201
+ * balanced, or when the per-settlement check (3202) found nothing wrong with them and no
+ * orphan; `unchecked` when 3201 did not balance and the per-settlement check could not be done.
+ */
+export type TerminalVerdict = 'balanced' | 'problems' | 'unchecked';
 
 export interface ReconcileGroup {
   insutype: string;
   clrType: string;
   clrOptins: string;
+  /** This terminal's done settlements and cancels of the group that day. */
   count: number;
   medfeeFen: Fen;
   fundFen: Fen;
   accountFen: Fen;
-  verdict: ReconcileVerdict;
-  /** The platform's own words, for the staff member who follows up. */
+  verdict: TerminalVerdict;
+  totals: TotalsVerdict;
+  /** 3201's own words, for the staff member who follows up. */
   platformSays: string;
+  /** Whether the per-settlement check ran for the group's clearing type and agency. */
+  detailChecked: boolean;
+  /** Why the per-settlement check could not be done (`unchecked` only). */
+  detailProblem: string | null;
+}
+
+export interface ReconcileAmounts {
+  medfeeFen: Fen;
+  fundFen: Fen;
+  accountFen: Fen;
+}
+
+/** One of this terminal's settlements the platform records differently, named for staff (masked). */
+export interface ReconcileProblem {
+  /** only-on-terminal: the platform has no valid record; amounts-differ; platform-differs: the platform's record of our msgid is another settlement. */
+  kind: 'only-on-terminal' | 'amounts-differ' | 'platform-differs';
+  msgid: string;
+  setlId: string;
+  /** First and last 4 digits of psn_no, e.g. 4212…0017. */
+  maskedPsnNo: string;
+  maskedName: string;
+  /** Settlement time, or the request time its msgid carries; yyyy-MM-dd HH:mm:ss. */
+  time: string | null;
+  refund: boolean;
+  terminal: ReconcileAmounts | null;
+  platform: ReconcileAmounts | null;
+  /** The platform's memo on the line. */
+  platformSays: string;
+}
+
+/**
+ * A valid platform settlement carrying this terminal's msgid that its journal does not hold as
+ * done: money moved with no record at this terminal. Offered to staff for reversal.
+ */
+export interface ReconcileOrphan extends ReconcileAmounts {
+  msgid: string;
+  setlId: string;
+  maskedPsnNo: string;
+  /** From the journal when it knows the person; empty otherwise. */
+  maskedName: string;
+  /** The request time the msgid carries. */
+  time: string | null;
+  refund: boolean;
+  /** What this terminal's journal holds of the msgid: nothing, or an attempt it took as failed or reversed. */
+  journalState: 'none' | 'failed' | 'reversed';
+  platformSays: string;
+}
+
+/** A platform settlement with this terminal's msgid whose outcome recovery is still confirming (确认中). */
+export interface ReconcilePending {
+  msgid: string;
+  setlId: string;
+  maskedPsnNo: string;
+  maskedName: string;
+  time: string | null;
+  medfeeFen: Fen;
 }
 
 export interface ReconcileReport {
   day: string;
   groups: ReconcileGroup[];
+  /** This terminal's verdict for the day: every group balanced for it, no problem, no orphan. */
+  balanced: boolean;
+  /** Settlements of other terminals or staffed counters of the institution met in the check: theirs, not a problem. */
+  otherTerminals: number;
+  problems: ReconcileProblem[];
+  orphans: ReconcileOrphan[];
+  pending: ReconcilePending[];
   /** Attempts of the day still being resolved: totals are provisional while this is not 0. */
   unresolved: number;
   explanation: string;
+}
+
+/** What became of an orphan staff handed to recovery: reversed, or still unknown (recovery keeps trying). */
+export interface OrphanReversal {
+  msgid: string;
+  state: 'pending' | 'done' | 'failed' | 'unknown' | 'reversed';
+  explanation: string;
+}
+
+/** This terminal's done settlements and cancels of a day, for the finance office to add up. */
+export interface DayCsvExport {
+  day: string;
+  filename: string;
+  /** UTF-8 with BOM, CRLF, a Chinese header row and a totals row. */
+  csv: string;
+  count: number;
+  medfeeFen: Fen;
 }
 
 /** A stay as the admission desk picks it: no fee lines, just what tells stays apart. */
@@ -192,4 +287,26 @@ export interface InpatientStayView {
   admittedOn: string;
   status: InpatientStay['status'];
   totalFen: Fen;
+}
+
+/** An attempt whose outcome is not final yet, as staff see it in diagnostics. */
+export interface UnresolvedAttemptView {
+  msgid: string;
+  /** What it was: 门诊结算, 药店结算, … */
+  what: string;
+  maskedName: string;
+  requestedFen: Fen | null;
+  /** When it was sent (ISO). */
+  sentAt: string;
+  /** After this (ISO) "no record on the platform" means it never happened. */
+  decidableAt: string;
+  /** Recovery cannot settle it from the platform's answers: staff must. */
+  needsStaff: boolean;
+  /** What the platform's records showed at the last look, in Chinese; null before the first look. */
+  platformSays: string | null;
+  /** Whether the platform holds a valid record a "settled" resolution can record. */
+  platformHasRecord: boolean;
+  /** Staff may resolve it now: it is listed for staff, or its window has closed. */
+  staffMayResolve: boolean;
+  attempts: number;
 }

@@ -114,6 +114,16 @@ describe('administration', () => {
     const report = await call('reconcileDay', { adminToken: unlocked.value.adminToken });
     expect(report.ok).toBe(true);
     expect(report.value.groups.every((g: { verdict: string }) => g.verdict === 'balanced')).toBe(true);
+    expect(await call('exportDayCsv', { adminToken: 'not-a-real-token' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    const csv = await call('exportDayCsv', { adminToken: unlocked.value.adminToken });
+    expect(csv).toMatchObject({ ok: true, value: { csv: expect.stringMatching(/^\uFEFF结算时间,/) } });
+    // The admin token opens the page; reversing an orphan also takes an operator's own PIN.
+    const orphan = { msgid: 'H42120200001202611300815000199', operatorId: 'OP001', pin: '000000', reason: '测试授权' };
+    expect(await call('reverseOrphan', { adminToken: unlocked.value.adminToken, ...orphan })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    expect(await call('reverseOrphan', { adminToken: unlocked.value.adminToken, ...orphan, pin: '246810' })).toMatchObject({
+      ok: false,
+      error: { code: 'SETTLEMENT_NOT_FOUND' },
+    });
     await call('adminLock', { adminToken: unlocked.value.adminToken });
     expect(await call('getDiagnostics', { adminToken: unlocked.value.adminToken })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
   });

@@ -9,12 +9,16 @@ type AdminHandlers = Pick<
   | 'adminLock'
   | 'getDiagnostics'
   | 'reconcileDay'
+  | 'listUnresolved'
+  | 'resolveUnresolved'
   | 'signOutOperator'
   | 'exitKiosk'
   | 'getMetrics'
   | 'exportMetricsCsv'
   | 'listDemoPersons'
   | 'demoEnrolFace'
+  | 'exportDayCsv'
+  | 'reverseOrphan'
 >;
 
 /** Staff-only functions: each call carries the token the admin PIN unlocked. */
@@ -50,13 +54,21 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
         institution: `${config.institution.name} (${config.institution.code})`,
         terminalId: config.terminal.id,
         printer: config.printer.deviceName || 'PDF (no printer configured)',
-        journal: { unresolved: deps.journal.unresolved(), hisOwed: deps.journal.hisOwed() },
+        journal: { unresolved: deps.journal.unresolved(), needStaff: deps.journal.needStaff(), hisOwed: deps.journal.hisOwed() },
         health: await deps.healthReport(),
       };
     },
     reconcileDay: async ({ adminToken, ...request }) => {
       guard(adminToken);
       return unwrap(await deps.settlement.reconcileDay(request));
+    },
+    listUnresolved: async ({ adminToken }) => {
+      guard(adminToken);
+      return unwrap(await deps.settlement.listUnresolved({}));
+    },
+    resolveUnresolved: async ({ adminToken, ...request }) => {
+      guard(adminToken);
+      return unwrap(await deps.settlement.resolveUnresolved(request));
     },
     signOutOperator: async ({ adminToken }) => {
       guard(adminToken);
@@ -84,6 +96,15 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
     exportMetricsCsv: async ({ adminToken, ...range }) => {
       guard(adminToken);
       return { csv: deps.metrics.exportCsv(range) };
+    },
+    exportDayCsv: async ({ adminToken, ...request }) => {
+      guard(adminToken);
+      return unwrap(await deps.settlement.exportDayCsv(request));
+    },
+    // The admin token opens the page; moving money back also takes an operator's own PIN, checked in the use-case.
+    reverseOrphan: async ({ adminToken, ...request }) => {
+      guard(adminToken);
+      return unwrap(await deps.settlement.reverseOrphan(request));
     },
   };
 }

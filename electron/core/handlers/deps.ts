@@ -30,7 +30,7 @@ export interface CoreDeps {
   /** Raises the counter's staff call (light, sound, staff screen); returns when raised. */
   raiseStaffCall(ticket: string, reason: string, screen: string): void;
   settlement: ReturnType<typeof settlementApi>;
-  journal: { unresolved(): number; hisOwed(): number };
+  journal: { unresolved(): number; needStaff(): number; hisOwed(): number };
   signOutOperator(): Promise<void>;
   face: FaceIdentityService;
   operators: OperatorAuthoriser;

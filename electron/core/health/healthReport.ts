@@ -30,6 +30,8 @@ export interface OperatorState {
 export interface JournalState {
   /** Journal rows whose outcome is unknown (no answer): reversal or query still to come. */
   awaitingResolution: number;
+  /** Of those, the ones recovery cannot settle: staff must (admin → 待确认结算). */
+  needStaff?: number;
   oldestAt?: string;
 }
 export interface PrinterState {
@@ -148,7 +150,8 @@ export async function buildHealthReport(
     probe(probes.journal, (j): Check<JournalState> => {
       if (j.awaitingResolution === 0) return { ...j, status: 'ok', detail: 'nothing awaiting resolution' };
       const overdue = j.oldestAt !== undefined && age(j.oldestAt) > limits.journalOverdueMs;
-      return { ...j, status: overdue ? 'fail' : 'warn', detail: `${j.awaitingResolution} awaiting resolution${overdue ? `, oldest since ${j.oldestAt}: call support` : ''}` };
+      const staff = j.needStaff ? `, ${j.needStaff} need staff (admin → 待确认结算)` : '';
+      return { ...j, status: overdue ? 'fail' : 'warn', detail: `${j.awaitingResolution} awaiting resolution${staff}${overdue ? `, oldest since ${j.oldestAt}: call support` : ''}` };
     }, t),
     probe(probes.printer, (p): Check<PrinterState> => {
       if (!p.name) return { ...p, status: 'warn', detail: 'no printer configured: receipts are kept as PDF' };

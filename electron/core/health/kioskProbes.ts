@@ -28,7 +28,7 @@ export interface KioskProbeDeps {
   /** The kiosk database: the operator's sign-in is in its `operator_session` table (settlement/session.ts). */
   db: DatabaseSync;
   /** Journal rows whose outcome is unknown, oldest first: `engine.ctx.journal.unknown()`. */
-  unresolved: () => readonly { createdAt: string }[];
+  unresolved: () => readonly { createdAt: string; needsStaff?: boolean }[];
   /** userData: where the journal and logs are written. */
   dataDir: string;
   printerName: string | null;
@@ -54,7 +54,8 @@ export function kioskProbes(deps: KioskProbeDeps): HealthProbes {
     },
     journal: async () => {
       const rows = deps.unresolved();
-      return { awaitingResolution: rows.length, ...(rows[0] ? { oldestAt: rows[0].createdAt } : {}) };
+      const needStaff = rows.filter((r) => r.needsStaff).length;
+      return { awaitingResolution: rows.length, ...(needStaff ? { needStaff } : {}), ...(rows[0] ? { oldestAt: rows[0].createdAt } : {}) };
     },
     printer: async () => {
       if (!deps.printerName) return { name: null, available: false };

@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from 'axios';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
-import { codeForErrMsg, type SettlementErrorCode } from '../errors';
+import { codeForRefusal, type SettlementErrorCode } from '../errors';
 import type { Clock } from '../time';
 import { buildEnvelope, type RequestEnvelope } from './envelope';
 import type { GatewaySigner } from './signing';
@@ -40,6 +40,11 @@ export interface NhsaCall {
   input: Record<string, unknown>;
   insuplcAdmdvs?: string;
   signNo?: string;
+  /**
+   * The time the request is signed and dated for. A journaled request passes its row's
+   * creation time, so the gateway's freshness window is counted from a time the journal holds.
+   */
+  at?: Date;
 }
 
 export interface NhsaClientOptions {
@@ -62,7 +67,7 @@ export class NhsaClient {
   }
 
   envelope(call: NhsaCall): RequestEnvelope {
-    return buildEnvelope(this.options.config, { ...call, at: this.options.clock() });
+    return buildEnvelope(this.options.config, { ...call, at: call.at ?? this.options.clock() });
   }
 
   async call(call: NhsaCall): Promise<NhsaAnswer> {
@@ -71,7 +76,7 @@ export class NhsaClient {
     let data: unknown;
     try {
       const response = await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
-        headers: { 'content-type': 'application/json', ...this.options.signer.headers() },
+        headers: { 'content-type': 'application/json', ...this.options.signer.headers(call.at) },
         timeout: timeoutFor(this.options.timeouts, call.infno),
         // Parse ourselves: an unparsable body is an unknown outcome, not an exception.
         responseType: 'text',
@@ -86,12 +91,47 @@ export class NhsaClient {
       if (NOT_DELIVERED.has(code)) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', code);
       throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
     }
-    return parseAnswer(status, data);
+    return parseAnswer(status, data, call.infno);
+  }
+
+  /**
+   * A file transaction (9102): posted like `call`, answered with the file's bytes as
+   * `application/octet-stream`. A JSON body is an envelope: its refusal is thrown as `call`
+   * throws it, and a success that carries no file is no answer.
+   */
+  async download(call: NhsaCall): Promise<Uint8Array> {
+    const envelope = this.envelope(call);
+    let status: number;
+    let type: string;
+    let bytes: Uint8Array;
+    try {
+      const response = await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
+        headers: { 'content-type': 'application/json', ...this.options.signer.headers(call.at) },
+        timeout: timeoutFor(this.options.timeouts, call.infno),
+        responseType: 'arraybuffer',
+        validateStatus: () => true,
+        proxy: false,
+      });
+      status = response.status;
+      type = String(response.headers['content-type'] ?? '');
+      const data = response.data as ArrayBuffer | Uint8Array;
+      bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    } catch (error) {
+      const code = axios.isAxiosError(error) ? (error.code ?? '') : '';
+      if (NOT_DELIVERED.has(code)) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', code);
+      throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
+    }
+    if (status >= 200 && status < 300 && /^application\/octet-stream\s*(;|$)/i.test(type)) return bytes;
+    parseAnswer(status, new TextDecoder().decode(bytes), call.infno);
+    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no file in the ${call.infno} answer (HTTP ${status}, ${type || 'no content-type'})`);
   }
 }
 
-/** infcode arrives as 0 or "0" (spec §1.2); anything but a well-formed envelope is unknown. */
-export function parseAnswer(status: number, raw: unknown): NhsaAnswer {
+/**
+ * infcode arrives as 0 or "0" (spec §1.2); anything but a well-formed envelope is unknown. A
+ * refusal's meaning comes from the refused transaction (`infno`), never from its err_msg.
+ */
+export function parseAnswer(status: number, raw: unknown, infno = ''): NhsaAnswer {
   let body: unknown;
   try {
     body = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -109,7 +149,7 @@ export function parseAnswer(status: number, raw: unknown): NhsaAnswer {
   if (!Number.isInteger(infcode)) {
     throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `infcode not a number (HTTP ${status})`);
   }
-  if (infcode !== 0) throw new NhsaCallError('rejected', codeForErrMsg(errMsg), errMsg || `infcode ${infcode}`);
+  if (infcode !== 0) throw new NhsaCallError('rejected', codeForRefusal(infno), errMsg || `infcode ${infcode}`);
   const output = envelope.output;
   return {
     output: output && typeof output === 'object' ? (output as Record<string, unknown>) : {},

@@ -7,7 +7,8 @@ import type { Clock } from '../time';
  * the terminal configuration picks one. Only TIF exists so far (the default of most regions).
  */
 export interface GatewaySigner {
-  headers(): Record<string, string>;
+  /** `at`: the time the request is signed for (a journaled request: its row's creation time). */
+  headers(at?: Date): Record<string, string>;
 }
 
 export interface GatewayCredentials {
@@ -30,8 +31,8 @@ export function tifSigner(
   nonce: () => string = () => randomBytes(16).toString('hex'),
 ): GatewaySigner {
   return {
-    headers() {
-      const timestamp = String(Math.floor(clock().getTime() / 1000));
+    headers(at = clock()) {
+      const timestamp = String(Math.floor(at.getTime() / 1000));
       const n = nonce();
       return {
         'x-tif-paasid': credentials.paasId,

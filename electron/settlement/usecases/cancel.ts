@@ -5,6 +5,7 @@ import { settlementReceipt } from '../receipts';
 import { useCase, type UseCaseContext } from './context';
 import { orPendingReceipt, settleHisDebt, type SettleResult } from './settle';
 import { cancelSettlementInput } from '../../../shared/ipc/settlementRequests';
+import { negateFen } from '../../../shared/money';
 
 /** Which business cancel undoes which settlement. */
 const CANCEL_OF = { '2207': '2208', '2102': '2103', '2304': '2305' } as const;
@@ -34,7 +35,7 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
           maskedName: original.maskedName,
           ...(original.mdtrtId ? { mdtrtId: original.mdtrtId } : {}),
           ...(original.insutype ? { insutype: original.insutype } : {}),
-          ...(original.amounts ? { requestedFen: -original.amounts.medfeeSumamt } : {}),
+          ...(original.amounts ? { requestedFen: negateFen(original.amounts.medfeeSumamt) } : {}),
           detail: { cancels: original.msgid, operatorId: input.operatorId, items: original.detail.items ?? [], ...(hisDebt ? { hisDebt } : {}) },
         },
         { data: { setl_id: input.setlId, mdtrt_id: original.mdtrtId ?? '', psn_no: original.psnNo } },

@@ -6,11 +6,14 @@ import type { PlatformGateway } from '../gateway';
 import { HisUnavailable, type HisBridge } from '../his/bridge';
 import type { HisDebt } from '../his/debts';
 import type { Journal } from '../journal';
+import type { JournalStaff } from '../journalStaff';
+import type { Recovery } from '../recovery';
 import type { SettlementAmounts } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import type { ReceiptItem } from '../receipts';
 import type { Clock } from '../time';
 import type { VisitMap } from '../visits';
+import type { VisitRelease, VisitUndo } from '../visitUndo';
 import type { OperatorAuthoriser } from './operators';
 import type { QuoteKind, RegistrationInfo } from '../../../shared/types/settlement';
 
@@ -27,6 +30,8 @@ export interface Quote {
   /** What the HIS must be told once the settlement is done. */
   hisDebt?: HisDebt;
   registration?: RegistrationInfo;
+  /** What an abandoned attempt gives back (registration and cashier visits only). */
+  release?: VisitRelease;
 }
 
 export interface UseCaseContext {
@@ -34,11 +39,17 @@ export interface UseCaseContext {
   clock: Clock;
   gateway: PlatformGateway;
   journal: Journal;
+  /** The audited changes staff make to the journal. */
+  staff: JournalStaff;
+  /** Staff resolutions and reconciliation hand rows to recovery and may ask it to run now. */
+  recovery: Recovery;
   his: HisBridge;
   people: ExpiringStore<KnownPerson>;
   quotes: ExpiringStore<Quote>;
   operators: OperatorAuthoriser;
   visits: VisitMap;
+  /** Releases what abandoned attempts opened, durably and retried. */
+  undo: VisitUndo;
   log: (line: string) => void;
 }
 

@@ -28,17 +28,23 @@ async function identify(
   ctx: UseCaseContext,
   cert: { type: CertType; no: string; cardSn?: string; certno?: string; name?: string },
 ): Promise<IdentifiedPerson> {
-  const answer = await ctx.gateway.call('1101', {
-    data: {
-      mdtrt_cert_type: cert.type,
-      mdtrt_cert_no: cert.no,
-      card_sn: cert.cardSn ?? '',
-      begntime: '',
-      psn_cert_type: cert.certno ? '01' : '',
-      certno: cert.certno ?? '',
-      psn_name: cert.name ?? '',
-    },
-  });
+  const answer = await ctx.gateway
+    .call('1101', {
+      data: {
+        mdtrt_cert_type: cert.type,
+        mdtrt_cert_no: cert.no,
+        card_sn: cert.cardSn ?? '',
+        begntime: '',
+        psn_cert_type: cert.certno ? '01' : '',
+        certno: cert.certno ?? '',
+        psn_name: cert.name ?? '',
+      },
+    })
+    .catch((error: unknown) => {
+      // A refused e-voucher token is one the patient can renew by identifying again.
+      if (cert.type === '01' && error instanceof SettlementFailure && error.refused) throw new SettlementFailure('VOUCHER_EXPIRED', undefined, error.detail, true);
+      throw error;
+    });
   const base = answer.output.baseinfo as Record<string, unknown> | undefined;
   const lines = Array.isArray(answer.output.insuinfo) ? (answer.output.insuinfo as InsuInfo[]) : [];
   if (!base || typeof base.psn_no !== 'string') throw new SettlementFailure('PERSON_NOT_FOUND');

@@ -4,8 +4,10 @@ import { endSession, identifyByCard, identifyByIdNumber, identifyByVoucher } fro
 import { admitInpatient, listInpatientStays, prepareDischarge } from './inpatient';
 import { listPendingBills, listRegistrationSlots, prepareOutpatientSettlement, prepareRegistration } from './outpatient';
 import { lookupCatalogue, preparePharmacySettlement } from './pharmacy';
-import { reconcileDay } from './reconcile';
+import { exportDayCsv, reconcileDay } from './reconcile';
+import { reverseOrphan } from './reverseOrphan';
 import { confirmSettlement, declineQuote } from './settle';
+import { listUnresolved, resolveUnresolved } from './staffResolution';
 import {
   admitInpatientInput,
   cancelSettlementInput,
@@ -24,6 +26,10 @@ import {
   preparePharmacyInput,
   prepareRegistrationInput,
   reconcileDayInput,
+  listUnresolvedInput,
+  resolveUnresolvedInput,
+  exportDayCsvInput,
+  reverseOrphanInput,
 } from '../../../shared/ipc/settlementRequests';
 
 /**
@@ -49,6 +55,10 @@ export const SETTLEMENT_USE_CASES = {
   declineQuote: [declineQuoteInput, declineQuote],
   cancelSettlement: [cancelSettlementInput, cancelSettlement],
   reconcileDay: [reconcileDayInput, reconcileDay],
+  listUnresolved: [listUnresolvedInput, listUnresolved],
+  resolveUnresolved: [resolveUnresolvedInput, resolveUnresolved],
+  exportDayCsv: [exportDayCsvInput, exportDayCsv],
+  reverseOrphan: [reverseOrphanInput, reverseOrphan],
 } as const;
 
 export type SettlementUseCase = keyof typeof SETTLEMENT_USE_CASES;

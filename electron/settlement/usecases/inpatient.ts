@@ -4,6 +4,7 @@ import { SettlementFailure } from '../errors';
 import type { InpatientStay } from '../his/bridge';
 import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
+import { unlessRefused } from './refusals';
 import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
@@ -102,7 +103,7 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
     const mdtrtId = admission.mdtrtId;
     const area = person.insuplcAdmdvs;
     const diag = { code: String(admission.detail.diagCode ?? ''), name: String(admission.detail.diagName ?? '') };
-    await ignoring(/no unsettled fee line/, ctx.gateway.call('2302', { data: { feedetl_sn: '0000', mdtrt_id: mdtrtId, psn_no: person.psnNo } }, area));
+    await unlessRefused(ctx.gateway.call('2302', { data: { feedetl_sn: '0000', mdtrt_id: mdtrtId, psn_no: person.psnNo } }, area, { expectRefusal: true }));
     const feedetail = stay.lines.map((line) => ({ ...feeLine(line, stay), mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: '21' }));
     await ctx.gateway.call('2301', { feedetail }, area);
     const dscginfo = {
@@ -118,7 +119,7 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
       dscg_way: '1',
     };
     const diseinfo = [{ diag_type: '1', diag_code: diag.code, diag_name: diag.name }];
-    await ignoring(/stay is discharged/, ctx.gateway.call('2402', { dscginfo, diseinfo }, area));
+    await unlessRefused(ctx.gateway.call('2402', { dscginfo, diseinfo }, area, { expectRefusal: true }));
     const data = {
       ...certificateFields(person),
       medfee_sumamt: fenToYuan(sumFen(stay.lines)),
@@ -139,16 +140,6 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
       hisDebt: { action: 'pay-stay', stayNo: stay.stayNo },
     });
   });
-
-/** A business step an earlier, abandoned attempt already did is not an error the second time. */
-export async function ignoring<T>(already: RegExp, call: Promise<T>): Promise<T | undefined> {
-  try {
-    return await call;
-  } catch (error) {
-    if (error instanceof SettlementFailure && already.test(error.detail ?? '')) return undefined;
-    throw error;
-  }
-}
 
 /** The admission desk picks the patient's stay from the HIS instead of typing its number. */
 export const listInpatientStays = (ctx: UseCaseContext, raw: unknown) =>

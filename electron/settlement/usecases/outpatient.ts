@@ -5,7 +5,8 @@ import { billsOf } from '../his/debts';
 import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import { useCase, type Quote, type UseCaseContext } from './context';
-import { ignoring } from './inpatient';
+import { unlessRefused } from './refusals';
+import type { VisitRelease } from '../visitUndo';
 import { quoteFromAnswer, type QuoteView } from './settle';
 import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
 import { listPendingBillsInput, prepareOutpatientInput, listRegistrationSlotsInput, prepareRegistrationInput } from '../../../shared/ipc/settlementRequests';
@@ -74,7 +75,8 @@ async function quoteVisit(
     ctx.visits.put(first.visitNo, person.psnNo, mdtrtId, ctx.clock());
   }
   const chrgBchno = first.visitNo;
-  await ignoring(/no unsettled fee lines/, ctx.gateway.call('2205', { data: { mdtrt_id: mdtrtId, chrg_bchno: '0000', psn_no: person.psnNo } }, area));
+  await unlessRefused(ctx.gateway.call('2205', { data: { mdtrt_id: mdtrtId, chrg_bchno: '0000', psn_no: person.psnNo } }, area, { expectRefusal: true }));
+  ctx.undo.supersede(mdtrtId);
   await ctx.gateway.call(
     '2203',
     { mdtrtinfo: { mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: medType, begntime, main_cond_dscr: '', dise_codg: '', dise_name: '' }, diseinfo: [] },
@@ -102,7 +104,19 @@ async function quoteVisit(
     items: lines.map(({ line }) => receiptItem(line)),
     hisDebt: { action: 'pay-bills', billIds: bills.map((b) => b.billId) },
     ...(registration ? { registration } : {}),
+    release: releaseOf(person, first.visitNo, mdtrtId, registration),
   });
+}
+
+function releaseOf(person: KnownPerson, visitNo: string, mdtrtId: string, registration?: Quote['registration']): VisitRelease {
+  return {
+    kind: registration ? 'registration' : 'outpatient',
+    mdtrtId,
+    visitNo,
+    psnNo: person.psnNo,
+    insuplcAdmdvs: person.insuplcAdmdvs,
+    ...(registration ? { regNo: registration.regNo } : {}),
+  };
 }
 
 /** Cashier: the patient's chosen pending bills (all of one visit) → quote to confirm. */
@@ -132,7 +146,10 @@ export const prepareRegistration = (ctx: UseCaseContext, raw: unknown) =>
     try {
       return await quoteVisit(ctx, person, [bill], registration);
     } catch (error) {
-      await ctx.his.cancelRegistration(regNo).catch(() => ctx.log(`his: registration ${regNo} left booked`));
+      // The place goes back either way; the platform visit only if 2201 got far enough to name it.
+      const mdtrtId = ctx.visits.get(bill.visitNo, person.psnNo);
+      if (mdtrtId) await ctx.undo.release({ msgid: null, release: releaseOf(person, bill.visitNo, mdtrtId, registration) });
+      else await ctx.his.cancelRegistration(regNo).catch(() => ctx.log(`his: registration ${regNo} left booked`));
       throw error;
     }
   });

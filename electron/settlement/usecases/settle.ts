@@ -41,46 +41,72 @@ export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
     const quote = ctx.quotes.take(input.quoteId);
     const { person } = quote;
     return orPendingReceipt(ctx, async () => {
-      const { row } = await ctx.gateway.reversible(
-        {
-          infno: quote.infno,
-          subject: settlementSubject(person.psnNo),
-          psnNo: person.psnNo,
-          insuplcAdmdvs: person.insuplcAdmdvs,
-          maskedName: maskName(person.name),
-          mdtrtId: quote.mdtrtId,
-          insutype: person.insutype,
-          requestedFen: quote.amounts.medfeeSumamt,
-          detail: { kind: quote.kind, items: quote.items, ...(quote.hisDebt ? { hisDebt: quote.hisDebt } : {}) },
-        },
-        quote.input,
-        (answer) => {
-          const setl = parseSetlinfo(answer.output.setlinfo);
-          const problems = identityViolations(setl);
-          if (!setl.setlId) problems.push('no setl_id');
-          for (const key of ['medfeeSumamt', 'fundPaySumamt', 'acctPay', 'psnCashPay'] as const) {
-            if (setl[key] !== quote.amounts[key]) problems.push(`${key} differs from the confirmed split`);
-          }
-          if (problems.length > 0) throw new Error(problems.join('; '));
-          return {
-            outcome: {
-              setlId: setl.setlId,
-              setlTime: setl.setlTime,
-              mdtrtId: setl.mdtrtId || quote.mdtrtId,
-              amounts: amountsOf(setl),
-              clrType: setl.clrType,
-              clrOptins: setl.clrOptins,
-              insutype: setl.insutype || person.insutype,
-              hisOwed: quote.hisDebt !== undefined,
+      const { row } = await releasingIfAbandoned(ctx, quote, () =>
+        ctx.gateway.reversible(
+          {
+            infno: quote.infno,
+            subject: settlementSubject(person.psnNo),
+            psnNo: person.psnNo,
+            insuplcAdmdvs: person.insuplcAdmdvs,
+            maskedName: maskName(person.name),
+            mdtrtId: quote.mdtrtId,
+            insutype: person.insutype,
+            requestedFen: quote.amounts.medfeeSumamt,
+            detail: {
+              kind: quote.kind,
+              items: quote.items,
+              ...(quote.hisDebt ? { hisDebt: quote.hisDebt } : {}),
+              // Recovery reads it back when the attempt ends reversed or never happened.
+              ...(quote.release ? { release: quote.release } : {}),
             },
-            value: setl,
-          };
-        },
+          },
+          quote.input,
+          (answer) => {
+            const setl = parseSetlinfo(answer.output.setlinfo);
+            const problems = identityViolations(setl);
+            if (!setl.setlId) problems.push('no setl_id');
+            for (const key of ['medfeeSumamt', 'fundPaySumamt', 'acctPay', 'psnCashPay'] as const) {
+              if (setl[key] !== quote.amounts[key]) problems.push(`${key} differs from the confirmed split`);
+            }
+            if (problems.length > 0) throw new Error(problems.join('; '));
+            return {
+              outcome: {
+                setlId: setl.setlId,
+                setlTime: setl.setlTime,
+                mdtrtId: setl.mdtrtId || quote.mdtrtId,
+                amounts: amountsOf(setl),
+                clrType: setl.clrType,
+                clrOptins: setl.clrOptins,
+                insutype: setl.insutype || person.insutype,
+                hisOwed: quote.hisDebt !== undefined,
+              },
+              value: setl,
+            };
+          },
+        ),
       );
       await settleHisDebt(ctx, row.msgid);
       return { status: 'settled', receipt: settlementReceipt(ctx.config, ctx.journal.get(row.msgid)!) };
     });
   });
+
+/**
+ * A settling call that ended known not done (refused, never sent, or stopped by another attempt
+ * still open) abandons what the quote opened, so it is released now. An unknown outcome is not
+ * released here: recovery releases it if it finds the attempt reversed or never happened.
+ */
+async function releasingIfAbandoned<T>(ctx: UseCaseContext, quote: Quote, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (quote.release && error instanceof SettlementFailure && error.code !== 'OUTCOME_UNKNOWN') {
+      const own = error.reference ? ctx.journal.get(error.reference) : undefined;
+      // SETTLEMENT_PENDING names the other, still open attempt: this one wrote no row of its own.
+      if (own?.state !== 'done') await ctx.undo.release({ msgid: own?.state === 'failed' ? own.msgid : null, release: quote.release });
+    }
+    throw error;
+  }
+}
 
 /** An unknown outcome is not an error to the patient: they leave with a "result pending" slip. */
 export async function orPendingReceipt(ctx: UseCaseContext, work: () => Promise<SettleResult>): Promise<SettleResult> {
@@ -107,12 +133,13 @@ export async function settleHisDebt(ctx: UseCaseContext, msgid: string): Promise
 }
 
 /**
- * The patient said no: nothing was settled, so nothing to undo on the platform (the uploaded
- * fee lines are cleared by the next attempt). A registration's place is given back.
+ * The patient said no: nothing was settled, but the attempt opened things. A registration gives
+ * its place back and cancels its platform visit; a cashier visit clears its uploaded fee lines
+ * (the bill stays pending: the patient still owes it). See visitUndo.ts.
  */
 export const declineQuote = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, declineQuoteInput, raw, async (input) => {
     const quote = ctx.quotes.take(input.quoteId);
-    if (quote.registration) await ctx.his.cancelRegistration(quote.registration.regNo);
+    if (quote.release) await ctx.undo.release({ msgid: null, release: quote.release });
     return { declined: true as const };
   });

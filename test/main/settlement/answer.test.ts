@@ -1,10 +1,9 @@
 import { NhsaCallError, parseAnswer } from '../../../electron/settlement/nhsa/client';
 import { identityViolations, parseSetlinfo } from '../../../electron/settlement/nhsa/setlinfo';
-import { codeForErrMsg } from '../../../electron/settlement/errors';
 
-const kindOf = (status: number, raw: unknown) => {
+const kindOf = (status: number, raw: unknown, infno = '2207') => {
   try {
-    parseAnswer(status, raw);
+    parseAnswer(status, raw, infno);
     return 'ok';
   } catch (e) {
     return e instanceof NhsaCallError ? `${e.kind}:${e.code}` : 'other';
@@ -15,7 +14,7 @@ describe('answer parsing', () => {
   it('accepts infcode as number or string', () => {
     expect(parseAnswer(200, '{"infcode":0,"output":{"a":1}}').output).toEqual({ a: 1 });
     expect(parseAnswer(200, '{"infcode":"0","output":{"a":1}}').output).toEqual({ a: 1 });
-    expect(kindOf(200, '{"infcode":"-1","err_msg":"input.data.psn_no: no insured person with this psn_no"}')).toBe('rejected:PERSON_NOT_FOUND');
+    expect(kindOf(200, '{"infcode":"-1","err_msg":"人员信息不存在"}', '1101')).toBe('rejected:PERSON_NOT_FOUND');
     expect(kindOf(200, '{"infcode":-1,"err_msg":"whatever"}')).toBe('rejected:PLATFORM_REJECTED');
   });
 
@@ -27,14 +26,16 @@ describe('answer parsing', () => {
     expect(kindOf(200, 'null')).toBe('unknown:OUTCOME_UNKNOWN');
   });
 
-  it('maps err_msg text to stable codes', () => {
-    expect(codeForErrMsg('sign_no: no sign-in with this sign_no for this institution')).toBe('SIGN_IN_FAILED');
-    expect(codeForErrMsg('input.data.mdtrt_cert_no: e-voucher token expired')).toBe('VOUCHER_EXPIRED');
-    expect(codeForErrMsg('input.data.mdtrt_cert_no: e-voucher token names no insured person')).toBe('PERSON_NOT_FOUND');
-    expect(codeForErrMsg('input.data.psn_no: person is not insured (psn_insu_stas 0)')).toBe('NOT_INSURED');
-    expect(codeForErrMsg('input.data.psn_no: required')).toBe('PLATFORM_REJECTED');
-    expect(codeForErrMsg('账户余额不足')).toBe('INSUFFICIENT_BALANCE');
-    expect(codeForErrMsg('该费用已结算')).toBe('ALREADY_SETTLED');
+  it('reads a refusal by the refused transaction, never by its wording', () => {
+    // The same words mean nothing: what the patient is told follows the transaction.
+    const words = ['账户余额不足', '该费用已结算', 'sign_no: no sign-in with this sign_no', '人员信息不存在', '原交易不存在'];
+    for (const errMsg of words) {
+      const raw = JSON.stringify({ infcode: -1, err_msg: errMsg });
+      expect(kindOf(200, raw, '2207')).toBe('rejected:PLATFORM_REJECTED');
+      expect(kindOf(200, raw, '9001')).toBe('rejected:SIGN_IN_FAILED');
+      expect(kindOf(200, raw, '1101')).toBe('rejected:PERSON_NOT_FOUND');
+      expect(kindOf(200, raw, '2208')).toBe('rejected:CANCEL_REFUSED');
+    }
   });
 });
 

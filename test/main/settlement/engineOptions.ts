@@ -7,11 +7,19 @@ import { hashPin, pinAuthoriser } from '../../../electron/settlement/usecases/op
 /** How every test engine is built, in the test process and in the campaign's child processes alike. */
 export const OPERATOR = { operatorId: 'staff-01', pin: '2468' };
 
-export const hospitalConfig: TerminalConfig = { ...TERMINAL_DEFAULTS, terminal: { ...TERMINAL_DEFAULTS.terminal, mode: 'cashier' } };
+/**
+ * The gateway window tests run with: the harness starts the sandbox with the same window, so
+ * "no record once the window has closed" means "never happened" on both sides, in seconds.
+ */
+export const TEST_WINDOW_SECONDS = 5;
+const region: TerminalConfig['region'] = { ...TERMINAL_DEFAULTS.region, freshnessWindowSeconds: TEST_WINDOW_SECONDS, clockSkewSeconds: 1 };
+
+export const hospitalConfig: TerminalConfig = { ...TERMINAL_DEFAULTS, region, terminal: { ...TERMINAL_DEFAULTS.terminal, mode: 'cashier' } };
 export const pharmacyConfig: TerminalConfig = {
   ...TERMINAL_DEFAULTS,
+  region,
   institution: { code: 'P42120200001', name: '咸宁市演示大药房' },
-  terminal: { id: 'PHARM-01', name: '药房终端01', mode: 'pharmacy' },
+  terminal: { id: 'PHARM-01', name: '药房终端01', mode: 'pharmacy', slot: '01' },
 };
 
 export interface SandboxAddress {
@@ -20,17 +28,21 @@ export interface SandboxAddress {
   secret: string;
 }
 
+/** One journal database per terminal: terminals of one institution share nothing but the platform. */
+export function journalPath(dir: string, config: Pick<TerminalConfig, 'institution' | 'terminal'>): string {
+  return join(dir, `kiosk-${config.institution.code}-${config.terminal.id}.db`);
+}
+
 export function engineOptions(sandbox: SandboxAddress, dir: string, config: TerminalConfig, extra: Partial<EngineOptions> = {}): EngineOptions {
   return {
     config,
     platformUrl: sandbox.url,
     credentials: { paasId: sandbox.paasId, secret: sandbox.secret },
-    dbPath: join(dir, `kiosk-${config.institution.code}.db`),
+    dbPath: journalPath(dir, config),
     his: createSandboxHis({ baseUrl: sandbox.url }),
     operators: pinAuthoriser({ [OPERATOR.operatorId]: hashPin(OPERATOR.pin, 'salt') }),
     timeouts: { default: 5_000 },
     backoff: () => 50,
-    inFlightGraceMs: 1_000,
     recoveryIntervalMs: 0,
     // Unexpected errors are what a test most needs to see; routine recovery lines only on demand.
     log: (line) => {

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import axios from 'axios';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
-import { startSandbox, type RunningSandbox } from '../../../sandbox';
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../../../sandbox';
 import { createSettlementEngine, type EngineOptions, type SettlementEngine } from '../../../electron/settlement/engine';
-import { engineOptions, hospitalConfig, OPERATOR, pharmacyConfig } from './engineOptions';
+import { engineOptions, hospitalConfig, OPERATOR, pharmacyConfig, TEST_WINDOW_SECONDS } from './engineOptions';
 
 /** The demo e-voucher tokens the test sandbox resolves without running the face service. */
 export const TEST_TOKENS: Record<string, string> = {
@@ -23,10 +23,21 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+export interface AdminFault {
+  infno: string;
+  mode: 'latency' | 'error' | 'drop' | 'commit-then-drop';
+  latencyMs?: number;
+  errMsg?: string;
+  httpStatus?: number;
+  times?: number;
+  /** Only this terminal's requests (the envelope's opter, the terminal id). */
+  opter?: string;
+}
+
 /** Reads the sandbox platform's own records and sets its faults, over its loopback admin API. */
 export class SandboxAdmin {
   constructor(private readonly url: string) {}
-  async fault(fault: { infno: string; mode: 'latency' | 'error' | 'drop' | 'commit-then-drop'; latencyMs?: number; errMsg?: string; httpStatus?: number; times?: number }) {
+  async fault(fault: AdminFault) {
     await axios.post(`${this.url}/sandbox/admin/faults`, fault, { proxy: false });
   }
   /** Faults still armed: a `times: 1` fault still listed was never reached. */
@@ -69,12 +80,21 @@ export interface AdminSettlement {
   psn_cash_pay: number;
 }
 
-export async function startHarness(config: TerminalConfig = hospitalConfig, dir = mkdtempSync(join(tmpdir(), 'settle-'))): Promise<Harness> {
+/** What a test may change about its sandbox: a shorter window, replayable wordings, a request log. */
+export type HarnessSandboxOptions = Pick<SandboxOptions, 'tifWindowSeconds' | 'wordingSeed' | 'log'>;
+
+export async function startHarness(
+  config: TerminalConfig = hospitalConfig,
+  dir = mkdtempSync(join(tmpdir(), 'settle-')),
+  sandboxOptions: HarnessSandboxOptions = {},
+): Promise<Harness> {
   const sandbox = await startSandbox({
     port: 0,
     dataDir: join(dir, 'sandbox'),
     log: () => {},
     parts: { face: false, his: true },
+    tifWindowSeconds: TEST_WINDOW_SECONDS,
+    ...sandboxOptions,
     tokens: { resolve: (token) => (TEST_TOKENS[token] ? { ok: true, psnNo: TEST_TOKENS[token]! } : { ok: false, reason: 'unknown' }) },
   });
   const engines: ReturnType<typeof createSettlementEngine>[] = [];

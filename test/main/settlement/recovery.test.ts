@@ -23,8 +23,8 @@ describe('recovery of an unknown outcome', () => {
     return q.value.quoteId;
   }
 
-  it('does not take "never saw it" for an answer while the request may still arrive, then reverses what arrived late', async () => {
-    const engine = h.engine({ timeouts: { default: 5_000, '2102': 300 }, inFlightGraceMs: 60_000 });
+  it('does not take "no record" for an answer while the request may still arrive, then reverses what arrived late', async () => {
+    const engine = h.engine({ timeouts: { default: 5_000, '2102': 300 } });
     const before = await h.admin.balanceFen(person.psnNo);
     await h.admin.fault({ infno: '2102', mode: 'latency', latencyMs: 1_000, times: 1 });
     const result = await confirmSettlement(engine.ctx, { quoteId: await quote(engine) });

@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import type { UnresolvedAttemptView } from '../../shared/types/settlement';
+import { Field } from '../components/Field';
+import { yuan } from '../components/money';
+import { useCounterApi } from '../flows/useCounter';
+import { useT } from '../i18n';
+import { useKioskStore } from '../store';
+import { selectAdminToken } from '../store/selectors';
+
+type Resolution = 'reversed' | 'settled' | 'never-happened';
+
+/** China time, as staff read it off the platform's console: `11-30 14:05`. */
+const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
+
+/**
+ * Payments whose result is still being confirmed. Recovery settles most of them by itself;
+ * those it cannot (the platform holds a settlement 2601 will not undo, or answers it cannot
+ * read) are marked for staff, who decide from what the platform shows, with their PIN and a
+ * reason that the journal keeps.
+ */
+export function UnresolvedSection() {
+  const t = useT();
+  const api = useCounterApi();
+  const adminToken = useKioskStore(selectAdminToken);
+  const [rows, setRows] = useState<UnresolvedAttemptView[] | null>(null);
+  const [open, setOpen] = useState<string | null>(null);
+  const [form, setForm] = useState({ operatorId: '', pin: '', reason: '' });
+  const [message, setMessage] = useState('');
+  // Bumped after a resolution: the list is read again from main, never patched here.
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (!adminToken) return;
+    let live = true;
+    void api.listUnresolved({ adminToken }).then((result) => {
+      if (!live) return;
+      setRows(result.ok ? result.value : []);
+      if (!result.ok) setMessage(result.error.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, adminToken, version]);
+  if (!adminToken) return null;
+  const resolve = async (msgid: string, resolution: Resolution) => {
+    const result = await api.resolveUnresolved({ adminToken, msgid, resolution, ...form });
+    setMessage(result.ok ? t('admin.unresolvedDone') : result.error.message);
+    if (result.ok) {
+      setOpen(null);
+      setForm({ operatorId: '', pin: '', reason: '' });
+      setVersion((v) => v + 1);
+    }
+  };
+  return (
+    <div className="admin__section" data-testid="unresolved">
+      {rows && rows.length === 0 ? <p className="screen__lead">{t('admin.unresolvedNone')}</p> : null}
+      <ul className="report">
+        {(rows ?? []).map((row) => (
+          <li key={row.msgid} data-testid={`unresolved-${row.msgid}`}>
+            <p className="screen__text">
+              <strong>{row.needsStaff ? t('admin.unresolvedNeedsStaff') : t('admin.unresolvedChecking')}</strong> {row.what} · {row.maskedName || '—'}
+              {row.requestedFen !== null ? ` · ${yuan(row.requestedFen)}` : ''} · {t('admin.unresolvedSent', { at: chinaTime(row.sentAt) })} ·{' '}
+              {t('admin.unresolvedDecidable', { at: chinaTime(row.decidableAt) })}
+            </p>
+            <p className="screen__text">{t('admin.unresolvedRef', { msgid: row.msgid })}</p>
+            <p className="screen__text">{row.platformSays ?? t('admin.unresolvedNotAsked')}</p>
+            {row.staffMayResolve && open !== row.msgid ? (
+              <button type="button" className="button button--secondary" onClick={() => setOpen(row.msgid)}>
+                {t('admin.unresolvedResolve')}
+              </button>
+            ) : null}
+            {open === row.msgid ? (
+              <div className="form">
+                <Field label={t('admin.operatorId')} value={form.operatorId} onChange={(e) => setForm({ ...form, operatorId: e.target.value })} />
+                <Field label={t('admin.unresolvedPin')} type="password" inputMode="numeric" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} />
+                <Field label={t('admin.unresolvedReason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+                <div className="choices">
+                  <button type="button" className="button button--secondary" onClick={() => void resolve(row.msgid, 'reversed')}>
+                    {t('admin.unresolvedAsReversed')}
+                  </button>
+                  <button type="button" className="button button--secondary" disabled={!row.platformHasRecord} onClick={() => void resolve(row.msgid, 'settled')}>
+                    {t('admin.unresolvedAsSettled')}
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => void resolve(row.msgid, 'never-happened')}>
+                    {t('admin.unresolvedAsNever')}
+                  </button>
+                  <button type="button" className="button button--secondary" onClick={() => setOpen(null)}>
+                    {t('common.back')}
+                  </button>
+                </div>
+              </div>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {message ? <p role="status">{message}</p> : null}
+    </div>
+  );
+}
