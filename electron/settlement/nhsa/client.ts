@@ -71,27 +71,9 @@ export class NhsaClient {
   }
 
   async call(call: NhsaCall): Promise<NhsaAnswer> {
-    const envelope = this.envelope(call);
-    let status: number;
-    let data: unknown;
-    try {
-      const response = await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
-        headers: { 'content-type': 'application/json', ...this.options.signer.headers(call.at) },
-        timeout: timeoutFor(this.options.timeouts, call.infno),
-        // Parse ourselves: an unparsable body is an unknown outcome, not an exception.
-        responseType: 'text',
-        transformResponse: (raw: unknown) => raw,
-        validateStatus: () => true,
-        proxy: false,
-      });
-      status = response.status;
-      data = response.data;
-    } catch (error) {
-      const code = axios.isAxiosError(error) ? (error.code ?? '') : '';
-      if (NOT_DELIVERED.has(code)) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', code);
-      throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
-    }
-    return parseAnswer(status, data, call.infno);
+    // Parsed here, not by axios: an unparsable body is an unknown outcome, not an exception.
+    const response = await this.post(call, 'text');
+    return parseAnswer(response.status, response.data, call.infno);
   }
 
   /**
@@ -100,30 +82,32 @@ export class NhsaClient {
    * throws it, and a success that carries no file is no answer.
    */
   async download(call: NhsaCall): Promise<Uint8Array> {
+    const response = await this.post(call, 'arraybuffer');
+    const type = String(response.headers['content-type'] ?? '');
+    const data = response.data as ArrayBuffer | Uint8Array;
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    if (response.status >= 200 && response.status < 300 && /^application\/octet-stream\s*(;|$)/i.test(type)) return bytes;
+    parseAnswer(response.status, new TextDecoder().decode(bytes), call.infno);
+    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no file in the ${call.infno} answer (HTTP ${response.status}, ${type || 'no content-type'})`);
+  }
+
+  /** One signed POST; what kind of failure it was when no HTTP answer came back. */
+  private async post(call: NhsaCall, responseType: 'text' | 'arraybuffer') {
     const envelope = this.envelope(call);
-    let status: number;
-    let type: string;
-    let bytes: Uint8Array;
     try {
-      const response = await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
+      return await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
         headers: { 'content-type': 'application/json', ...this.options.signer.headers(call.at) },
         timeout: timeoutFor(this.options.timeouts, call.infno),
-        responseType: 'arraybuffer',
+        responseType,
+        ...(responseType === 'text' ? { transformResponse: (raw: unknown) => raw } : {}),
         validateStatus: () => true,
         proxy: false,
       });
-      status = response.status;
-      type = String(response.headers['content-type'] ?? '');
-      const data = response.data as ArrayBuffer | Uint8Array;
-      bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     } catch (error) {
       const code = axios.isAxiosError(error) ? (error.code ?? '') : '';
       if (NOT_DELIVERED.has(code)) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', code);
       throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
     }
-    if (status >= 200 && status < 300 && /^application\/octet-stream\s*(;|$)/i.test(type)) return bytes;
-    parseAnswer(status, new TextDecoder().decode(bytes), call.infno);
-    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no file in the ${call.infno} answer (HTTP ${status}, ${type || 'no content-type'})`);
   }
 }
 
