@@ -4,11 +4,12 @@ import { SANDBOX_DEFAULTS as TERMINAL_DEFAULTS } from '../shared/config/terminal
 import { openSandboxDatabase, startCheckpointer } from './db';
 import { createFaceService, type FaceServiceConfig } from './face';
 import { createAdminRoutes } from './faults/admin';
-import { createHospitalSystem } from './his';
+import { createHospitalSystem, type HisAuth } from './his';
 import { FaultRegistry } from './faults/registry';
 import type { SandboxRoute } from './http/types';
 import type { EcTokenResolver, SandboxPart, SandboxPartDeps } from './parts';
 import { createPlatform } from './platform';
+import { checkGatewayOptions, type SandboxGatewayOptions } from './platform/gateways';
 import { createPersonDirectory } from './platform/persons';
 import { DEFAULT_TIF_WINDOW_SECONDS } from './platform/tif';
 import { createWording } from './platform/wording';
@@ -25,9 +26,11 @@ export interface SandboxOptions {
   port?: number;
   /** Folder of `sandbox.db`; state is kept in memory (lost on close) when absent. */
   dataDir?: string;
-  /** TIF gateway credentials the platform accepts. */
+  /** The gateway credentials the platform accepts: TIF paas id and secret, CSB access and secret key, OAuth username and password. */
   paasId?: string;
   secret?: string;
+  /** The gateway profile in front of the platform (TIF unless said) and its URL layout. */
+  gateway?: SandboxGatewayOptions;
   clock?: () => Date;
   /**
    * How far, in seconds, a request's x-tif-timestamp and its msgid's time may be from the
@@ -44,6 +47,8 @@ export interface SandboxOptions {
   parts?: { face?: boolean; his?: boolean };
   /** Resolves e-voucher tokens when no face service runs (tests, headless demos). */
   tokens?: EcTokenResolver;
+  /** A header the hospital system requires of every call to its port (none unless given). */
+  hisAuth?: HisAuth;
 }
 
 export interface RunningSandbox {
@@ -51,6 +56,8 @@ export interface RunningSandbox {
   port: number;
   paasId: string;
   secret: string;
+  /** The gateway options in use (`{}`: TIF, one endpoint). */
+  gateway: SandboxGatewayOptions;
   dataDir?: string;
   faults: FaultRegistry;
   tifWindowSeconds: number;
@@ -74,6 +81,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   // Checked before the database opens, so a bad option leaves nothing open.
   const tifWindowSeconds = options.tifWindowSeconds ?? DEFAULT_TIF_WINDOW_SECONDS;
   if (!Number.isInteger(tifWindowSeconds) || tifWindowSeconds < 1) throw new Error(`tifWindowSeconds must be a whole number of seconds ≥ 1, not ${tifWindowSeconds}`);
+  checkGatewayOptions(options.gateway);
   const wording = createWording(options.wordingSeed);
   const log = options.log ?? ((line: string) => console.log(line));
   const paasId = options.paasId ?? SANDBOX_SERVER_DEFAULTS.paasId;
@@ -83,7 +91,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   const faults = new FaultRegistry();
   let tokens = options.tokens;
 
-  const platform = createPlatform({ db, clock, log, credentials: { paasId, secret }, faults, tifWindowSeconds, wording, tokens: () => tokens });
+  const platform = createPlatform({ db, clock, log, credentials: { paasId, secret }, gateway: options.gateway ?? {}, faults, tifWindowSeconds, wording, tokens: () => tokens });
   const deps: SandboxPartDeps = { db, clock, log, persons: createPersonDirectory(db) };
   const parts: SandboxPart[] = [platform];
   const running = { face: false, his: false };
@@ -96,7 +104,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     face.warmUp().catch(() => log('face: warm-up failed; identification will load its models on first use'));
   }
   if (options.parts?.his !== false) {
-    parts.push(createHospitalSystem(deps));
+    parts.push(createHospitalSystem(deps, options.hisAuth ? { auth: options.hisAuth } : {}));
     running.his = true;
   }
 
@@ -120,6 +128,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     port,
     paasId,
     secret,
+    gateway: options.gateway ?? {},
     dataDir: options.dataDir,
     faults,
     tifWindowSeconds,

@@ -110,7 +110,9 @@ export function createHttpServer(options: HttpServerOptions): Server {
       return;
     }
     let body: unknown;
-    if (read.raw.length > 0) {
+    // A form (the OAuth token request) is the route's to read from rawBody.
+    const isForm = /^application\/x-www-form-urlencoded\s*(;|$)/i.test(headers['content-type'] ?? '');
+    if (read.raw.length > 0 && !isForm) {
       try {
         body = JSON.parse(read.raw.toString('utf8'));
       } catch {

@@ -4,12 +4,13 @@ import { EMBEDDED_PLATFORM, type TerminalConfig } from '../../shared/config/term
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { evoucherChannel } from '../face/evoucherChannel';
 import { createSettlementEngine, type SettlementEngine } from '../settlement/engine';
-import { createSandboxHis } from '../settlement/his/sandboxHis';
+import type { HisBridge } from '../settlement/his/bridge';
 import { settlementApi } from '../settlement/usecases';
 import { pinAuthoriser } from '../settlement/usecases/operators';
 import { AdminGate } from './adminGate';
 import { sandboxEnrolment } from './demoEnrolment';
 import { buildHealthReport } from './health/healthReport';
+import { hostInfoProvider } from './hostInfo';
 import { DEFAULT_HEALTH_PORT, startHealthServer, type RunningHealthServer } from './health/healthServer';
 import { DeviceReports, kioskProbes } from './health/kioskProbes';
 import { createLogger, type Logger } from './logging/logger';
@@ -18,6 +19,7 @@ import { MetricsStore } from './metrics/metricsStore';
 import { withRequestLog } from './requestLog';
 import { createHandlers, type CoreDeps } from './handlers';
 import { ConfigError, loadTerminalConfig } from './terminalConfigFile';
+import { connectHis } from './hisConnection';
 
 export interface CoreOptions {
   /** FACESETTLE_CONFIG, or the per-OS default location (see README). */
@@ -27,6 +29,8 @@ export interface CoreOptions {
   platformUrlOverride: string | undefined;
   /** The platform's TIF secret where it is not the embedded sandbox's (Electron: the encrypted store). */
   loadPlatformSecret?: (paasId: string) => Promise<string | undefined>;
+  /** The value of the HIS's auth header (`his.authHeader`) where it requires one (Electron: the encrypted store). */
+  loadHisSecret?: (header: string) => Promise<string | undefined>;
   /** Where the journal and the embedded sandbox keep their state. */
   dataDir: string;
   shell: CoreDeps['shell'];
@@ -97,6 +101,13 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     await sandbox?.close();
     throw new ConfigError(source, [`platform: no secret stored for ${config.platform.url} (build/INSTALL.md: facesettle --set-platform-secret)`]);
   }
+  let his: HisBridge;
+  try {
+    his = await connectHis(config.his, { urlOverride: options.platformUrlOverride, resolve, loadSecret: options.loadHisSecret });
+  } catch (error) {
+    await sandbox?.close();
+    throw new ConfigError(source, [`his: ${error instanceof Error ? error.message : String(error)}`]);
+  }
   log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${sandbox ? ' (embedded sandbox)' : ''}`);
 
   const operators = pinAuthoriser(Object.fromEntries(config.operators.map((o) => [o.id, o.pinHash])));
@@ -105,8 +116,9 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     platformUrl,
     credentials: { paasId: config.platform.paasId, secret },
     dbPath: path.join(options.dataDir, 'kiosk.db'),
-    his: createSandboxHis({ baseUrl: options.platformUrlOverride ?? resolve(config.his.url) }),
+    his,
     operators,
+    host: hostInfoProvider({ log }),
     log,
   });
   const recovered = await engine.start();
@@ -154,7 +166,9 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
       needStaff: () => engine.ctx.journal.unknown().filter((r) => r.needsStaff).length,
       hisOwed: () => engine.ctx.journal.hisOwed().length,
     },
-    signOutOperator: () => engine.signOut(),
+    signInOperator: (operatorId, pin) => engine.signInOperator(operatorId, pin),
+    currentOperator: () => engine.currentOperator(),
+    signOutOperator: () => engine.signOutOperator(),
     face: evoucherChannel({
       baseUrl: options.platformUrlOverride ?? resolve(config.evoucher.url),
       orgId: config.institution.code,

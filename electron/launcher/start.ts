@@ -40,6 +40,7 @@ async function startBrowserBridge(): Promise<void> {
     configRequired: env.FACESETTLE_CONFIG !== undefined,
     platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
     loadPlatformSecret: async () => env.FACESETTLE_PLATFORM_SECRET,
+    loadHisSecret: async () => env.FACESETTLE_HIS_SECRET,
     ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
     dataDir,
     shell: 'browser-bridge',

@@ -71,6 +71,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       configRequired: env.FACESETTLE_CONFIG !== undefined,
       platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
       loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
+      loadHisSecret: async (header) => (await appSecretStore(electron, env, 'his').load(header)).secret,
       ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
       dataDir: app.getPath('userData'),
       shell: 'electron',

@@ -25,7 +25,7 @@ import { SANDBOX_DEFAULTS, type TerminalConfig } from '../../shared/config/termi
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
 import { createSettlementEngine, type SettlementEngine } from './engine';
-import { createSandboxHis } from './his/sandboxHis';
+import { createHttpHis } from './his/httpHis';
 import { CALL_SERVICE_PATH } from './nhsa/client';
 import { MsgIdGenerator } from './nhsa/msgid';
 import { tifSigner } from './nhsa/signing';
@@ -61,7 +61,7 @@ async function main(): Promise<void> {
     platformUrl: sandbox.url,
     credentials: { paasId: sandbox.paasId, secret: sandbox.secret },
     dbPath: join(dir, 'kiosk.db'),
-    his: createSandboxHis({ baseUrl: sandbox.url }),
+    his: createHttpHis({ baseUrl: sandbox.url }),
     operators: pinAuthoriser({}),
     recoveryIntervalMs: 0,
   });
@@ -160,7 +160,7 @@ async function openTerminal(sandbox: RunningSandbox, dir: string, index: number)
     platformUrl: sandbox.url,
     credentials: { paasId: sandbox.paasId, secret: sandbox.secret },
     dbPath: join(dir, `terminal-${slot}.db`),
-    his: createSandboxHis({ baseUrl: sandbox.url }),
+    his: createHttpHis({ baseUrl: sandbox.url }),
     operators: pinAuthoriser({}),
     recoveryIntervalMs: 0,
   });

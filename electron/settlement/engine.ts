@@ -1,6 +1,7 @@
 import type { AxiosInstance } from 'axios';
 import type { DatabaseSync } from 'node:sqlite';
 import type { TerminalConfig } from '../../shared/config/terminalConfig';
+import { CounterOperator, operatorById, type CounterOperatorView } from './counterOperator';
 import { openKioskDb } from './db';
 import { ExpiringStore } from './expiring';
 import { defaultBackoff, PlatformGateway, type Backoff, type StepHook } from './gateway';
@@ -9,12 +10,13 @@ import { FreshnessRule } from './freshness';
 import { Journal } from './journal';
 import { JournalStaff } from './journalStaff';
 import { NhsaClient } from './nhsa/client';
+import { terminalOperator } from './nhsa/envelope';
 import { MsgIdGenerator } from './nhsa/msgid';
 import { signerForRegion, type GatewayCredentials } from './nhsa/signing';
 import { DEFAULT_TIMEOUTS, type Timeouts } from './nhsa/timeouts';
 import type { KnownPerson } from './people';
 import { Recovery, type RecoveryReport } from './recovery';
-import { OperatorSession } from './session';
+import { NO_HOST, OperatorSession, type HostInfo } from './session';
 import type { Clock } from './time';
 import { VisitMap } from './visits';
 import { VisitUndo } from './visitUndo';
@@ -37,7 +39,8 @@ export interface EngineOptions {
   recoveryIntervalMs?: number;
   /** Test hook at the crash points of reversible calls. */
   onStep?: StepHook;
-  host?: { mac: string; ip: string };
+  /** The machine as 9001 names it (electron/core/hostInfo.ts), read at each sign-in; without it, NO_HOST. */
+  host?: HostInfo | (() => HostInfo);
   http?: AxiosInstance;
   log?: (line: string) => void;
   /** How long an identified person and a shown quote stay usable. */
@@ -49,9 +52,20 @@ export interface SettlementEngine {
   recovery: Recovery;
   /** Start-up recovery of what the last process left unresolved; run before serving patients. */
   start(): Promise<RecoveryReport>;
-  /** Signs the operator out (9002); the next platform call signs in again (9001). */
-  signOut(): Promise<void>;
-  /** Signs the operator out (9002) and closes the database. */
+  /**
+   * The counter's operator, with their own PIN: at a staffed counter, the operator of record
+   * of every call from then on (their 9001 at the next call). Undefined: not an operator, or not
+   * their PIN. Whoever was signed in before is signed out of the platform (9002), as on signOutOperator.
+   */
+  signInOperator(operatorId: string, pin: string): Promise<CounterOperatorView | undefined>;
+  /** Who is signed in at the counter today, if anyone. */
+  currentOperator(): CounterOperatorView | undefined;
+  /**
+   * Ends the counter's sign-in, then signs that operator out of the platform (9002). The
+   * counter closes even when the platform cannot be reached: the sign_no then lapses with the day.
+   */
+  signOutOperator(): Promise<void>;
+  /** Recovery stops, every operator signed in from here is signed out (9002) if asked, the database closes. */
   close(options?: { signOut?: boolean }): Promise<void>;
   db: DatabaseSync;
 }
@@ -73,7 +87,10 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     timeouts,
     ...(options.http ? { http: options.http } : {}),
   });
-  const session = new OperatorSession(db, client, msgids, clock, options.config.terminal.id, options.host ?? { mac: '', ip: '127.0.0.1' });
+  const host = options.host ?? NO_HOST;
+  const config = options.config;
+  const session = new OperatorSession(db, client, msgids, clock, typeof host === 'function' ? host : () => host, (id) => operatorById(config, id));
+  const counter = new CounterOperator(db, config, options.operators, clock);
   const gateway = new PlatformGateway({
     client,
     session,
@@ -81,15 +98,18 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     journal,
     clock,
     backoff,
+    operator: () => counter.ofRecord(),
     ...(options.onStep ? { onStep: options.onStep } : {}),
     // Called only after construction, when `recovery` below exists.
     onUnknown: () => void recovery.runOnce().catch((e) => log(`recovery: ${String(e)}`)),
   });
+  // Recovery and the release of abandoned visits act on their own, so the terminal is their operator.
+  const terminalGateway = gateway.as(terminalOperator(config));
   const visits = new VisitMap(db);
-  const undo = new VisitUndo({ db, gateway, his: options.his, visits, clock, backoff, log });
+  const undo = new VisitUndo({ db, gateway: terminalGateway, his: options.his, visits, clock, backoff, log });
   const recovery = new Recovery({
     journal,
-    gateway,
+    gateway: terminalGateway,
     his: options.his,
     clock,
     backoff,
@@ -127,10 +147,23 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
       if (options.recoveryIntervalMs !== 0) recovery.start(options.recoveryIntervalMs ?? 5_000);
       return report;
     },
-    signOut: () => session.signOut(),
+    async signInOperator(operatorId, pin) {
+      const before = counter.current();
+      const now = counter.signIn(operatorId, pin);
+      if (now && before && before.id !== now.id) await session.signOut(before.id).catch((e) => log(`sign-out ${before.id}: ${String(e)}`));
+      if (now) log(`counter: operator ${now.id} signed in`);
+      return now;
+    },
+    currentOperator: () => counter.current(),
+    async signOutOperator() {
+      const who = counter.signOut();
+      if (!who) return;
+      log(`counter: operator ${who.id} signed out`);
+      await session.signOut(who.id).catch((e) => log(`sign-out ${who.id}: ${String(e)}`));
+    },
     async close(closeOptions = {}) {
       recovery.stop();
-      if (closeOptions.signOut) await session.signOut().catch((e) => log(`sign-out: ${String(e)}`));
+      if (closeOptions.signOut) await session.signOutAll(log);
       ctx.people.clear();
       ctx.quotes.clear();
       db.close();

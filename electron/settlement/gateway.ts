@@ -1,6 +1,7 @@
 import { SettlementFailure } from './errors';
 import type { DoneOutcome, Journal, JournalEntry, NewEntry } from './journal';
 import { NhsaCallError, type NhsaAnswer, type NhsaClient } from './nhsa/client';
+import type { OperatorOfRecord } from './nhsa/envelope';
 import type { MsgIdGenerator } from './nhsa/msgid';
 import type { OperatorSession } from './session';
 import type { Clock } from './time';
@@ -20,21 +21,29 @@ export interface GatewayDeps {
   journal: Journal;
   clock: Clock;
   backoff: Backoff;
+  /** Who the calls are made by (envelope opter and whose sign_no), asked at each call. */
+  operator: () => OperatorOfRecord;
   onStep?: StepHook;
   /** Told when an outcome became unknown, so recovery can start without waiting for its timer. */
   onUnknown?: () => void;
 }
 
 /**
- * Every platform call goes through here: msgid, sign_no (signing in again once if the platform
- * rejects it) and, for reversible transactions, the journal's write-ahead rule.
+ * Every platform call goes through here: the operator of record and their sign_no (signing in
+ * again once if the platform rejects it), msgid and, for reversible transactions, the
+ * journal's write-ahead rule.
  */
 export class PlatformGateway {
   constructor(private readonly deps: GatewayDeps) {}
 
+  /** The same gateway acting for one operator: the one who authorised a cancel, or the terminal for recovery. */
+  as(operator: OperatorOfRecord): PlatformGateway {
+    return new PlatformGateway({ ...this.deps, operator: () => operator });
+  }
+
   /** The envelope a call would carry (for the bench's raw round trip). */
   envelopeFor(infno: string, msgid: string, input: Record<string, unknown>, insuplcAdmdvs: string, signNo: string) {
-    return this.deps.client.envelope({ infno, msgid, input, insuplcAdmdvs, signNo });
+    return this.deps.client.envelope({ infno, msgid, input, insuplcAdmdvs, signNo, operator: this.deps.operator() });
   }
 
   /**
@@ -43,9 +52,9 @@ export class PlatformGateway {
    * so it is not worth a fresh sign-in and a second try.
    */
   async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string, options: { expectRefusal?: boolean } = {}): Promise<NhsaAnswer> {
-    return this.withSignIn(options.expectRefusal ?? false, async (signNo) => {
+    return this.withSignIn(options.expectRefusal ?? false, async (signNo, operator) => {
       try {
-        return await this.deps.client.call({ infno, msgid: this.deps.msgids.next(), input, insuplcAdmdvs, signNo });
+        return await this.deps.client.call({ infno, msgid: this.deps.msgids.next(), input, insuplcAdmdvs, signNo, operator });
       } catch (error) {
         if (error instanceof NhsaCallError) {
           const refused = error.kind === 'rejected';
@@ -58,9 +67,9 @@ export class PlatformGateway {
 
   /** A file download (9102): like `call`, but the answer is the file's bytes. */
   async download(infno: string, input: Record<string, unknown>): Promise<Uint8Array> {
-    return this.withSignIn(false, async (signNo) => {
+    return this.withSignIn(false, async (signNo, operator) => {
       try {
-        return await this.deps.client.download({ infno, msgid: this.deps.msgids.next(), input, signNo });
+        return await this.deps.client.download({ infno, msgid: this.deps.msgids.next(), input, signNo, operator });
       } catch (error) {
         if (error instanceof NhsaCallError) {
           const refused = error.kind === 'rejected';
@@ -81,7 +90,7 @@ export class PlatformGateway {
     input: Record<string, unknown>,
     read: (answer: NhsaAnswer, row: JournalEntry) => { outcome: DoneOutcome; value: T },
   ): Promise<{ row: JournalEntry; value: T }> {
-    return this.withSignIn(false, async (signNo) => {
+    return this.withSignIn(false, async (signNo, operator) => {
       const row = this.deps.journal.begin(entry);
       await this.deps.onStep?.('after-journal', row.msgid, entry.infno);
       let answer: NhsaAnswer;
@@ -92,6 +101,7 @@ export class PlatformGateway {
           input,
           insuplcAdmdvs: entry.insuplcAdmdvs,
           signNo,
+          operator,
           at: new Date(row.createdAt),
         });
       } catch (error) {
@@ -125,14 +135,16 @@ export class PlatformGateway {
    * so the call is made once more after a fresh 9001, under a new msgid — unless the sign_no
    * was itself fresh, in which case the refusal was about the request.
    */
-  private async withSignIn<T>(expectRefusal: boolean, work: (signNo: string) => Promise<T>): Promise<T> {
-    const { signNo, fresh } = await this.deps.session.signIn();
+  private async withSignIn<T>(expectRefusal: boolean, work: (signNo: string, operator: OperatorOfRecord) => Promise<T>): Promise<T> {
+    // One operator for the whole call, its retry included, even if the counter changes hands meanwhile.
+    const operator = this.deps.operator();
+    const { signNo, fresh } = await this.deps.session.signIn(operator);
     try {
-      return await work(signNo);
+      return await work(signNo, operator);
     } catch (error) {
       if (fresh || expectRefusal || !(error instanceof SettlementFailure) || !error.refused) throw error;
-      this.deps.session.invalidate(signNo);
-      return work(await this.deps.session.signNo());
+      this.deps.session.invalidate(operator.id, signNo);
+      return work(await this.deps.session.signNo(operator), operator);
     }
   }
 }

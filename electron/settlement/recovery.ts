@@ -138,7 +138,9 @@ export class Recovery {
     }
     const deadline = freshness.deadline(row.createdAt);
     if (view.found === 'absent') {
-      if (clock().getTime() >= deadline.getTime()) {
+      // Judged by when the query was sent (view.at), not when its answer came back: a request the
+      // platform took in while a late answer was on its way back is not in that answer.
+      if (new Date(view.at).getTime() >= deadline.getTime()) {
         journal.markFailed(row.msgid, 'no record on the platform after the gateway window closed', 'time');
         this.log(`recovery: ${row.infno} ${row.msgid} never happened (window closed ${deadline.toISOString()})`);
         return 'never-happened';

@@ -273,10 +273,10 @@ export class VisitUndo {
   }
 }
 
-/** The other side answered no: the platform's infcode ≠ 0, or the HIS's 4xx (unknown registration, already paid). */
+/** The other side answered no: the platform's infcode ≠ 0, or the HIS's refusal (unknown registration, already paid); not a 401. */
 function isRefusal(error: unknown): boolean {
   if (error instanceof SettlementFailure) return error.refused;
-  return error instanceof HisUnavailable && error.status !== undefined && error.status >= 400 && error.status < 500;
+  return error instanceof HisUnavailable && error.refused;
 }
 
 function toStep(row: StepRow): UndoStep {

@@ -1,12 +1,16 @@
-import { useState } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
+import { Field } from '../components/Field';
+import { FormActions } from '../components/FormActions';
 import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
 import { selectAdminToken, selectAppInfo, selectOperatorId } from '../store/selectors';
 
 /**
- * Who runs this counter: staff-run modes stay closed until one of the configured operators is
- * signed in here. Signing out also signs the terminal out of the platform (9002).
+ * Who runs this counter. Main keeps the sign-in (a reload or restart keeps it until sign-out
+ * or the platform day turns) and names the operator to the platform: the page only asks for
+ * the operator's own PIN and shows what main answers. Staff-run modes stay closed until one of
+ * the configured operators is signed in; signing out also signs them out of the platform (9002).
  */
 export function OperatorSection() {
   const t = useT();
@@ -15,13 +19,43 @@ export function OperatorSection() {
   const info = useKioskStore(selectAppInfo);
   const operatorId = useKioskStore(selectOperatorId);
   const update = useKioskStore((s) => s.updateSettings);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [pin, setPin] = useState('');
+  const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
+  useEffect(() => {
+    let live = true;
+    void api.getOperator({}).then((result) => {
+      if (live && result.ok) update({ operatorId: result.value.operator?.id ?? null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, update]);
   if (!adminToken || !info) return null;
+  const signIn = async (event: FormEvent) => {
+    event.preventDefault();
+    if (!chosen || !pin || busy) return;
+    setBusy(true);
+    const result = await api.signInOperator({ adminToken, operatorId: chosen, pin });
+    setBusy(false);
+    setPin('');
+    if (!result.ok) return setMessage(result.error.code === 'NOT_AUTHORISED' ? t('admin.signInRefused') : result.error.message);
+    setMessage('');
+    setChosen(null);
+    update({ operatorId: result.value.operator.id });
+  };
   const signOut = async () => {
     const result = await api.signOutOperator({ adminToken });
     setMessage(result.ok ? '' : result.error.message);
     if (result.ok) update({ operatorId: null });
   };
+  const back = () => {
+    setChosen(null);
+    setPin('');
+    setMessage('');
+  };
+  const name = (id: string) => info.operators.find((op) => op.id === id)?.name ?? '';
   return (
     <div className="admin__section">
       <p className="screen__lead" role="status">
@@ -31,10 +65,18 @@ export function OperatorSection() {
         <button type="button" className="button button--secondary" onClick={() => void signOut()}>
           {t('admin.signOut')}
         </button>
+      ) : chosen ? (
+        <form className="form" onSubmit={(e) => void signIn(e)}>
+          <p className="screen__text">
+            {chosen} {name(chosen)}
+          </p>
+          <Field label={t('admin.operatorPin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+          <FormActions busy={busy} submitLabel={t('admin.signIn')} onBack={back} />
+        </form>
       ) : (
         <div className="choices">
           {info.operators.map((op) => (
-            <button key={op.id} type="button" className="button button--primary" onClick={() => update({ operatorId: op.id })}>
+            <button key={op.id} type="button" className="button button--primary" onClick={() => setChosen(op.id)}>
               {t('admin.signIn')} {op.id} {op.name}
             </button>
           ))}

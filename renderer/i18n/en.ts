@@ -158,6 +158,8 @@ export const en: Record<AppMessageKey, string> = {
   'admin.signOut': 'Sign out',
   'admin.signedIn': 'Operator: {id}',
   'admin.notSignedIn': 'No operator signed in',
+  'admin.operatorPin': 'Operator PIN',
+  'admin.signInRefused': 'Operator number or PIN not accepted; not signed in',
   'admin.density': 'Display density',
   'admin.densityElder': 'Large (default)',
   'admin.densityStandard': 'Standard',

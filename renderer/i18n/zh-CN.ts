@@ -157,6 +157,8 @@ export const zhCN = {
   'admin.signOut': '签退',
   'admin.signedIn': '当前操作员：{id}',
   'admin.notSignedIn': '尚未签到',
+  'admin.operatorPin': '操作员密码',
+  'admin.signInRefused': '工号或密码不正确，未签到',
   'admin.density': '显示密度',
   'admin.densityElder': '大字（默认）',
   'admin.densityStandard': '标准',

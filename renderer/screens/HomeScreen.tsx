@@ -1,4 +1,6 @@
+import { useEffect } from 'react';
 import { CartScreen } from '../flows/pharmacy/CartScreen';
+import { useCounterApi } from '../flows/useCounter';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
@@ -7,12 +9,25 @@ import { selectMode, selectOperatorId } from '../store/selectors';
 /**
  * The attract screen: what this terminal does, one big way in, and the other ways named.
  * Staff-run counters stay closed until an operator signs in; a pharmacy starts with the cart.
+ * Who is signed in is main's to say (it ends their sign-in when the platform day turns), so
+ * the screen asks each time it is shown.
  */
 export function HomeScreen() {
   const t = useT();
+  const api = useCounterApi();
   const mode = useKioskStore(selectMode);
   const operatorId = useKioskStore(selectOperatorId);
   const goTo = useKioskStore((s) => s.goTo);
+  const update = useKioskStore((s) => s.updateSettings);
+  useEffect(() => {
+    let live = true;
+    void api.getOperator({}).then((result) => {
+      if (live && result.ok) update({ operatorId: result.value.operator?.id ?? null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, update]);
   if (mode !== 'registration' && !operatorId) {
     return (
       <ScreenFrame name="closed" title={t('home.closed')}>

@@ -1,12 +1,13 @@
 /**
- * What staff set on this terminal (not about any patient): kept in the page's localStorage so
- * a renderer reload or a restart keeps the counter as staff left it.
+ * What staff set on this terminal (not about any patient): the display density is kept in the
+ * page's localStorage so a renderer reload or a restart keeps the counter as staff left it.
+ * The operator is main's (getOperator), never stored here: the page only mirrors it.
  */
 export type Density = 'elder' | 'standard';
 
 export interface TerminalSettings {
   density: Density;
-  /** The operator signed in at this counter, or null: staff screens need one. */
+  /** The operator main has signed in at this counter, or null: staff screens need one. */
   operatorId: string | null;
 }
 
@@ -20,15 +21,12 @@ const storage = (): Storage | undefined => (typeof localStorage === 'undefined' 
 export function loadSettings(from: Storage | undefined = storage()): TerminalSettings {
   try {
     const raw = JSON.parse(from?.getItem(SETTINGS_KEY) ?? '{}') as Partial<TerminalSettings>;
-    return {
-      density: raw.density === 'standard' ? 'standard' : 'elder',
-      operatorId: typeof raw.operatorId === 'string' && raw.operatorId ? raw.operatorId : null,
-    };
+    return { density: raw.density === 'standard' ? 'standard' : 'elder', operatorId: null };
   } catch {
     return DEFAULT_SETTINGS;
   }
 }
 
 export function saveSettings(settings: TerminalSettings, to: Storage | undefined = storage()): void {
-  to?.setItem(SETTINGS_KEY, JSON.stringify(settings));
+  to?.setItem(SETTINGS_KEY, JSON.stringify({ density: settings.density }));
 }

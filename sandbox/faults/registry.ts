@@ -7,6 +7,8 @@ import { z } from 'zod';
  * - `drop`: destroy the connection without doing anything;
  * - `commit-then-drop`: do the transaction, commit it, then destroy the connection.
  * `times` limits how many requests the fault hits; it stays until cleared otherwise.
+ * `devNo` limits it to one terminal's requests (the envelope's `dev_no`), so several terminals of
+ * one institution can each meet their own fault at the same time.
  */
 export const faultSchema = z
   .object({
@@ -16,6 +18,7 @@ export const faultSchema = z
     errMsg: z.string().min(1).max(200).optional(),
     httpStatus: z.number().int().min(400).max(599).optional(),
     times: z.number().int().min(1).optional(),
+    devNo: z.string().min(1).max(30).optional(),
   })
   .strict();
 
@@ -45,7 +48,7 @@ export class FaultRegistry {
   private faults: Fault[] = [];
 
   set(fault: Fault): void {
-    this.faults = this.faults.filter((f) => !(f.infno === fault.infno && f.mode === fault.mode));
+    this.faults = this.faults.filter((f) => !(f.infno === fault.infno && f.mode === fault.mode && f.devNo === fault.devNo));
     this.faults.push(fault);
   }
 
@@ -58,9 +61,9 @@ export class FaultRegistry {
   }
 
   /** What to do with one request of `infno`; consumes one use of each fault that applies. */
-  take(infno: string): FaultPlan {
+  take(infno: string, devNo?: string): FaultPlan {
     const plan: FaultPlan = { latencyMs: 0, outcome: 'normal' };
-    for (const fault of this.faults.filter((f) => f.infno === infno || f.infno === '*')) {
+    for (const fault of this.faults.filter((f) => (f.infno === infno || f.infno === '*') && (f.devNo === undefined || f.devNo === devNo))) {
       if (fault.mode === 'latency') plan.latencyMs = Math.max(plan.latencyMs, fault.latencyMs ?? 0);
       else if (plan.outcome === 'normal') {
         plan.outcome = fault.mode;

@@ -1,49 +1,36 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '../db';
 import type { Catalogue } from './catalogue';
+import type { HisBill, HisLine } from '../../shared/his/schemas';
+import type { DiagnosisEntry, Diagnoses } from './diagnoses';
 import { conflict, invalid, notFound } from './errors';
 import { nextSequence } from './schema';
+import type { Visits } from './visits';
 
 /**
  * Outpatient bills: a doctor's order or a registration fee, pending until the kiosk settles it
  * with the platform and marks it paid with the settlement id (`setl_id`). Integer fen throughout.
+ * Each bill belongs to a visit (visits.ts): a registration opens one, and a doctor's order joins
+ * the visit of the patient's paid registration that day with that doctor or department, or
+ * opens its own. The shapes are the HIS port's (shared/his/schemas.ts).
  */
-export interface BillLine {
-  lineNo: number;
-  /** Unique within the visit, what 2204's `feedetl_sn` carries. */
-  feedetlSn: string;
-  medinsListCodg: string;
-  medListCodg: string;
-  name: string;
-  kind: string;
-  unit: string;
-  qty: number;
-  unitPriceFen: number;
-  amountFen: number;
-}
-
-export interface Bill {
-  billNo: string;
-  psnNo: string;
-  kind: 'registration' | 'outpatient';
-  /** The HIS visit number (2201's `ipt_otp_no`). */
-  visitNo: string;
-  status: 'pending' | 'paid' | 'cancelled';
-  totalFen: number;
-  createdAt: string;
-  setlId: string | null;
-  paidAt: string | null;
-  dept: { code: string; name: string; caty: string };
-  doctor: { code: string; name: string; title: string };
-  lines: BillLine[];
-}
+export type Bill = HisBill;
+export type BillLine = HisLine;
 
 export interface OrderItem {
   code: string;
   qty: number;
 }
 
-export function createBills(db: DatabaseSync, catalogue: Catalogue) {
+/** What the doctor wrote with the order: diagnoses for the visit, and whether the prescription is circulated. */
+export interface OrderNotes {
+  diagnoses?: readonly DiagnosisEntry[];
+  rxCirculation?: boolean;
+  /** Written when the doctor wrote none and the visit has none yet (the demo's usual diagnosis of the department). */
+  fallbackDiagnoses?: readonly DiagnosisEntry[];
+}
+
+export function createBills(db: DatabaseSync, catalogue: Catalogue, visits: Visits, diagnoses: Diagnoses) {
   const header = db.prepare(`
     SELECT b.*, d.name AS dept_name, d.caty, dr.name AS doctor_name, dr.title AS doctor_title
     FROM his_bills b JOIN his_departments d ON d.code = b.dept_code JOIN his_doctors dr ON dr.code = b.doctor_code
@@ -52,8 +39,8 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue) {
   const forPerson = db.prepare('SELECT bill_no FROM his_bills WHERE psn_no = ? AND (?2 IS NULL OR status = ?2) ORDER BY created_at, bill_no');
   const insertBill = db.prepare(`INSERT INTO his_bills (bill_no, psn_no, kind, dept_code, doctor_code, visit_no, status, total_fen, created_at)
     VALUES (?, ?, ?, ?, ?, ?, 'pending', ?, ?)`);
-  const insertLine = db.prepare(`INSERT INTO his_bill_lines (bill_no, line_no, medins_list_codg, qty, unit_price_fen, amount_fen)
-    VALUES (?, ?, ?, ?, ?, ?)`);
+  const insertLine = db.prepare(`INSERT INTO his_bill_lines (bill_no, line_no, medins_list_codg, qty, unit_price_fen, amount_fen, rxno, rx_circ)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?)`);
   const doctorOf = db.prepare('SELECT dept_code FROM his_doctors WHERE code = ?');
   const setPaid = db.prepare("UPDATE his_bills SET status = 'paid', setl_id = ?, paid_at = ? WHERE bill_no = ? AND status = 'pending'");
   const setUnpaid = db.prepare("UPDATE his_bills SET status = 'pending', setl_id = NULL, paid_at = NULL WHERE bill_no = ? AND status = 'paid'");
@@ -62,19 +49,26 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue) {
   function get(billNo: string): Bill {
     const row = header.get(billNo) as Record<string, unknown> | undefined;
     if (!row) throw notFound(`bill ${billNo}`);
+    const visit = visits.get(String(row['visit_no']));
+    const dept = { code: String(row['dept_code']), name: String(row['dept_name']), caty: String(row['caty']) };
+    const doctor = { code: String(row['doctor_code']), name: String(row['doctor_name']), title: String(row['doctor_title']) };
+    const createdAt = String(row['created_at']);
     return {
       billNo,
       psnNo: String(row['psn_no']),
       kind: row['kind'] as Bill['kind'],
-      visitNo: String(row['visit_no']),
+      visitNo: visit.visitNo,
       status: row['status'] as Bill['status'],
       totalFen: Number(row['total_fen']),
-      createdAt: String(row['created_at']),
+      createdAt,
       setlId: (row['setl_id'] as string | null) ?? null,
       paidAt: (row['paid_at'] as string | null) ?? null,
-      dept: { code: String(row['dept_code']), name: String(row['dept_name']), caty: String(row['caty']) },
-      doctor: { code: String(row['doctor_code']), name: String(row['doctor_name']), title: String(row['doctor_title']) },
-      lines: (lines.all(billNo) as Record<string, unknown>[]).map((line) => {
+      dept,
+      doctor,
+      begntime: visit.begntime,
+      diagnoses: diagnoses.of('visit', visit.visitNo),
+      mdtrtId: visit.mdtrtId,
+      lines: (lines.all(billNo) as Record<string, unknown>[]).map((line): BillLine => {
         const item = catalogue.byCode(String(line['medins_list_codg']));
         return {
           lineNo: Number(line['line_no']),
@@ -87,28 +81,46 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue) {
           qty: Number(line['qty']),
           unitPriceFen: Number(line['unit_price_fen']),
           amountFen: Number(line['amount_fen']),
+          occurredAt: createdAt,
+          rxno: (line['rxno'] as string | null) ?? null,
+          rxCirculation: Number(line['rx_circ']) === 1,
+          orderedBy: { deptCode: dept.code, deptName: dept.name, doctorCode: doctor.code, doctorName: doctor.name },
         };
       }),
     };
   }
 
-  /** A doctor's order (or a registration fee) becomes one pending bill, priced from the catalogue now. */
-  function create(input: { psnNo: string; kind: Bill['kind']; doctorCode: string; visitNo?: string; items: OrderItem[]; at: string }): Bill {
+  /**
+   * A doctor's order (or a registration fee) becomes one pending bill, priced from the catalogue
+   * now. Its drugs make one prescription; the order's diagnoses become the visit's.
+   */
+  function create(input: { psnNo: string; kind: Bill['kind']; doctorCode: string; visitNo?: string; items: OrderItem[]; at: string } & OrderNotes): Bill {
     if (input.items.length === 0) throw invalid('items: at least one');
     const doctor = doctorOf.get(input.doctorCode) as { dept_code: string } | undefined;
     if (!doctor) throw notFound(`doctor ${input.doctorCode}`);
     const priced = input.items.map((item) => {
       if (!Number.isSafeInteger(item.qty) || item.qty <= 0) throw invalid(`items: qty of ${item.code} must be a positive integer`);
-      const { priceFen } = catalogue.byCode(item.code);
-      return { ...item, priceFen, amountFen: priceFen * item.qty };
+      const { priceFen, kind } = catalogue.byCode(item.code);
+      return { ...item, priceFen, amountFen: priceFen * item.qty, drug: kind === 'drug' && input.kind === 'outpatient' };
     });
     const total = priced.reduce((sum, item) => sum + item.amountFen, 0);
     const billNo = inTransaction(db, () => {
       const n = nextSequence(db, 'bill');
       const no = `B${input.at.slice(0, 10).replaceAll('-', '')}${String(n).padStart(5, '0')}`;
-      const visitNo = input.visitNo ?? `MZ${no.slice(1)}`;
+      const day = input.at.slice(0, 10);
+      const own = `MZ${no.slice(1)}`;
+      const visitNo = input.visitNo ?? visits.registeredVisit(input.psnNo, day, input.doctorCode, doctor.dept_code) ?? own;
+      if (visitNo === own) {
+        visits.open({ visitNo, psnNo: input.psnNo, deptCode: doctor.dept_code, doctorCode: input.doctorCode, visitDate: day, begntime: input.at, regNo: null });
+      }
+      const written = input.diagnoses?.length ? input.diagnoses : diagnoses.of('visit', visitNo).length === 0 ? input.fallbackDiagnoses : undefined;
+      if (written?.length) diagnoses.record('visit', visitNo, written, input.doctorCode, input.at);
       insertBill.run(no, input.psnNo, input.kind, doctor.dept_code, input.doctorCode, visitNo, total, input.at);
-      priced.forEach((item, i) => insertLine.run(no, i + 1, item.code, item.qty, item.priceFen, item.amountFen));
+      const rxno = `RX${no.slice(1)}`;
+      const circulated = input.rxCirculation === true ? 1 : 0;
+      priced.forEach((item, i) =>
+        insertLine.run(no, i + 1, item.code, item.qty, item.priceFen, item.amountFen, item.drug ? rxno : null, item.drug ? circulated : 0),
+      );
       return no;
     });
     return get(billNo);

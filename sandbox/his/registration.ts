@@ -1,35 +1,21 @@
 import type { DatabaseSync } from 'node:sqlite';
-import type { Bill, Bills } from './bills';
+import type { HisRegistration, HisSlot } from '../../shared/his/schemas';
+import type { Bills } from './bills';
 import type { Catalogue } from './catalogue';
 import { conflict, notFound } from './errors';
 import { nextSequence } from './schema';
+import type { Visits } from './visits';
 import { inTransaction } from '../db';
 
 /**
- * Registration: slots per doctor, date and half-day; booking one takes a place and raises the
- * registration-fee bill (the doctor's consultation item), which the kiosk settles like any bill.
+ * Registration: slots per doctor, date and half-day; booking one takes a place, opens the visit
+ * (its number is the regNo, its begntime the booking time) and raises the registration-fee bill
+ * (the doctor's consultation item), which the kiosk settles like any bill.
  */
-export interface Slot {
-  slotId: number;
-  date: string;
-  period: 'AM' | 'PM';
-  dept: { code: string; name: string; caty: string };
-  doctor: { code: string; name: string; title: string };
-  feeItem: string;
-  feeFen: number;
-  capacity: number;
-  remaining: number;
-}
+export type Slot = HisSlot & { feeItem: string; capacity: number };
+export type Registration = HisRegistration & { slot: Slot };
 
-export interface Registration {
-  regNo: string;
-  psnNo: string;
-  status: 'active' | 'cancelled';
-  slot: Slot;
-  bill: Bill;
-}
-
-export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills: Bills) {
+export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills: Bills, visits: Visits) {
   const slotSql = `
     SELECT s.*, d.code AS dept_code, d.name AS dept_name, d.caty, dr.name AS doctor_name, dr.title, dr.reg_item
     FROM his_slots s JOIN his_doctors dr ON dr.code = s.doctor_code JOIN his_departments d ON d.code = dr.dept_code`;
@@ -84,13 +70,17 @@ export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills
         if (activeForPerson.get(psnNo, slotId)) throw conflict('already registered for this slot');
         if (Number(take.run(slotId).changes) !== 1) throw conflict(`slot ${slotId} is full`);
         const no = `R${chosen.date.replaceAll('-', '')}${String(nextSequence(db, 'registration')).padStart(5, '0')}`;
+        visits.open({ visitNo: no, psnNo, deptCode: chosen.dept.code, doctorCode: chosen.doctor.code, visitDate: chosen.date, begntime: at, regNo: no });
         const bill = bills.create({ psnNo, kind: 'registration', doctorCode: chosen.doctor.code, visitNo: no, items: [{ code: chosen.feeItem, qty: 1 }], at });
         insert.run(no, psnNo, slotId, bill.billNo, at);
         return no;
       });
       return get(regNo);
     },
-    /** Frees the place; the fee bill is cancelled if unpaid (a paid one is refunded by 2208 first). */
+    /**
+     * Frees the place; the fee bill is cancelled if unpaid (a paid one is refunded by 2208 first),
+     * and the visit forgets its platform visit, which the kiosk cancels with 2202.
+     */
     cancel(regNo: string): Registration {
       inTransaction(db, () => {
         const registration = get(regNo);
@@ -99,6 +89,7 @@ export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills
         setCancelled.run(regNo);
         release.run(registration.slot.slotId);
         bills.cancel(registration.bill.billNo);
+        visits.clearPlatformVisit(regNo);
       });
       return get(regNo);
     },

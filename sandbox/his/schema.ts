@@ -55,7 +55,42 @@ export function migrateHisTables(db: DatabaseSync): void {
       PRIMARY KEY (stay_no, line_no)
     );
     CREATE TABLE IF NOT EXISTS his_sequences (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+    CREATE TABLE IF NOT EXISTS his_visits (
+      visit_no TEXT PRIMARY KEY, psn_no TEXT NOT NULL, dept_code TEXT NOT NULL, doctor_code TEXT NOT NULL,
+      visit_date TEXT NOT NULL, begntime TEXT NOT NULL, reg_no TEXT, mdtrt_id TEXT
+    );
+    CREATE INDEX IF NOT EXISTS his_visits_psn ON his_visits (psn_no, visit_date);
+    CREATE TABLE IF NOT EXISTS his_diagnoses (
+      owner_kind TEXT NOT NULL CHECK (owner_kind IN ('visit', 'admission', 'discharge')), owner_no TEXT NOT NULL,
+      seq INTEGER NOT NULL, diag_type TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, main INTEGER NOT NULL,
+      doctor_code TEXT NOT NULL REFERENCES his_doctors (code), time TEXT NOT NULL,
+      PRIMARY KEY (owner_kind, owner_no, seq)
+    );
   `);
+  migrateOlderDatabases(db);
+}
+
+/**
+ * Sandbox databases written before the HIS port carried prescriptions, real stay times and
+ * visits: the new columns are added and filled from what the old rows hold.
+ */
+function migrateOlderDatabases(db: DatabaseSync): void {
+  const added = (table: string, column: string, declaration: string) => {
+    const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[];
+    if (columns.some((c) => c.name === column)) return false;
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${declaration}`);
+    return true;
+  };
+  added('his_bill_lines', 'rxno', 'TEXT');
+  added('his_bill_lines', 'rx_circ', 'INTEGER NOT NULL DEFAULT 0');
+  if (added('his_stays', 'admitted_at', 'TEXT')) db.exec("UPDATE his_stays SET admitted_at = admitted_on || ' 08:00:00'");
+  if (added('his_stays', 'discharged_at', 'TEXT')) db.exec("UPDATE his_stays SET discharged_at = discharged_on || ' 10:00:00' WHERE discharged_on IS NOT NULL");
+  if (added('his_stays', 'dscg_way', 'TEXT')) db.exec("UPDATE his_stays SET dscg_way = '1' WHERE discharged_on IS NOT NULL");
+  added('his_stays', 'discharge_plan', 'TEXT');
+  if (added('his_stay_lines', 'fee_time', 'TEXT')) db.exec("UPDATE his_stay_lines SET fee_time = fee_date || ' 08:00:00'");
+  db.exec(`INSERT OR IGNORE INTO his_visits (visit_no, psn_no, dept_code, doctor_code, visit_date, begntime, reg_no)
+    SELECT b.visit_no, b.psn_no, b.dept_code, b.doctor_code, substr(MIN(b.created_at), 1, 10), MIN(b.created_at), r.reg_no
+    FROM his_bills b LEFT JOIN his_registrations r ON r.reg_no = b.visit_no GROUP BY b.visit_no`);
 }
 
 /** Next number of a named sequence (bill, registration and stay numbers never repeat). */

@@ -2,7 +2,8 @@ import type { DatabaseSync } from 'node:sqlite';
 import { DEMO_PERSONS } from '../seed/demoPersons';
 import type { Bills } from './bills';
 import { seedCatalogue } from './catalogue';
-import type { createInpatient } from './inpatient';
+import type { DiagnosisEntry } from './diagnoses';
+import type { Inpatient } from './inpatient';
 import { addDays } from './time';
 import { inTransaction } from '../db';
 
@@ -23,6 +24,21 @@ export const DOCTORS = [
   { code: 'DR005', name: '周静', title: '主治医师', deptCode: 'D04', regItem: 'FW0001' },
 ] as const;
 
+/**
+ * Demo diagnoses, shaped like the national ICD-10 (医保版) and TCM codes: fictional records like
+ * the demo persons. `western` is diag_type '1', `tcm` '2'.
+ */
+const western = (code: string, name: string, main = false): DiagnosisEntry => ({ diagType: '1', code, name, main });
+const tcm = (code: string, name: string, main = false): DiagnosisEntry => ({ diagType: '2', code, name, main });
+
+/** What a department's doctor writes when a demo order (POST /his/orders) brings no diagnosis. */
+export const USUAL_DIAGNOSES: Record<string, DiagnosisEntry[]> = {
+  D01: [western('J06.900', '急性上呼吸道感染', true)],
+  D02: [western('S01.900', '头部开放性伤口', true)],
+  D03: [western('J20.900', '急性支气管炎', true)],
+  D04: [western('G44.200', '紧张型头痛', true), tcm('BNG010', '头痛病')],
+};
+
 export const SLOT_DAYS_AHEAD = 7;
 const SLOT_CAPACITY = 20;
 
@@ -32,7 +48,7 @@ const SLOT_CAPACITY = 20;
  */
 export function seedHospital(
   db: DatabaseSync,
-  deps: { bills: Bills; inpatient: ReturnType<typeof createInpatient>; today: string; now: string },
+  deps: { bills: Bills; inpatient: Inpatient; today: string; now: string },
 ): void {
   inTransaction(db, () => {
     const dept = db.prepare('INSERT OR IGNORE INTO his_departments (code, name, caty) VALUES (?, ?, ?)');
@@ -45,22 +61,40 @@ export function seedHospital(
       for (const d of DOCTORS) for (const period of ['AM', 'PM']) slot.run(d.code, addDays(deps.today, day), period, SLOT_CAPACITY);
     }
     const empty = (table: string) => Number((db.prepare(`SELECT COUNT(*) AS n FROM ${table}`).get() as { n: number }).n) === 0;
-    if (empty('his_bills') && empty('his_stays')) seedDemoActivity(db, deps);
+    if (empty('his_bills') && empty('his_stays')) seedDemoActivity(deps);
   });
 }
 
-function seedDemoActivity(db: DatabaseSync, deps: Parameters<typeof seedHospital>[1]): void {
+function seedDemoActivity(deps: Parameters<typeof seedHospital>[1]): void {
   const [a, b, c, d] = DEMO_PERSONS as [typeof DEMO_PERSONS[0], typeof DEMO_PERSONS[0], typeof DEMO_PERSONS[0], typeof DEMO_PERSONS[0]];
-  const order = (psnNo: string, doctorCode: string, items: [string, number][]) =>
-    deps.bills.create({ psnNo, kind: 'outpatient', doctorCode, items: items.map(([code, qty]) => ({ code, qty })), at: deps.now });
-  order(a.psnNo, 'DR001', [['YP0001', 2], ['YP0005', 1], ['FW0003', 1]]);
-  order(b.psnNo, 'DR003', [['FW0004', 1], ['CL0001', 2], ['YP0004', 1]]);
-  order(c.psnNo, 'DR005', [['YP0006', 1], ['YP0007', 1]]);
-  const stay = db.prepare(`INSERT INTO his_stays (stay_no, psn_no, dept_code, doctor_code, bed, admitted_on, status, daily_items)
-    VALUES (?, ?, ?, ?, ?, ?, 'admitted', ?)`);
+  const order = (psnNo: string, doctorCode: string, items: [string, number][], diagnoses: DiagnosisEntry[]) =>
+    deps.bills.create({ psnNo, kind: 'outpatient', doctorCode, items: items.map(([code, qty]) => ({ code, qty })), at: deps.now, diagnoses });
+  order(a.psnNo, 'DR001', [['YP0001', 2], ['YP0005', 1], ['FW0003', 1]], [western('K29.700', '胃炎', true), western('E78.500', '高脂血症')]);
+  order(b.psnNo, 'DR003', [['FW0004', 1], ['CL0001', 2], ['YP0004', 1]], [western('K35.800', '急性阑尾炎', true)]);
+  order(c.psnNo, 'DR005', [['YP0006', 1], ['YP0007', 1]], [western('I25.103', '冠状动脉粥样硬化性心脏病', true), tcm('BNX010', '胸痹心痛病')]);
+  const day = (offset: number) => addDays(deps.today, offset);
   const first = `ZY${deps.today.replaceAll('-', '')}001`;
-  stay.run(first, a.psnNo, 'D01', 'DR002', '3-12', addDays(deps.today, -3), JSON.stringify(['FW0005', 'FW0006']));
-  deps.inpatient.addLine(first, addDays(deps.today, -3), 'YP0003', 2);
-  deps.inpatient.addLine(first, addDays(deps.today, -2), 'CL0001', 3);
-  stay.run(`ZY${deps.today.replaceAll('-', '')}002`, d.psnNo, 'D03', 'DR004', '5-02', addDays(deps.today, -1), JSON.stringify(['FW0005', 'FW0006', 'FW0099']));
+  deps.inpatient.admit({
+    stayNo: first,
+    psnNo: a.psnNo,
+    deptCode: 'D01',
+    doctorCode: 'DR002',
+    bed: '3-12',
+    admittedAt: `${day(-3)} 14:20:00`,
+    dailyItems: ['FW0005', 'FW0006'],
+    diagnoses: [western('E11.900', '2型糖尿病', true), western('I10.x00', '原发性高血压')],
+    dischargePlan: { way: '1', diagnoses: [western('E11.900', '2型糖尿病', true), western('I10.x00', '原发性高血压'), western('E78.500', '高脂血症')] },
+  });
+  deps.inpatient.addLine(first, `${day(-3)} 15:05:00`, 'YP0003', 2);
+  deps.inpatient.addLine(first, `${day(-2)} 09:30:00`, 'CL0001', 3);
+  deps.inpatient.admit({
+    stayNo: `ZY${deps.today.replaceAll('-', '')}002`,
+    psnNo: d.psnNo,
+    deptCode: 'D03',
+    doctorCode: 'DR004',
+    bed: '5-02',
+    admittedAt: `${day(-1)} 21:40:00`,
+    dailyItems: ['FW0005', 'FW0006', 'FW0099'],
+    diagnoses: [western('J18.900', '肺炎', true)],
+  });
 }

@@ -11,7 +11,9 @@ import { FieldReader, isObject, type Json } from './fields';
 import { migratePlatform } from './schema';
 import { checkMsgidShape } from './msgid';
 import { IdSequence, Statements } from './store';
-import { TifGate, type TifCredentials } from './tif';
+import { createDoor, type SandboxGatewayOptions } from './gateways';
+import { GatewayRefusal } from './gateways/types';
+import type { TifCredentials } from './tif';
 import { inpatientTransactions } from './tx/inpatient';
 import { outpatientTransactions } from './tx/outpatient';
 import { personTransactions } from './tx/person';
@@ -42,6 +44,8 @@ export const TRANSACTIONS: Readonly<Record<string, TxDefinition>> = {
 
 export interface PlatformOptions extends Omit<SandboxPartDeps, 'persons'> {
   credentials: TifCredentials;
+  /** The gateway in front of the platform (TIF unless said) and its URL layout. */
+  gateway?: SandboxGatewayOptions;
   faults: FaultRegistry;
   /** Freshness window of both the gateway's x-tif-timestamp and the msgid's time, in seconds. */
   tifWindowSeconds: number;
@@ -65,7 +69,7 @@ interface InstitutionRow {
 export function createPlatform(options: PlatformOptions): SandboxPart {
   migratePlatform(options.db);
   const sql = new Statements(options.db);
-  const tif = new TifGate(options.credentials, sql, options.tifWindowSeconds);
+  const door = createDoor(options.gateway, { credentials: options.credentials, sql, windowSeconds: options.tifWindowSeconds, wording: options.wording, clock: options.clock });
   const { wording } = options;
   const visitIds = new IdSequence(sql, 'platform_visit');
   const settlementIds = new IdSequence(sql, 'platform_settlement');
@@ -104,6 +108,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
   }
 
   function refusal(received: Date, error: unknown, envelope?: Partial<Envelope>): SandboxResponse {
+    if (error instanceof GatewayRefusal) return error.response;
     if (error instanceof PlatformError) return answer(received, -1, null, wording.refusal(error.field, error.rule), envelope);
     options.log(`platform: unexpected error in ${envelope?.infno ?? 'request'}: ${error instanceof Error ? error.message : String(error)}`);
     const infno = envelope?.infno ? `${envelope.infno}交易` : '请求';
@@ -127,10 +132,10 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
   function checkAndRun(request: SandboxRequest, received: Date, logged: Partial<Envelope> | undefined): SandboxResponse {
     let envelope = logged;
     try {
-      tif.check(request.headers, received);
+      const body = door.admit(request, received);
       const type = request.headers['content-type'] ?? '';
       if (!/^application\/json\s*(;|$)/i.test(type)) refuse('header content-type', '须为application/json');
-      const checked = readEnvelope(request.body);
+      const checked = readEnvelope(body);
       envelope = checked;
       const tx = TRANSACTIONS[checked.infno];
       if (!tx) refuse('infno', [`未知交易${checked.infno}`, `交易编号${checked.infno}不存在`, `平台不支持交易${checked.infno}`]);
@@ -184,7 +189,8 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
     path: PLATFORM_PATH,
     async handle(request) {
       const infno = isObject(request.body) && typeof request.body.infno === 'string' ? request.body.infno : '';
-      const plan = options.faults.take(infno);
+      const devNo = isObject(request.body) && typeof request.body.dev_no === 'string' ? request.body.dev_no : undefined;
+      const plan = options.faults.take(infno, devNo);
       if (plan.latencyMs > 0) await sleep(plan.latencyMs);
       if (plan.outcome === 'drop') return { status: 0, body: null, drop: true, logNote: `infno=${infno} fault=drop` };
       const received = options.clock();
@@ -192,7 +198,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
         const injected = answer(received, -1, null, plan.errMsg ?? wording.pick(INJECTED_FAILURE_WORDINGS), { infno });
         return plan.httpStatus ? { ...injected, status: plan.httpStatus } : injected;
       }
-      const result = process(request, received);
+      const result = door.seal(process(request, received));
       if (plan.outcome === 'commit-then-drop') return { ...result, drop: true, logNote: `${result.logNote} fault=commit-then-drop` };
       return result;
     },
@@ -201,7 +207,7 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
       return answer(options.clock(), -1, null, wording.refusal('body', rule));
     },
   };
-  return { routes: [route] };
+  return { routes: [...door.paths.map((path) => ({ ...route, path })), ...door.routes] };
 }
 
 /** infno and msgid of a request that failed before its envelope was read, when they look sane. */

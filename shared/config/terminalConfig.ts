@@ -6,8 +6,93 @@ export type CounterMode = (typeof COUNTER_MODES)[number];
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 
-/** Gateways differ by province; only the TIF header profile exists so far. */
-export const REGION_PROFILES = ['tif'] as const;
+/**
+ * Gateways differ by province (spec §1.3): TIF headers, Alibaba CSB headers, or an OAuth2 bearer
+ * token with SM2/SM4 on the envelope. electron/settlement/README.md "Gateway profiles".
+ */
+export const REGION_PROFILES = ['tif', 'csb', 'oauth-sm'] as const;
+export type RegionProfile = (typeof REGION_PROFILES)[number];
+/** One URL with infno in the body, or one REST path per transaction (spec §1.3, URL layout). */
+export const ENDPOINT_STYLES = ['single', 'per-transaction'] as const;
+/** Money on the wire as JSON numbers (yuan, 2 decimals) or as strings (spec §2.10). */
+export const AMOUNT_STYLES = ['number', 'string'] as const;
+export type AmountStyle = (typeof AMOUNT_STYLES)[number];
+
+/**
+ * Per-transaction paths of the Hebei gateway (spec §1.3, OH `ClassHelper.cs` `GetPubWay`), used
+ * under `endpoint.style: per-transaction` unless `endpoint.paths` names another. The source has
+ * none for 9002, the pharmacy 2101-2103 or 5201: a region using this style must name those.
+ */
+export const HEBEI_TRANSACTION_PATHS: Readonly<Record<string, string>> = {
+  '9001': '/fsi/api/signInSignOutService/signIn',
+  '1101': '/fsi/api/fsiPsnInfoService/queryPsnInfo',
+  '2201': '/fsi/api/outpatientDocInfoService/outpatientRregistration',
+  '2202': '/fsi/api/outpatientDocInfoService/outpatientRegistrationCancel',
+  '2203': '/fsi/api/outpatientDocInfoService/outpatientMdtrtinfoUp',
+  '2204': '/fsi/api/outpatientDocInfoService/outpatientFeeListUp',
+  '2205': '/fsi/api/outpatientDocInfoService/outpatientFeeListUpCancel',
+  '2206': '/fsi/api/outpatientSettleService/preSettletment',
+  '2207': '/fsi/api/outpatientSettleService/saveSettletmentV2',
+  '2207A': '/fsi/api/outpatientSettleService/saveSettletment',
+  '2208': '/fsi/api/outpatientSettleService/cancleSettletment',
+  '2301': '/fsi/api/hospFeeDtlService/feeDtlUp',
+  '2302': '/fsi/api/hospFeeDtlService/feeDtlCl',
+  '2303': '/fsi/api/hospSettService/preSett',
+  '2304': '/fsi/api/hospSettService/settV2',
+  '2305': '/fsi/api/hospSettService/settCl',
+  '2401': '/fsi/api/hospitalRegisterService/hospitalRegisterSave',
+  '2402': '/fsi/api/dscgService/dischargeProcess',
+  '2404': '/fsi/api/hospitalRegisterService/hospitalRegisterCancel',
+  '2405': '/fsi/api/dscgService/dischargeUndo',
+  '2601': '/fsi/api/reverseService/revsMethod',
+  '3201': '/fsi/api/ybSettlementStmtService/stmtTotal',
+  '3202': '/fsi/api/ybSettlementStmtService/stmtDetail',
+  '5203': '/fsi/api/fsiIntegratedQueryService/querySetlInfo',
+  '9101': '/fsi/api/fileupload/upload',
+  '9102': '/fsi/api/fileupload/download',
+};
+
+/** Every transaction the kiosk sends: under per-transaction paths each needs one. */
+export const KIOSK_TRANSACTIONS = [
+  '9001', '9002', '1101', '2101', '2102', '2103', '2201', '2202', '2203', '2204', '2205', '2206', '2207', '2208',
+  '2301', '2302', '2303', '2304', '2305', '2401', '2402', '2404', '2405', '2601', '3201', '3202', '5201', '5203', '9101', '9102',
+] as const;
+
+const INFNO_KEY = z.string().regex(/^\d{4}[A-Z]?$/, 'keys must be transaction codes (e.g. 2207, 2203A)');
+const URL_PATH = z.string().regex(/^\/[A-Za-z0-9._~/-]*$/, 'must be a URL path starting with /');
+
+/** What differs by gateway profile; each section is read only by its profile. */
+const regionEndpoint = z
+  .object({
+    style: z.enum(ENDPOINT_STYLES).default('single'),
+    /** `single`: the one path every transaction is posted to. */
+    path: URL_PATH.default('/fsi/api/rsfComIfsService/callService'),
+    /** `per-transaction`: paths that replace the built-in (Hebei, spec §1.3) path of a transaction. */
+    paths: z.record(INFNO_KEY, URL_PATH).default({}),
+  })
+  .strict();
+const regionCsb = z
+  .object({
+    apiVersion: z.string().min(1).max(32).default('1.0.0'),
+    /** The CSB service name of every transaction not named in `apiNames`. */
+    apiName: z.string().min(1).max(128).default('fsi.callService'),
+    apiNames: z.record(INFNO_KEY, z.string().min(1).max(128)).default({}),
+    /** `_api_timestamp` in Unix seconds (YR's Jiangsu client) or milliseconds (Alibaba's SDK). */
+    timestampUnit: z.enum(['s', 'ms']).default('s'),
+  })
+  .strict();
+const regionOauth = z
+  .object({
+    tokenPath: URL_PATH.default('/auth/oauth/token'),
+    /** Sent with the client secret as HTTP Basic; also the SM4 key, so 16 bytes when encrypting. */
+    clientId: z.string().min(1).max(64).default('facesettle000001'),
+    scope: z.string().max(64).default('server'),
+    /** `input` SM4-encrypted and SM2-signed (`cainfo`), `output` SM4-decrypted. */
+    encrypt: z.boolean().default(true),
+    /** The SM2 signer id (Z value); the client id when absent (spec §1.3). */
+    sm2UserId: z.string().max(64).optional(),
+  })
+  .strict();
 
 /** `embedded` means: start the local sandbox and talk to it (the zero-configuration default). */
 export const EMBEDDED_PLATFORM = 'embedded';
@@ -30,7 +115,7 @@ export const terminalConfigSchema = z
     institution: z
       .object({
         code: z.string().regex(/^[HP]\d{11}$/, 'must be H or P followed by 11 digits (e.g. H42120200001)'),
-        name: z.string().min(1).max(200),
+        name: z.string().min(1, 'must not be empty').max(200, 'must be at most 200 characters (the envelope\'s fixmedins_name)'),
       })
       .strict(),
     region: z
@@ -38,31 +123,61 @@ export const terminalConfigSchema = z
         profile: z.enum(REGION_PROFILES),
         areaCode: z.string().regex(/^\d{6}$/, 'must be a 6-digit division code (e.g. 421200)'),
         infver: z.string().min(1).max(6),
+        /** The receiver system code, unless a person-related request's insutype is listed below. */
         recerSysCode: z.string().min(1).max(10),
+        /** Per insurance type (the input's `insutype`), e.g. 340 (离休) → LXXT in Hebei. */
+        recerSysCodeByInsutype: z.record(z.string().regex(/^\d{3}$/, 'keys must be 3-digit insutype codes'), z.string().min(1).max(10)).default({}),
         /**
-         * The gateway's request-freshness window (TIF x-tif-timestamp): a request older than this
-         * can no longer be accepted, so an unanswered one is "never happened" only after
+         * The gateway's request-freshness window (TIF x-tif-timestamp, CSB _api_timestamp; under
+         * oauth-sm the platform's check of the msgid's time): a request older than this can no
+         * longer be accepted, so an unanswered one is "never happened" only after
          * sent + window + skew.
          */
         freshnessWindowSeconds: z.number().int().min(10).max(3600),
         /** How far the kiosk's clock may differ from the platform's. */
         clockSkewSeconds: z.number().int().min(0).max(600),
+        endpoint: regionEndpoint.default({ style: 'single', path: '/fsi/api/rsfComIfsService/callService', paths: {} }),
+        amounts: z.enum(AMOUNT_STYLES).default('string'),
+        csb: regionCsb.default({ apiVersion: '1.0.0', apiName: 'fsi.callService', apiNames: {}, timestampUnit: 's' }),
+        oauth: regionOauth.default({ tokenPath: '/auth/oauth/token', clientId: 'facesettle000001', scope: 'server', encrypt: true }),
       })
-      .strict(),
+      .strict()
+      .superRefine((region, ctx) => {
+        // SM4 keys are 16 bytes, and the client id is the key (spec §1.3, pattern 3).
+        if (region.profile === 'oauth-sm' && region.oauth.encrypt && new TextEncoder().encode(region.oauth.clientId).length !== 16) {
+          ctx.addIssue({ code: 'custom', path: ['oauth', 'clientId'], message: 'must be exactly 16 bytes when oauth.encrypt is on (it is the SM4 key)' });
+        }
+        if (region.endpoint.style === 'per-transaction') {
+          const missing = KIOSK_TRANSACTIONS.filter((infno) => !(region.endpoint.paths[infno] ?? HEBEI_TRANSACTION_PATHS[infno]));
+          if (missing.length > 0) {
+            ctx.addIssue({ code: 'custom', path: ['endpoint', 'paths'], message: `needs a path for ${missing.join(', ')} (no built-in Hebei path; ask the region)` });
+          }
+        }
+      }),
     platform: z
       .object({
         url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]),
         paasId: z.string().min(1).max(64),
       })
       .strict(),
-    /** The hospital information system's bridge API; `embedded` is the sandbox's mini HIS. */
-    his: z.object({ url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]) }).strict(),
+    /** The hospital information system's port (shared/his, build/his-openapi.json); `embedded` is the sandbox's mini HIS. */
+    his: z
+      .object({
+        url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]),
+        /**
+         * The header the hospital system requires on every call (e.g. `Authorization`, `X-HIS-Key`);
+         * its value is kept in the secret store (`--set-his-secret`). None when absent.
+         */
+        authHeader: z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'must be an HTTP header name, e.g. Authorization or X-HIS-Key').optional(),
+      })
+      .strict(),
     /** The province's e-voucher (face and QR) channel; `embedded` is the sandbox's. */
     evoucher: z.object({ url: z.union([z.literal(EMBEDDED_PLATFORM), httpUrl]) }).strict(),
     terminal: z
       .object({
-        id: z.string().regex(/^[A-Za-z0-9-]{1,30}$/, 'must be 1-30 letters, digits or dashes'),
-        name: z.string().min(1).max(50),
+        // The terminal signs in to the platform as itself (9001 opter_no, at most 20).
+        id: z.string().regex(/^[A-Za-z0-9-]{1,20}$/, 'must be 1-20 letters, digits or dashes (9001 signs the terminal in with it as opter_no, at most 20)'),
+        name: z.string().min(1, 'must not be empty').max(50, 'must be at most 50 characters (the envelope\'s opter_name)'),
         mode: z.enum(COUNTER_MODES),
         /**
          * This terminal's two msgid digits. msgids are unique per institution, not per terminal
@@ -78,7 +193,11 @@ export const terminalConfigSchema = z
     operators: z
       .array(
         z
-          .object({ id: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits'), name: z.string().min(1).max(50), pinHash })
+          .object({
+            id: z.string().regex(/^[A-Za-z0-9]{1,20}$/, 'must be 1-20 letters or digits (9001 signs the operator in with it as opter_no, at most 20)'),
+            name: z.string().min(1, 'must not be empty').max(50, 'must be at most 50 characters (the envelope\'s opter_name)'),
+            pinHash,
+          })
           .strict(),
       )
       .max(50),
@@ -96,7 +215,19 @@ export type TerminalConfig = z.infer<typeof terminalConfigSchema>;
 /** The demo terminal at the sandbox's demo hospital in Xianning. */
 export const SANDBOX_DEFAULTS: TerminalConfig = {
   institution: { code: 'H42120200001', name: '咸宁市演示医院' },
-  region: { profile: 'tif', areaCode: '421200', infver: 'V1.0', recerSysCode: 'YBXT', freshnessWindowSeconds: 300, clockSkewSeconds: 30 },
+  region: {
+    profile: 'tif',
+    areaCode: '421200',
+    infver: 'V1.0',
+    recerSysCode: 'YBXT',
+    recerSysCodeByInsutype: { '340': 'LXXT' },
+    freshnessWindowSeconds: 300,
+    clockSkewSeconds: 30,
+    endpoint: { style: 'single', path: '/fsi/api/rsfComIfsService/callService', paths: {} },
+    amounts: 'string',
+    csb: { apiVersion: '1.0.0', apiName: 'fsi.callService', apiNames: {}, timestampUnit: 's' },
+    oauth: { tokenPath: '/auth/oauth/token', clientId: 'facesettle000001', scope: 'server', encrypt: true },
+  },
   platform: { url: EMBEDDED_PLATFORM, paasId: 'facesettle-demo' },
   his: { url: EMBEDDED_PLATFORM },
   evoucher: { url: EMBEDDED_PLATFORM },
@@ -139,7 +270,7 @@ export function checkTerminalConfig(input: unknown): ConfigCheck {
         : value;
   }
   const parsed = terminalConfigSchema.safeParse(merged);
-  const problems = [...(parsed.success ? [] : describeConfigIssues(parsed.error)), ...slotProblems(partial, merged)];
+  const problems = [...(parsed.success ? recordProblems(parsed.data) : describeConfigIssues(parsed.error)), ...slotProblems(partial, merged)];
   return parsed.success && problems.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems };
 }
 
@@ -155,4 +286,26 @@ function slotProblems(partial: Record<string, unknown>, merged: Record<string, u
   return given
     ? []
     : [`terminal.slot: must be written in this file when platform.url is a real gateway; it ${SLOT_RULE} (hospital IT keeps the list)`];
+}
+
+/**
+ * What the platform would refuse about who acts: an institution of the wrong kind for the
+ * counter (spec §1.1: H… hospitals, P… pharmacies; the pharmacy transactions are a pharmacy's,
+ * the hospital ones a hospital's), and an operator sharing the terminal's id, which would
+ * share its 9001 sign-in. Checked once every field is valid on its own.
+ */
+function recordProblems(config: TerminalConfig): string[] {
+  const problems: string[] = [];
+  const pharmacy = config.terminal.mode === 'pharmacy';
+  if (pharmacy !== config.institution.code.startsWith('P')) {
+    problems.push(
+      pharmacy
+        ? `institution.code: must be a pharmacy's code (P followed by 11 digits) for terminal.mode "pharmacy"; ${config.institution.code} is a hospital's`
+        : `institution.code: must be a hospital's code (H followed by 11 digits) for terminal.mode "${config.terminal.mode}"; ${config.institution.code} is a pharmacy's`,
+    );
+  }
+  config.operators.forEach((operator, i) => {
+    if (operator.id === config.terminal.id) problems.push(`operators.${i}.id: must differ from terminal.id (both sign in to the platform as opter_no)`);
+  });
+  return problems;
 }

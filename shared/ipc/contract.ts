@@ -81,6 +81,8 @@ export const contract = {
       demo: z.boolean(),
     }),
   },
+  /** Who runs this counter, as main keeps it (a reload or restart keeps it until sign-out or the day turns). */
+  getOperator: { request: empty, response: typed<{ operator: { id: string; name: string; since: string } | null }>() },
   getHealth: {
     request: empty,
     response: z.object({
@@ -141,6 +143,11 @@ export const contract = {
   /** Attempts not yet final, and staff settling one recovery could not (operator PIN, reason, audited). */
   listUnresolved: { request: z.object({ adminToken }).strict(), response: typed<UnresolvedAttemptView[]>() },
   resolveUnresolved: { request: requests.resolveUnresolvedInput.extend({ adminToken }), response: typed<{ msgid: string; state: string }>() },
+  /** The counter's operator signs in with their own PIN (the admin token only opens the page). */
+  signInOperator: {
+    request: z.object({ adminToken, operatorId: z.string().min(1).max(20), pin: z.string().min(4).max(12) }).strict(),
+    response: typed<{ operator: { id: string; name: string; since: string } }>(),
+  },
   signOutOperator: { request: z.object({ adminToken }).strict(), response: typed<{ signedOut: true }>() },
   exitKiosk: { request: z.object({ adminToken }).strict(), response: typed<{ exiting: boolean }>() },
   /** Demo terminals (the embedded sandbox) only: who can be enrolled, and enrolling a face. */

@@ -6,6 +6,7 @@ export const KIOSK_METHODS = [
   // The terminal
   'getAppInfo',
   'getHealth',
+  'getOperator',
   'callStaff',
   'log',
   'reportDevices',
@@ -38,6 +39,7 @@ export const KIOSK_METHODS = [
   'reconcileDay',
   'listUnresolved',
   'resolveUnresolved',
+  'signInOperator',
   'signOutOperator',
   'exitKiosk',
   'listDemoPersons',

@@ -72,6 +72,44 @@ export interface BillLine {
   occurredAt: string;
 }
 
+/**
+ * A diagnosis as the hospital's doctor recorded it: what 2203 / 2401 / 2402 carry in `diseinfo`.
+ * Always the HIS's own record, never filled in by the kiosk.
+ */
+export interface Diagnosis {
+  /** NHSA diag_type: '1' western medicine, '2' TCM disease, '3' TCM syndrome. */
+  diagType: string;
+  /** Order within the list (diag_srt_no), from 1. */
+  seq: number;
+  code: string;
+  name: string;
+  /** The main diagnosis (maindiag_flag). */
+  main: boolean;
+  deptCode: string;
+  deptName: string;
+  doctorCode: string;
+  doctorName: string;
+  /** When it was made, `yyyy-MM-dd HH:mm:ss` China time. */
+  time: string;
+}
+
+/** Who ordered a line (2204 / 2301 bilg_dept_* and bilg_dr_*). */
+export interface LineOrderer {
+  deptCode: string;
+  deptName: string;
+  doctorCode: string;
+  doctorName: string;
+}
+
+/** A fee line from the hospital system: a bill line plus what the doctor's order says about it. */
+export interface HisBillLine extends BillLine {
+  /** The prescription number (2204 rxno) when the line comes from a prescription, else null. */
+  rxno: string | null;
+  /** Whether that prescription is circulated to outside pharmacies (rx_circ_flag); false otherwise. */
+  rxCirculation: boolean;
+  orderedBy: LineOrderer;
+}
+
 export interface Clinician {
   deptCode: string;
   deptName: string;
@@ -87,7 +125,16 @@ export interface PendingBill extends Clinician {
   /** The HIS visit number, 2201's ipt_otp_no; bills of one visit settle together. */
   visitNo: string;
   totalFen: Fen;
-  lines: BillLine[];
+  lines: HisBillLine[];
+  /** When the visit began (the registration time for a registered visit), `yyyy-MM-dd HH:mm:ss`: 2201/2203 begntime. */
+  begntime: string;
+  /** The visit's diagnoses so far (empty before the doctor has seen the patient). */
+  diagnoses: Diagnosis[];
+  /**
+   * The platform visit (mdtrt_id) the HIS has recorded for this visit, from whichever terminal
+   * opened it with 2201; null until one did. Bills of one visit share it.
+   */
+  mdtrtId: string | null;
 }
 
 export interface RegistrationSlot extends Clinician {
@@ -108,6 +155,7 @@ export interface CatalogueProduct {
   priceFen: Fen;
 }
 
+/** `doctorCode` / `doctorName` are the attending doctor (2401 atddr_no / chfpdr_name). */
 export interface InpatientStay extends Clinician {
   stayNo: string;
   psnNo: string;
@@ -116,7 +164,17 @@ export interface InpatientStay extends Clinician {
   admittedOn: string;
   dischargedOn: string | null;
   status: 'admitted' | 'discharged' | 'paid';
-  lines: BillLine[];
+  lines: HisBillLine[];
+  /** The real admission time, `yyyy-MM-dd HH:mm:ss` (2401 begntime). */
+  admittedAt: string;
+  /** The real discharge time (2402 endtime); null while admitted. */
+  dischargedAt: string | null;
+  /** Diagnoses on admission (2401 diseinfo). */
+  admissionDiagnoses: Diagnosis[];
+  /** Diagnoses on discharge (2402 diseinfo); empty while admitted. */
+  dischargeDiagnoses: Diagnosis[];
+  /** NHSA dscg_way ('1' discharged on the doctor's order, '2' transferred, … '9' other); null while admitted. */
+  dischargeWay: string | null;
 }
 
 /** What the screen may show about the patient: masked, plus an opaque handle for later calls. */

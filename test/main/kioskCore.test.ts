@@ -127,6 +127,19 @@ describe('administration', () => {
     await call('adminLock', { adminToken: unlocked.value.adminToken });
     expect(await call('getDiagnostics', { adminToken: unlocked.value.adminToken })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
   });
+
+  it("signs the counter's operator in with their own PIN behind the admin token, and tells anyone who it is", async () => {
+    expect(await call('getOperator', {})).toEqual({ ok: true, value: { operator: null } });
+    const adminToken = await startFreshAdmin();
+    const op = { operatorId: 'OP001', pin: '246810' };
+    expect(await call('signInOperator', { adminToken: 'not-a-real-token', ...op })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
+    expect(await call('signInOperator', { adminToken, ...op, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED', next: 'retry' } });
+    expect(await call('getOperator', {})).toEqual({ ok: true, value: { operator: null } });
+    expect(await call('signInOperator', { adminToken, ...op })).toMatchObject({ ok: true, value: { operator: { id: 'OP001', name: '演示收费员' } } });
+    expect(await call('getOperator', {})).toMatchObject({ ok: true, value: { operator: { id: 'OP001', name: '演示收费员' } } });
+    expect(await call('signOutOperator', { adminToken })).toEqual({ ok: true, value: { signedOut: true } });
+    expect(await call('getOperator', {})).toEqual({ ok: true, value: { operator: null } });
+  });
 });
 
 describe('the terminal reporting on itself', () => {

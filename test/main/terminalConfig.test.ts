@@ -114,6 +114,67 @@ describe('terminal configuration', () => {
     }, 30_000);
   });
 
+  describe('what a sign-in would refuse', () => {
+    it('refuses a terminal id longer than 9001 opter_no (20), and takes one of 20', () => {
+      const id = 'K'.repeat(20);
+      expect(problemsOf({ terminal: { id } })).toEqual([]);
+      expect(problemsOf({ terminal: { id: `${id}1` } })).toEqual([
+        'terminal.id: must be 1-20 letters, digits or dashes (9001 signs the terminal in with it as opter_no, at most 20)',
+      ]);
+    });
+
+    it('refuses an operator id over 20, names over the envelope lengths, an institution name over 200', () => {
+      const operator = SANDBOX_DEFAULTS.operators[0]!;
+      expect(problemsOf({ operators: [{ ...operator, id: 'A'.repeat(21) }] })).toEqual([
+        'operators.0.id: must be 1-20 letters or digits (9001 signs the operator in with it as opter_no, at most 20)',
+      ]);
+      expect(problemsOf({ operators: [{ ...operator, name: '名'.repeat(51) }] })).toEqual([
+        "operators.0.name: must be at most 50 characters (the envelope's opter_name)",
+      ]);
+      expect(problemsOf({ terminal: { name: '终'.repeat(51) } })).toEqual(["terminal.name: must be at most 50 characters (the envelope's opter_name)"]);
+      expect(problemsOf({ terminal: { name: '终'.repeat(50) } })).toEqual([]);
+      expect(problemsOf({ institution: { name: '院'.repeat(201) } })).toEqual([
+        "institution.name: must be at most 200 characters (the envelope's fixmedins_name)",
+      ]);
+      expect(problemsOf({ institution: { name: '院'.repeat(200) } })).toEqual([]);
+    });
+
+    it('refuses a pharmacy with a hospital code and a hospital counter with a pharmacy code', () => {
+      expect(problemsOf({ terminal: { mode: 'pharmacy' } })).toEqual([
+        'institution.code: must be a pharmacy\'s code (P followed by 11 digits) for terminal.mode "pharmacy"; H42120200001 is a hospital\'s',
+      ]);
+      for (const mode of ['registration', 'cashier', 'inpatient']) {
+        expect(problemsOf({ terminal: { mode }, institution: { code: 'P42120200001' } })).toEqual([
+          `institution.code: must be a hospital's code (H followed by 11 digits) for terminal.mode "${mode}"; P42120200001 is a pharmacy's`,
+        ]);
+        expect(problemsOf({ terminal: { mode } })).toEqual([]);
+      }
+      expect(problemsOf({ terminal: { mode: 'pharmacy' }, institution: { code: 'P42120200001' } })).toEqual([]);
+    });
+
+    it('refuses an operator with the terminal\'s id: they would share one sign-in', () => {
+      const operator = SANDBOX_DEFAULTS.operators[0]!;
+      expect(problemsOf({ terminal: { id: 'OP001' }, operators: [operator] })).toEqual([
+        'operators.0.id: must differ from terminal.id (both sign in to the platform as opter_no)',
+      ]);
+    });
+
+    it('is what npm run config:check says for a 21-character terminal id', async () => {
+      const file = example();
+      file.terminal!.id = 'KIOSK-0123456789ABCD';
+      expect(problemsOf(file)).toEqual([]);
+      file.terminal!.id = 'KIOSK-0123456789ABCDE';
+      const target = write('long-id.json', JSON.stringify(file));
+      const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+        execFile(process.execPath, ['--import', 'tsx', path.join(ROOT, 'electron', 'launcher', 'checkConfig.ts'), target], { cwd: ROOT }, (error, _stdout, stderr) =>
+          resolve({ code: error ? (error.code as number) : 0, stderr }),
+        );
+      });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('  - terminal.id: must be 1-20 letters, digits or dashes');
+    }, 30_000);
+  });
+
   describe('region freshness window and clock skew', () => {
     it('default to 300 s and 30 s', () => {
       expect(SANDBOX_DEFAULTS.region).toMatchObject({ freshnessWindowSeconds: 300, clockSkewSeconds: 30 });

@@ -45,7 +45,9 @@ describe('terminal administration', () => {
     click('进入管理');
     expect(await screen.findByRole('heading', { name: '终端管理' })).toBeTruthy();
     click('签到 OP001 演示收费员');
-    expect(screen.getByText('当前操作员：OP001')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText('操作员密码'), { target: { value: '246810' } });
+    click('签到');
+    expect(await screen.findByText('当前操作员：OP001')).toBeTruthy();
     click('日终对账');
     click('开始对账');
     expect(await screen.findByText('今日本终端没有结算记录。')).toBeTruthy();

@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import type { KioskApi, ResponseOf } from '../../shared/ipc/contract';
 import { KIOSK_METHODS } from '../../shared/ipc/methods';
 import type { CounterMode } from '../../shared/config/terminalConfig';
-import { ok } from '../../shared/result';
+import { fail, ok } from '../../shared/result';
 import type { PendingReceipt, QuoteView, SettlementReceipt } from '../../shared/types/settlement';
 import { ApiProvider } from '../../renderer/app/apiContext';
 import { App } from '../../renderer/app/App';
@@ -83,13 +83,20 @@ export function appInfo(mode: CounterMode = 'registration'): ResponseOf<'getAppI
   };
 }
 
+/** The counter's operator as main keeps it; the demo operator's PIN is the one main would take. */
+export interface FakeCounter {
+  operator: { id: string; name: string; since: string } | null;
+}
+export const DEMO_OPERATOR = { id: 'OP001', name: '演示收费员', pin: '246810' };
+
 /**
  * A kiosk API answering like the main process would, recording each call as `method` or
  * `method:detail`. The real transports are tested in the main project and end to end; here
  * the subject is the screens.
  */
-export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = 'registration'): KioskApi & { calls: string[] } {
+export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = 'registration'): KioskApi & { calls: string[]; counter: FakeCounter } {
   const calls: string[] = [];
+  const counter: FakeCounter = { operator: null };
   const rec =
     <T,>(name: string, value: T) =>
     async (request?: unknown) => {
@@ -155,13 +162,26 @@ export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = '
       unresolved: 0,
       explanation: '今日本终端没有结算记录。',
     }),
-    signOutOperator: rec('signOutOperator', { signedOut: true as const }),
+    getOperator: async () => ok({ operator: counter.operator }),
+    signInOperator: async (request) => {
+      calls.push(`signInOperator:${request.operatorId}`);
+      if (request.operatorId !== DEMO_OPERATOR.id || request.pin !== DEMO_OPERATOR.pin) {
+        return fail('NOT_AUTHORISED', 'operator ID or PIN not accepted', { next: 'retry' });
+      }
+      counter.operator = { id: DEMO_OPERATOR.id, name: DEMO_OPERATOR.name, since: '2026-11-29T00:00:00.000Z' };
+      return ok({ operator: counter.operator });
+    },
+    signOutOperator: async (request) => {
+      calls.push(`signOutOperator:${JSON.stringify(request)}`);
+      counter.operator = null;
+      return ok({ signedOut: true as const });
+    },
     exitKiosk: rec('exitKiosk', { exiting: true }),
     ...overrides,
   };
   // Methods the screens do not use (logging, metrics…) answer an empty success.
   const api = Object.fromEntries(KIOSK_METHODS.map((m) => [m, known[m] ?? rec(m, {})])) as unknown as KioskApi;
-  return Object.assign(api, { calls });
+  return Object.assign(api, { calls, counter });
 }
 
 /** A face engine that plays the events given (by default: a face, then one capture). */
@@ -214,7 +234,11 @@ export function recorder(): Speech & Tone & { said: string[]; tones: number } {
 export function renderApp(api: KioskApi = fakeApi(), options: { face?: FaceEngine; voice?: ReturnType<typeof recorder>; operatorId?: string } = {}) {
   localStorage.removeItem(SETTINGS_KEY);
   useKioskStore.setState(useKioskStore.getInitialState(), true);
-  if (options.operatorId) useKioskStore.getState().updateSettings({ operatorId: options.operatorId });
+  if (options.operatorId) {
+    // Signed in on main's side: the page learns it from getOperator, as after a reload.
+    if ('counter' in api) (api as { counter: FakeCounter }).counter.operator = { id: options.operatorId, name: '', since: '2026-11-29T00:00:00.000Z' };
+    useKioskStore.getState().updateSettings({ operatorId: options.operatorId });
+  }
   const voice = options.voice ?? recorder();
   return render(
     <ApiProvider api={api}>

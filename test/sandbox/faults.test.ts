@@ -69,6 +69,16 @@ test('an injected error without errMsg says something Chinese, not always the sa
   await t.hospital.ok('2207', input);
 });
 
+test('a fault for one terminal (devNo) leaves the other terminals of the institution alone', async () => {
+  const { input } = await readyToSettle();
+  await setFault({ infno: '2207', mode: 'error', errMsg: '另一台终端的故障', devNo: 'KIOSK-02', times: 1 });
+  await setFault({ infno: '2207', mode: 'error', errMsg: '本终端的故障', devNo: 'KIOSK-01', times: 1 });
+  expect((await t.admin('/faults')).body.faults).toHaveLength(2);
+  expect((await t.hospital.send('2207', input)).body).toMatchObject({ infcode: -1, err_msg: '本终端的故障' });
+  expect((await t.admin('/faults')).body.faults).toEqual([expect.objectContaining({ devNo: 'KIOSK-02', times: 1 })]);
+  await t.hospital.ok('2207', input);
+});
+
 test('a dropped connection does nothing on the platform', async () => {
   const { mdtrtId, input } = await readyToSettle();
   await setFault({ infno: '2207', mode: 'drop', times: 1 });

@@ -11,6 +11,7 @@ type AdminHandlers = Pick<
   | 'reconcileDay'
   | 'listUnresolved'
   | 'resolveUnresolved'
+  | 'signInOperator'
   | 'signOutOperator'
   | 'exitKiosk'
   | 'getMetrics'
@@ -69,6 +70,12 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
     resolveUnresolved: async ({ adminToken, ...request }) => {
       guard(adminToken);
       return unwrap(await deps.settlement.resolveUnresolved(request));
+    },
+    signInOperator: async ({ adminToken, operatorId, pin }) => {
+      guard(adminToken);
+      const operator = await deps.signInOperator(operatorId, pin);
+      if (!operator) throw new KioskError('NOT_AUTHORISED', 'operator ID or PIN not accepted', { next: 'retry' });
+      return { operator };
     },
     signOutOperator: async ({ adminToken }) => {
       guard(adminToken);

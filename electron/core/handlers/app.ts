@@ -3,7 +3,10 @@ import type { KioskHandlers } from '../../../shared/ipc/contract';
 import { probePlatform } from '../platformHealth';
 import type { CoreDeps } from './deps';
 
-type AppHandlers = Pick<KioskHandlers, 'getAppInfo' | 'getHealth' | 'callStaff' | 'printReceipt' | 'log' | 'reportDevices' | 'recordMetric'>;
+type AppHandlers = Pick<
+  KioskHandlers,
+  'getAppInfo' | 'getHealth' | 'getOperator' | 'callStaff' | 'printReceipt' | 'log' | 'reportDevices' | 'recordMetric'
+>;
 
 /** What the terminal is and does for anyone at it: no patient data here. */
 export function appHandlers(deps: CoreDeps): AppHandlers {
@@ -23,6 +26,8 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
       demo: deps.isDemo,
     }),
     getHealth: async () => ({ platform: await probePlatform(deps.platformUrl, deps.fetch) }),
+    // Not behind the admin PIN: the home screen opens a staffed counter only with someone signed in.
+    getOperator: async () => ({ operator: deps.currentOperator() ?? null }),
     callStaff: async ({ reason, screen }) => {
       const ticket = `S${String(randomInt(0, 1000)).padStart(3, '0')}`;
       deps.raiseStaffCall(ticket, reason, screen);

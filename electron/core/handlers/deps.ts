@@ -1,6 +1,7 @@
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { PendingReceipt, SettlementReceipt } from '../../../shared/types/settlement';
 import type { FaceIdentityService } from '../../face/faceIdentity';
+import type { CounterOperatorView } from '../../settlement/counterOperator';
 import type { settlementApi } from '../../settlement/usecases';
 import type { OperatorAuthoriser } from '../../settlement/usecases/operators';
 import type { AdminGate } from '../adminGate';
@@ -31,6 +32,9 @@ export interface CoreDeps {
   raiseStaffCall(ticket: string, reason: string, screen: string): void;
   settlement: ReturnType<typeof settlementApi>;
   journal: { unresolved(): number; needStaff(): number; hisOwed(): number };
+  /** The counter's operator (electron/settlement/counterOperator.ts): signed in with their own PIN, kept by main. */
+  signInOperator(operatorId: string, pin: string): Promise<CounterOperatorView | undefined>;
+  currentOperator(): CounterOperatorView | undefined;
   signOutOperator(): Promise<void>;
   face: FaceIdentityService;
   operators: OperatorAuthoriser;

@@ -42,12 +42,8 @@ export function identifyHandlers(deps: CoreDeps): IdentifyHandlers {
       return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher({ ecToken: answer.ecToken })) };
     },
     identifyByCard: async (request) => unwrap(await deps.settlement.identifyByCard(request)),
-    identifyByIdNumber: async ({ operatorId, pin, ...person }) => {
-      if (!deps.operators.verify(operatorId, pin)) {
-        throw new KioskError('NOT_AUTHORISED', 'operator ID or PIN not accepted', { next: 'call-staff' });
-      }
-      return unwrap(await deps.settlement.identifyByIdNumber(person));
-    },
+    // The use-case checks the staff member's PIN: their 1101 is theirs on the platform's records.
+    identifyByIdNumber: async (request) => unwrap(await deps.settlement.identifyByIdNumber(request)),
     endSession: async (request) => unwrap(await deps.settlement.endSession(request)),
   };
 }

@@ -1,4 +1,4 @@
-import { SecretStoreError, type SecretStore } from './secretStore';
+import { SECRET_KINDS, SecretStoreError, type SecretKind, type SecretStore } from './secretStore';
 
 /**
  * `facesettle --set-platform-secret`: how IT stores the platform secret on a counter PC. It runs
@@ -8,13 +8,21 @@ import { SecretStoreError, type SecretStore } from './secretStore';
  */
 export const SET_SECRET_FLAG = '--set-platform-secret';
 export const CHECK_SECRET_FLAG = '--check-platform-secret';
+/** The same for the value of the HIS's auth header (terminal configuration `his.authHeader`). */
+export const SET_HIS_SECRET_FLAG = '--set-his-secret';
+export const CHECK_HIS_SECRET_FLAG = '--check-his-secret';
 
 export type SecretCommand = 'set' | 'check';
 
 export function secretCommand(argv: readonly string[]): SecretCommand | null {
-  if (argv.includes(SET_SECRET_FLAG)) return 'set';
-  if (argv.includes(CHECK_SECRET_FLAG)) return 'check';
+  if (argv.includes(SET_SECRET_FLAG) || argv.includes(SET_HIS_SECRET_FLAG)) return 'set';
+  if (argv.includes(CHECK_SECRET_FLAG) || argv.includes(CHECK_HIS_SECRET_FLAG)) return 'check';
   return null;
+}
+
+/** Which secret the command is about. */
+export function secretKindOf(argv: readonly string[]): SecretKind {
+  return argv.includes(SET_HIS_SECRET_FLAG) || argv.includes(CHECK_HIS_SECRET_FLAG) ? 'his' : 'platform';
 }
 
 export interface SecretInput {
@@ -31,7 +39,7 @@ export interface SecretInput {
  * The secret from a terminal (typed without echo, ended by Enter) or from a pipe or file
  * (`facesettle --set-platform-secret < secret.txt`), without its trailing newline.
  */
-export function readSecret(input: SecretInput, prompt: (text: string) => void): Promise<string> {
+export function readSecret(input: SecretInput, prompt: (text: string) => void, what = 'platform secret'): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
     const done = (error?: Error) => {
@@ -43,7 +51,7 @@ export function readSecret(input: SecretInput, prompt: (text: string) => void): 
     };
     input.setEncoding('utf8');
     if (input.isTTY) {
-      prompt('platform secret (not shown): ');
+      prompt(`${what} (not shown): `);
       input.setRawMode?.(true);
       input.on('data', (chunk) => {
         for (const char of chunk) {
@@ -62,8 +70,10 @@ export function readSecret(input: SecretInput, prompt: (text: string) => void): 
 
 export interface SecretCommandDeps {
   store: SecretStore;
-  /** The configuration's paasId: the secret is stored for it and checked against it. */
+  /** The configuration's paasId (or, for the HIS key, its header name): the secret is stored for it and checked against it. */
   paasId: string;
+  /** The platform secret unless given. */
+  kind?: SecretKind;
   input: SecretInput;
   out: (line: string) => void;
   err: (line: string) => void;
@@ -71,19 +81,20 @@ export interface SecretCommandDeps {
 
 /** Runs the command and returns the process exit status. */
 export async function runSecretCommand(command: SecretCommand, deps: SecretCommandDeps): Promise<number> {
+  const { what, idName } = SECRET_KINDS[deps.kind ?? 'platform'];
   try {
     if (command === 'check') {
       await deps.store.load(deps.paasId);
-      deps.out(`the platform secret for paasId "${deps.paasId}" is set and readable (${deps.store.file})`);
+      deps.out(`the ${what} for ${idName} "${deps.paasId}" is set and readable (${deps.store.file})`);
       return 0;
     }
-    const secret = (await readSecret(deps.input, (text) => deps.out(text))).trim();
+    const secret = (await readSecret(deps.input, (text) => deps.out(text), what)).trim();
     if (!secret) {
       deps.err('no secret given: nothing changed');
       return 2;
     }
     await deps.store.save({ paasId: deps.paasId, secret });
-    deps.out(`platform secret for paasId "${deps.paasId}" saved, encrypted, to ${deps.store.file}`);
+    deps.out(`${what} for ${idName} "${deps.paasId}" saved, encrypted, to ${deps.store.file}`);
     return 0;
   } catch (error) {
     // Only our own messages are shown whole: they are written never to contain the secret.

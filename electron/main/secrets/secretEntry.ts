@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type * as Electron from 'electron';
 import { loadTerminalConfig } from '../../core/terminalConfigFile';
-import { runSecretCommand, secretCommand, type SecretInput } from './secretCli';
-import { createSecretStore } from './secretStore';
+import { runSecretCommand, secretCommand, secretKindOf, type SecretInput } from './secretCli';
+import { createSecretStore, type SecretKind } from './secretStore';
 
 export interface SecretEntryEnv {
   FACESETTLE_CONFIG?: string;
@@ -16,17 +16,19 @@ export interface SecretEntryIo {
   err: (line: string) => void;
 }
 
-/** The platform secret store as the app uses it: the kiosk account's userData, its key store. */
-export function appSecretStore(electron: Pick<typeof Electron, 'app' | 'safeStorage'>, env: SecretEntryEnv) {
+/** The secret store (the platform's, or the HIS key's) as the app uses it: the kiosk account's userData, its key store. */
+export function appSecretStore(electron: Pick<typeof Electron, 'app' | 'safeStorage'>, env: SecretEntryEnv, kind: SecretKind = 'platform') {
   return createSecretStore({
     safeStorage: electron.safeStorage,
     dir: electron.app.getPath('userData'),
     allowBasicText: env.FACESETTLE_ALLOW_BASIC_TEXT_SECRETS === '1',
+    kind,
   });
 }
 
 /**
- * When started with --set-platform-secret or --check-platform-secret, runs that instead of the
+ * When started with --set-platform-secret or --check-platform-secret (or the --…-his-secret
+ * pair, for the HIS auth header's value), runs that instead of the
  * kiosk (no window, no single-instance lock, so it works while the kiosk runs) and exits with
  * its status; returns false otherwise. safeStorage needs the app ready, hence the wait.
  */
@@ -43,7 +45,14 @@ export function runSecretCommandIfAsked(
     try {
       const configFile = env.FACESETTLE_CONFIG ?? path.join(electron.app.getPath('userData'), 'terminal.json');
       const { config } = loadTerminalConfig(configFile, env.FACESETTLE_CONFIG !== undefined);
-      code = await runSecretCommand(command, { store: appSecretStore(electron, env), paasId: config.platform.paasId, ...io });
+      const kind = secretKindOf(argv);
+      const id = kind === 'his' ? config.his.authHeader : config.platform.paasId;
+      if (id === undefined) {
+        io.err('his.authHeader is not set in the configuration: the HIS needs no key, nothing to store');
+        code = 1;
+      } else {
+        code = await runSecretCommand(command, { store: appSecretStore(electron, env, kind), paasId: id, kind, ...io });
+      }
     } catch (error) {
       // A configuration error names fields, never the secret.
       io.err(error instanceof Error ? error.message : String(error));

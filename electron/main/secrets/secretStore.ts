@@ -42,6 +42,8 @@ export interface SecretStoreOptions {
    * file is then protected by its permissions alone); see build/INSTALL.md.
    */
   allowBasicText?: boolean;
+  /** Which secret: the platform's (the default) or the HIS auth header's value, each in its own file. */
+  kind?: SecretKind;
 }
 
 export interface SecretStore {
@@ -56,9 +58,21 @@ export interface SecretStore {
 /** A binary header, then safeStorage's ciphertext: no base64 blob for a scan to wonder about. */
 const MAGIC = Buffer.from('FSCRED1\n', 'ascii');
 export const CREDENTIALS_FILE = 'platform-credentials.bin';
+export const HIS_CREDENTIALS_FILE = 'his-credentials.bin';
+
+/**
+ * The platform's TIF secret, kept for its paasId; or the value of the HIS's auth header, kept for
+ * the header's name (`his.authHeader`, in the `paasId` field). Same encryption, separate files.
+ */
+export type SecretKind = 'platform' | 'his';
+export const SECRET_KINDS: Record<SecretKind, { file: string; what: string; idName: string; setFlag: string }> = {
+  platform: { file: CREDENTIALS_FILE, what: 'platform secret', idName: 'paasId', setFlag: '--set-platform-secret' },
+  his: { file: HIS_CREDENTIALS_FILE, what: 'HIS key', idName: 'his.authHeader', setFlag: '--set-his-secret' },
+};
 
 export function createSecretStore(options: SecretStoreOptions): SecretStore {
-  const file = path.join(options.dir, CREDENTIALS_FILE);
+  const kind = SECRET_KINDS[options.kind ?? 'platform'];
+  const file = path.join(options.dir, kind.file);
   const platform = options.platform ?? process.platform;
 
   const ensureEncryption = async () => {
@@ -93,7 +107,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
       try {
         content = await readFile(file);
       } catch {
-        throw new SecretStoreError('NOT_SET', `no platform secret is set (${file}); set it with: facesettle --set-platform-secret`);
+        throw new SecretStoreError('NOT_SET', `no ${kind.what} is set (${file}); set it with: facesettle ${kind.setFlag}`);
       }
       if (!content.subarray(0, MAGIC.length).equals(MAGIC)) {
         throw new SecretStoreError('UNREADABLE', `${file} is not a FaceSettle credentials file; set the secret again`);
@@ -113,7 +127,7 @@ export function createSecretStore(options: SecretStoreOptions): SecretStore {
         throw new SecretStoreError('UNREADABLE', `${file} holds no credentials; set the secret again`);
       }
       if (stored.paasId !== paasId) {
-        throw new SecretStoreError('OTHER_PAAS_ID', `the stored secret was set for paasId "${stored.paasId}" but the configuration says "${paasId}"; set the secret again`);
+        throw new SecretStoreError('OTHER_PAAS_ID', `the stored secret was set for ${kind.idName} "${stored.paasId}" but the configuration says "${paasId}"; set the secret again`);
       }
       if (shouldReEncrypt) await this.save(stored);
       return stored;

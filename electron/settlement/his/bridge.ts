@@ -1,10 +1,13 @@
-import type { BillLine, Clinician, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay } from '../../../shared/types/settlement';
-export type { BillLine, Clinician, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay };
+import type {
+  BillLine, Clinician, Diagnosis, HisBillLine, LineOrderer, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay,
+} from '../../../shared/types/settlement';
+export type { BillLine, Clinician, Diagnosis, HisBillLine, LineOrderer, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay };
 
 /**
- * What the settlement engine needs from the hospital information system (HIS). The sandbox's
- * mini HIS is the first implementation; a real hospital's system gets its own adapter.
- * Persons are named by psn_no, the platform's id, which the HIS records at registration.
+ * What the settlement engine needs from the hospital information system (HIS). One HTTP client
+ * (httpHis.ts) talks to any HIS that implements the documented port (shared/his, published as
+ * build/his-openapi.json); the sandbox's mini HIS is one of them. Persons are named by psn_no,
+ * the platform's id, which the HIS records at registration.
  */
 export interface HisBridge {
   pendingBills(psnNo: string): Promise<PendingBill[]>;
@@ -23,9 +26,23 @@ export interface HisBridge {
   /** Closes the stay for new lines (idempotent once discharged). */
   dischargeStay(stayNo: string): Promise<InpatientStay>;
   markStayPaid(stayNo: string, setlId: string): Promise<void>;
+  /** After a discharge settlement cancel (2305): the stay is unpaid again. Idempotent. */
+  reopenStay(stayNo: string, setlId: string): Promise<void>;
+  /**
+   * The platform visit (mdtrt_id) opened with 2201 for this HIS visit: the HIS keeps it, and every
+   * bill of the visit carries it from then on. Idempotent; another one recorded already is a 409.
+   */
+  recordPlatformVisit(visitNo: string, mdtrtId: string): Promise<void>;
 }
 
-/** The HIS did not answer, or refused: the use-case reports HIS_UNAVAILABLE or NOTHING_TO_SETTLE. */
+/** The statuses that are the HIS's decision about the request, not a failure to decide it. */
+const REFUSALS = new Set([400, 404, 409, 410, 422]);
+
+/**
+ * The HIS did not answer, answered what the port does not allow, or refused: the use-case
+ * reports HIS_UNAVAILABLE, HIS_REFUSED (409) or NOTHING_TO_SETTLE. `status` is the HTTP status
+ * of an answer the HIS gave; absent when there was none or it was not a valid answer.
+ */
 export class HisUnavailable extends Error {
   constructor(
     detail: string,
@@ -33,5 +50,10 @@ export class HisUnavailable extends Error {
   ) {
     super(detail);
     this.name = 'HisUnavailable';
+  }
+
+  /** The HIS said no (unknown, invalid, conflicting): retrying the same request cannot help. 401/403/429 are not. */
+  get refused(): boolean {
+    return this.status !== undefined && REFUSALS.has(this.status);
   }
 }

@@ -3,10 +3,11 @@ import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import { codeForRefusal, type SettlementErrorCode } from '../errors';
 import type { Clock } from '../time';
 import { buildEnvelope, type RequestEnvelope } from './envelope';
-import type { GatewaySigner } from './signing';
+import { transactionPath } from './gateways/endpoints';
+import { GatewayAnswerError, GatewayAuthError, type Gateway, type GatewayTransport } from './gateways/types';
 import { timeoutFor, type Timeouts } from './timeouts';
 
-/** Where the single-endpoint layout posts every transaction (infno travels in the body). */
+/** Where the single-endpoint layout posts every transaction by default (infno travels in the body). */
 export const CALL_SERVICE_PATH = '/fsi/api/rsfComIfsService/callService';
 
 export interface NhsaAnswer {
@@ -50,7 +51,8 @@ export interface NhsaCall {
 export interface NhsaClientOptions {
   config: TerminalConfig;
   baseUrl: string;
-  signer: GatewaySigner;
+  /** The region's gateway profile (signing.ts `signerForRegion`). */
+  signer: Gateway;
   clock: Clock;
   timeouts: Timeouts;
   http?: AxiosInstance;
@@ -73,7 +75,7 @@ export class NhsaClient {
   async call(call: NhsaCall): Promise<NhsaAnswer> {
     // Parsed here, not by axios: an unparsable body is an unknown outcome, not an exception.
     const response = await this.post(call, 'text');
-    return parseAnswer(response.status, response.data, call.infno);
+    return parseAnswer(response.status, response.data, call.infno, (output) => this.options.signer.openOutput(output));
   }
 
   /**
@@ -91,13 +93,38 @@ export class NhsaClient {
     throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no file in the ${call.infno} answer (HTTP ${response.status}, ${type || 'no content-type'})`);
   }
 
-  /** One signed POST; what kind of failure it was when no HTTP answer came back. */
+  /**
+   * One signed POST; what kind of failure it was when no HTTP answer came back. A 401 is the
+   * gateway refusing the credential before the platform saw the request (only the oauth-sm
+   * profile has one to renew): the same request, same msgid, is sent once more with a fresh
+   * token, which the platform's msgid rule allows because the first never reached it. A second
+   * 401, or no token at all, is known not done.
+   */
   private async post(call: NhsaCall, responseType: 'text' | 'arraybuffer') {
-    const envelope = this.envelope(call);
+    const at = call.at ?? this.options.clock();
+    const path = transactionPath(this.options.config.region.endpoint, call.infno);
+    if (path === undefined) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', `no path for ${call.infno} in region.endpoint.paths`);
+    const body = this.options.signer.seal(this.envelope({ ...call, at }));
+    let response = await this.send(this.options.baseUrl + path, body, call.infno, at, responseType);
+    if (response.status === 401 && this.options.signer.unauthorized()) {
+      response = await this.send(this.options.baseUrl + path, body, call.infno, at, responseType);
+    }
+    if (response.status === 401) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', `gateway refused the credential (HTTP 401, ${call.infno})`);
+    return response;
+  }
+
+  private async send(url: string, body: Record<string, unknown>, infno: string, at: Date, responseType: 'text' | 'arraybuffer') {
+    let headers: Record<string, string>;
     try {
-      return await this.http.post(this.options.baseUrl + CALL_SERVICE_PATH, envelope, {
-        headers: { 'content-type': 'application/json', ...this.options.signer.headers(call.at) },
-        timeout: timeoutFor(this.options.timeouts, call.infno),
+      headers = await this.options.signer.headers({ infno, at }, this.transport);
+    } catch (error) {
+      if (error instanceof GatewayAuthError) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', error.message);
+      throw error;
+    }
+    try {
+      return await this.http.post(url, body, {
+        headers: { 'content-type': 'application/json', ...headers },
+        timeout: timeoutFor(this.options.timeouts, infno),
         responseType,
         ...(responseType === 'text' ? { transformResponse: (raw: unknown) => raw } : {}),
         validateStatus: () => true,
@@ -109,13 +136,28 @@ export class NhsaClient {
       throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
     }
   }
+
+  /** The token request of the oauth-sm profile, on the gateway's host, with the default timeout. */
+  private readonly transport: GatewayTransport = {
+    postForm: async (path, form, headers) => {
+      const response = await this.http.post(this.options.baseUrl + path, new URLSearchParams(form).toString(), {
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        timeout: this.options.timeouts.default,
+        responseType: 'text',
+        transformResponse: (raw: unknown) => raw,
+        validateStatus: () => true,
+        proxy: false,
+      });
+      return { status: response.status, body: typeof response.data === 'string' ? response.data : '' };
+    },
+  };
 }
 
 /**
  * infcode arrives as 0 or "0" (spec §1.2); anything but a well-formed envelope is unknown. A
  * refusal's meaning comes from the refused transaction (`infno`), never from its err_msg.
  */
-export function parseAnswer(status: number, raw: unknown, infno = ''): NhsaAnswer {
+export function parseAnswer(status: number, raw: unknown, infno = '', openOutput: (output: unknown) => unknown = (o) => o): NhsaAnswer {
   let body: unknown;
   try {
     body = typeof raw === 'string' ? JSON.parse(raw) : raw;
@@ -134,7 +176,14 @@ export function parseAnswer(status: number, raw: unknown, infno = ''): NhsaAnswe
     throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `infcode not a number (HTTP ${status})`);
   }
   if (infcode !== 0) throw new NhsaCallError('rejected', codeForRefusal(infno), errMsg || `infcode ${infcode}`);
-  const output = envelope.output;
+  let output: unknown;
+  try {
+    output = openOutput(envelope.output);
+  } catch (error) {
+    // A success we cannot read may have taken effect: unknown, like any unreadable answer.
+    if (error instanceof GatewayAnswerError) throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `${error.message} (${infno})`);
+    throw error;
+  }
   return {
     output: output && typeof output === 'object' ? (output as Record<string, unknown>) : {},
     errMsg,

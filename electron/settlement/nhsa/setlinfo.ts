@@ -1,4 +1,6 @@
-import { fenToYuan, yuanToFen, type Fen } from '../../../shared/money';
+import type { AmountStyle } from '../../../shared/config/terminalConfig';
+import { yuanToFen, type Fen } from '../../../shared/money';
+import { wireAmount, type WireAmount } from './amounts';
 
 /**
  * The money of a settlement answer (spec §2.9) in integer fen, with the identities the
@@ -100,12 +102,12 @@ export function identityViolations(a: SettlementAmounts): string[] {
 }
 
 /** The four scope amounts 2207/2303/2304 must echo from the pre-settlement answer, on the wire. */
-export function scopeAmountsForWire(a: SettlementAmounts): Record<string, string> {
+export function scopeAmountsForWire(a: SettlementAmounts, style: AmountStyle): Record<string, WireAmount> {
   return {
-    fulamt_ownpay_amt: fenToYuan(a.fulamtOwnpayAmt),
-    overlmt_selfpay: fenToYuan(a.overlmtSelfpay),
-    preselfpay_amt: fenToYuan(a.preselfpayAmt),
-    inscp_scp_amt: fenToYuan(a.inscpScpAmt),
+    fulamt_ownpay_amt: wireAmount(a.fulamtOwnpayAmt, style),
+    overlmt_selfpay: wireAmount(a.overlmtSelfpay, style),
+    preselfpay_amt: wireAmount(a.preselfpayAmt, style),
+    inscp_scp_amt: wireAmount(a.inscpScpAmt, style),
   };
 }
 

@@ -1,20 +1,29 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { Clock } from '../time';
+import { csbHeaders } from './gateways/csb';
+import { oauthSmGateway, parseOAuthSecrets, type OAuthSecrets } from './gateways/oauthSm';
+import { headerOnlyGateway, type Gateway } from './gateways/types';
 
 /**
- * Gateway authentication wraps the envelope and differs by province; the region profile in
- * the terminal configuration picks one. Only TIF exists so far (the default of most regions).
+ * Gateway authentication wraps the envelope and differs by province; `region.profile` picks one
+ * (spec §1.3): TIF headers, Alibaba CSB headers, or an OAuth2 bearer token with SM2/SM4.
  */
 export interface GatewaySigner {
   /** `at`: the time the request is signed for (a journaled request: its row's creation time). */
   headers(at?: Date): Record<string, string>;
 }
 
+/** From the secret store (electron/main/secrets), one secret per configured paasId. */
 export interface GatewayCredentials {
+  /** TIF: the PaaS id; CSB: the access key; oauth-sm: the username. The configuration's platform.paasId. */
   paasId: string;
-  /** The PaaS token issued with the paasId; never logged, never sent in clear. */
+  /**
+   * TIF: the PaaS token; CSB: the secret key; oauth-sm: the JSON of OAuthSecrets, unless `oauth`
+   * is given. Never logged, never sent in clear.
+   */
   secret: string;
+  oauth?: OAuthSecrets;
 }
 
 /**
@@ -44,13 +53,16 @@ export function tifSigner(
   };
 }
 
-export function signerForRegion(
-  region: TerminalConfig['region'],
-  credentials: GatewayCredentials,
-  clock: Clock,
-): GatewaySigner {
+/** The region's gateway; a bad stored secret for the profile is an error here, at start-up. */
+export function signerForRegion(region: TerminalConfig['region'], credentials: GatewayCredentials, clock: Clock): Gateway {
   switch (region.profile) {
-    case 'tif':
-      return tifSigner(credentials, clock);
+    case 'tif': {
+      const tif = tifSigner(credentials, clock);
+      return headerOnlyGateway('tif', (request) => tif.headers(request.at));
+    }
+    case 'csb':
+      return headerOnlyGateway('csb', (request) => csbHeaders(region.csb, credentials.paasId, credentials.secret, request));
+    case 'oauth-sm':
+      return oauthSmGateway(region.oauth, credentials.paasId, credentials.oauth ?? parseOAuthSecrets(credentials.secret), clock);
   }
 }

@@ -1,5 +1,5 @@
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
-import { fenToYuan } from '../../../shared/money';
+import { wireAmount } from '../nhsa/amounts';
 import type { PlatformGateway } from '../gateway';
 import type { JournalEntry } from '../journal';
 import { buildDetailZip, readResultZip, type DetailLine, type ResultLine } from './detailFile';
@@ -61,9 +61,9 @@ export async function detailRound(
       file_qury_no: fileNo,
       stmt_begndate: day,
       stmt_enddate: day,
-      medfee_sumamt: fenToYuan(sum((l) => l.medfeeFen)),
-      fund_pay_sumamt: fenToYuan(sum((l) => l.fundFen)),
-      cash_payamt: fenToYuan(cash),
+      medfee_sumamt: wireAmount(sum((l) => l.medfeeFen), config.region.amounts),
+      fund_pay_sumamt: wireAmount(sum((l) => l.fundFen), config.region.amounts),
+      cash_payamt: wireAmount(cash, config.region.amounts),
       fixmedins_setl_cnt: String(lines.length),
       clr_type: pair.clrType,
     },

@@ -1,3 +1,4 @@
+import { staffOperator } from '../counterOperator';
 import { SettlementFailure } from '../errors';
 import { billsOf, type HisDebt } from '../his/debts';
 import { amountsOf, parseSetlinfo } from '../nhsa/setlinfo';
@@ -14,7 +15,9 @@ const CANCEL_OF = { '2207': '2208', '2102': '2103', '2304': '2305' } as const;
 /**
  * Cancels a settlement this kiosk made (2208 / 2103 / 2305), behind a staff member's PIN.
  * The cancel is itself reversible and goes through the journal like a settlement; its lock
- * key is the original setl_id, so one settlement never has two cancels in flight.
+ * key is the original setl_id, so one settlement never has two cancels in flight. The platform
+ * records the refund as that staff member's (opter_type 1, their own sign_no), whoever runs
+ * the counter; reversing a lost cancel later is recovery's, the terminal's.
  */
 export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, cancelSettlementInput, raw, async (input): Promise<SettleResult> => {
@@ -26,7 +29,7 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
     const hisDebt: HisDebt | undefined = bills.length > 0 ? { action: 'reopen-bills', billIds: bills, paidWith: input.setlId } : undefined;
     ctx.log(`cancel: ${original.setlId} by operator ${input.operatorId}`);
     return orPendingReceipt(ctx, async () => {
-      const { row } = await ctx.gateway.reversible(
+      const { row } = await ctx.gateway.as(staffOperator(ctx.config, input.operatorId)).reversible(
         {
           infno,
           subject: `cancel:${input.setlId}`,

@@ -1,6 +1,9 @@
+import { z } from 'zod';
 import { yuanToFen } from '../../../shared/money';
 import { maskId, maskName } from '../../../shared/mask';
+import { staffOperator } from '../counterOperator';
 import { SettlementFailure } from '../errors';
+import type { PlatformGateway } from '../gateway';
 import type { CertType, KnownPerson } from '../people';
 import { useCase, type UseCaseContext } from './context';
 import { identifyByVoucherInput, identifyByIdNumberInput, identifyByCardInput, endSessionInput } from '../../../shared/ipc/settlementRequests';
@@ -27,8 +30,9 @@ export function chooseInsurance(lines: InsuInfo[]): InsuInfo | undefined {
 async function identify(
   ctx: UseCaseContext,
   cert: { type: CertType; no: string; cardSn?: string; certno?: string; name?: string },
+  gateway: PlatformGateway = ctx.gateway,
 ): Promise<IdentifiedPerson> {
-  const answer = await ctx.gateway
+  const answer = await gateway
     .call('1101', {
       data: {
         mdtrt_cert_type: cert.type,
@@ -78,11 +82,28 @@ async function identify(
 export const identifyByVoucher = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, identifyByVoucherInput, raw, (input) => identify(ctx, { type: '01', no: input.ecToken }));
 
-/** Staff-assisted entry of the resident ID number (type 02). */
+/**
+ * With the staff member vouching for a typed number: both or neither (main's own callers, the
+ * tests and the bench, identify without one; the kiosk API always requires the pair).
+ */
+const assistedIdNumberInput = identifyByIdNumberInput.extend({
+  operatorId: z.string().min(1).max(30).optional(),
+  pin: z.string().min(4).max(12).optional(),
+});
+
+/**
+ * Staff-assisted entry of the resident ID number (type 02). The 1101 is the vouching staff
+ * member's (opter_type 1), checked by their PIN here, so no unchecked id reaches an envelope.
+ */
 export const identifyByIdNumber = (ctx: UseCaseContext, raw: unknown) =>
-  useCase(ctx, identifyByIdNumberInput, raw, (input) =>
-    identify(ctx, { type: '02', no: input.certno, certno: input.certno, ...(input.name ? { name: input.name } : {}) }),
-  );
+  useCase(ctx, assistedIdNumberInput, raw, (input) => {
+    const { operatorId, pin } = input;
+    if ((operatorId !== undefined || pin !== undefined) && !(operatorId && pin && ctx.operators.verify(operatorId, pin))) {
+      throw new SettlementFailure('NOT_AUTHORISED');
+    }
+    const gateway = operatorId ? ctx.gateway.as(staffOperator(ctx.config, operatorId)) : ctx.gateway;
+    return identify(ctx, { type: '02', no: input.certno, certno: input.certno, ...(input.name ? { name: input.name } : {}) }, gateway);
+  });
 
 /** Social-security card (type 03) with its card identification code. */
 export const identifyByCard = (ctx: UseCaseContext, raw: unknown) =>

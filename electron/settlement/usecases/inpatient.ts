@@ -1,7 +1,7 @@
-import { fenToYuan } from '../../../shared/money';
 import { maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
 import type { InpatientStay } from '../his/bridge';
+import { wireAmount } from '../nhsa/amounts';
 import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import { unlessRefused } from './refusals';
@@ -104,7 +104,7 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
     const area = person.insuplcAdmdvs;
     const diag = { code: String(admission.detail.diagCode ?? ''), name: String(admission.detail.diagName ?? '') };
     await unlessRefused(ctx.gateway.call('2302', { data: { feedetl_sn: '0000', mdtrt_id: mdtrtId, psn_no: person.psnNo } }, area, { expectRefusal: true }));
-    const feedetail = stay.lines.map((line) => ({ ...feeLine(line, stay), mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: '21' }));
+    const feedetail = stay.lines.map((line) => ({ ...feeLine(line, stay, ctx.config.region.amounts), mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: '21' }));
     await ctx.gateway.call('2301', { feedetail }, area);
     const dscginfo = {
       mdtrt_id: mdtrtId,
@@ -122,7 +122,7 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
     await unlessRefused(ctx.gateway.call('2402', { dscginfo, diseinfo }, area, { expectRefusal: true }));
     const data = {
       ...certificateFields(person),
-      medfee_sumamt: fenToYuan(sumFen(stay.lines)),
+      medfee_sumamt: wireAmount(sumFen(stay.lines), ctx.config.region.amounts),
       psn_setlway: '01',
       mdtrt_id: mdtrtId,
       acct_used_flag: '1',
@@ -135,7 +135,7 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
       person,
       infno: '2304',
       mdtrtId,
-      input: { data: { ...data, ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo)) } },
+      input: { data: { ...data, ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo), ctx.config.region.amounts) } },
       items: stay.lines.map(receiptItem),
       hisDebt: { action: 'pay-stay', stayNo: stay.stayNo },
     });

@@ -1,7 +1,7 @@
-import { fenToYuan } from '../../../shared/money';
 import { SettlementFailure } from '../errors';
 import type { PendingBill } from '../his/bridge';
 import { billsOf } from '../his/debts';
+import { wireAmount } from '../nhsa/amounts';
 import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import { useCase, type Quote, type UseCaseContext } from './context';
@@ -37,8 +37,8 @@ export const listPendingBills = (ctx: UseCaseContext, raw: unknown) =>
   );
 
 /**
- * One visit's bills up to the patient's confirmation: the platform visit (2201, or the one
- * registered by an earlier attempt), visit information (2203), fee lines (2204, after
+ * One visit's bills up to the patient's confirmation: the platform visit (the one the HIS
+ * recorded for the visit, or 2201, recorded in the HIS), visit information (2203), fee lines (2204, after
  * clearing lines an earlier attempt left open, 2205) and pre-settlement (2206). The 2207
  * input is the 2206 input plus the four scope amounts of the 2206 answer.
  */
@@ -52,7 +52,9 @@ async function quoteVisit(
   const area = person.insuplcAdmdvs;
   const medType = first.kind === 'registration' ? '12' : '11';
   const begntime = now(ctx.clock);
-  let mdtrtId = ctx.visits.get(first.visitNo, person.psnNo);
+  // The HIS keeps the visit's platform visit, whichever terminal opened it; this terminal's map
+  // covers an attempt whose record in the HIS did not get through.
+  let mdtrtId = first.mdtrtId ?? ctx.visits.get(first.visitNo, person.psnNo);
   if (!mdtrtId) {
     const answer = await ctx.gateway.call(
       '2201',
@@ -74,6 +76,7 @@ async function quoteVisit(
     if (!mdtrtId) throw new SettlementFailure('PLATFORM_REJECTED');
     ctx.visits.put(first.visitNo, person.psnNo, mdtrtId, ctx.clock());
   }
+  if (first.mdtrtId !== mdtrtId) await ctx.his.recordPlatformVisit(first.visitNo, mdtrtId);
   const chrgBchno = first.visitNo;
   await unlessRefused(ctx.gateway.call('2205', { data: { mdtrt_id: mdtrtId, chrg_bchno: '0000', psn_no: person.psnNo } }, area, { expectRefusal: true }));
   ctx.undo.supersede(mdtrtId);
@@ -83,12 +86,12 @@ async function quoteVisit(
     area,
   );
   const lines = bills.flatMap((bill) => bill.lines.map((line) => ({ line, bill })));
-  const feedetail = lines.map(({ line, bill }) => ({ ...feeLine(line, bill), mdtrt_id: mdtrtId, psn_no: person.psnNo, chrg_bchno: chrgBchno }));
+  const feedetail = lines.map(({ line, bill }) => ({ ...feeLine(line, bill, ctx.config.region.amounts), mdtrt_id: mdtrtId, psn_no: person.psnNo, chrg_bchno: chrgBchno }));
   await ctx.gateway.call('2204', { feedetail }, area);
   const data = {
     ...certificateFields(person),
     med_type: medType,
-    medfee_sumamt: fenToYuan(sumFen(lines.map(({ line }) => line))),
+    medfee_sumamt: wireAmount(sumFen(lines.map(({ line }) => line)), ctx.config.region.amounts),
     psn_setlway: '01',
     mdtrt_id: mdtrtId,
     chrg_bchno: chrgBchno,
@@ -100,7 +103,7 @@ async function quoteVisit(
     person,
     infno: '2207',
     mdtrtId,
-    input: { data: { ...data, invono: '', ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo)) } },
+    input: { data: { ...data, invono: '', ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo), ctx.config.region.amounts) } },
     items: lines.map(({ line }) => receiptItem(line)),
     hisDebt: { action: 'pay-bills', billIds: bills.map((b) => b.billId) },
     ...(registration ? { registration } : {}),

@@ -1,6 +1,7 @@
-import { fenToYuan } from '../../../shared/money';
 import { SettlementFailure } from '../errors';
 import type { BillLine } from '../his/bridge';
+import { fenToYuan } from '../../../shared/money';
+import { wireAmount } from '../nhsa/amounts';
 import { scopeAmountsForWire, parseSetlinfo } from '../nhsa/setlinfo';
 import { useCase, type UseCaseContext } from './context';
 import { quoteFromAnswer } from './settle';
@@ -43,7 +44,7 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
     const druginfo = {
       ...certificateFields(person),
       begntime: at,
-      medfee_sumamt: fenToYuan(sumFen(lines)),
+      medfee_sumamt: wireAmount(sumFen(lines), ctx.config.region.amounts),
       invono: '',
       dise_codg: '',
       dise_name: '',
@@ -51,7 +52,7 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
       med_type: '41',
     };
     const counter = { deptCode: 'PHARM', deptName: '药房', caty: '', doctorCode: ctx.config.terminal.id, doctorName: ctx.config.terminal.name };
-    const drugdetail = lines.map((line) => feeLine(line, counter));
+    const drugdetail = lines.map((line) => feeLine(line, counter, ctx.config.region.amounts));
     const answer = await ctx.gateway.call('2101', { druginfo, drugdetail }, person.insuplcAdmdvs);
     const preview = parseSetlinfo(answer.output.setlinfo);
     return quoteFromAnswer(ctx, answer.output, {
@@ -59,7 +60,7 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
       person,
       infno: '2102',
       mdtrtId: '',
-      input: { druginfo: { ...druginfo, ...scopeAmountsForWire(preview) }, drugdetail },
+      input: { druginfo: { ...druginfo, ...scopeAmountsForWire(preview, ctx.config.region.amounts) }, drugdetail },
       items: lines.map(receiptItem),
     });
   });

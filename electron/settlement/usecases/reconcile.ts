@@ -1,4 +1,5 @@
-import { fenToYuan, type Fen } from '../../../shared/money';
+import type { Fen } from '../../../shared/money';
+import { wireAmount } from '../nhsa/amounts';
 import { SettlementFailure } from '../errors';
 import type { JournalEntry } from '../journal';
 import { dayCsv } from '../reconcile/dayCsv';
@@ -78,9 +79,9 @@ async function checkTotals(ctx: UseCaseContext, day: string, g: Group): Promise<
       setl_optins: g.clrOptins,
       stmt_begndate: day,
       stmt_enddate: day,
-      medfee_sumamt: fenToYuan(sum(g.rows, (r) => r.amounts?.medfeeSumamt)),
-      fund_pay_sumamt: fenToYuan(sum(g.rows, (r) => r.amounts?.fundPaySumamt)),
-      acct_pay: fenToYuan(sum(g.rows, (r) => r.amounts?.acctPay)),
+      medfee_sumamt: wireAmount(sum(g.rows, (r) => r.amounts?.medfeeSumamt), ctx.config.region.amounts),
+      fund_pay_sumamt: wireAmount(sum(g.rows, (r) => r.amounts?.fundPaySumamt), ctx.config.region.amounts),
+      acct_pay: wireAmount(sum(g.rows, (r) => r.amounts?.acctPay), ctx.config.region.amounts),
       fixmedins_setl_cnt: String(g.rows.length),
     },
   });

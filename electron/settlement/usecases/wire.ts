@@ -1,4 +1,5 @@
-import { fenToYuan } from '../../../shared/money';
+import type { AmountStyle } from '../../../shared/config/terminalConfig';
+import { wireAmount, type WireAmount } from '../nhsa/amounts';
 import type { BillLine, Clinician } from '../his/bridge';
 import type { KnownPerson } from '../people';
 import type { ReceiptItem } from '../receipts';
@@ -15,8 +16,8 @@ export function certificateFields(person: KnownPerson): Record<string, string> {
   };
 }
 
-/** A HIS bill line as a 2204 / 2301 / 2101 fee line, billed by `by`. */
-export function feeLine(line: BillLine, by: Clinician): Record<string, string> {
+/** A HIS bill line as a 2204 / 2301 / 2101 fee line, billed by `by`; its amount in the region's `amounts` style. */
+export function feeLine(line: BillLine, by: Clinician, amounts: AmountStyle): Record<string, string | WireAmount> {
   return {
     feedetl_sn: line.feedetlSn,
     rxno: '',
@@ -24,7 +25,7 @@ export function feeLine(line: BillLine, by: Clinician): Record<string, string> {
     fee_ocur_time: line.occurredAt,
     med_list_codg: line.medListCodg,
     medins_list_codg: line.medinsListCodg,
-    det_item_fee_sumamt: fenToYuan(line.amountFen),
+    det_item_fee_sumamt: wireAmount(line.amountFen, amounts),
     cnt: line.cnt,
     pric: line.pric,
     bilg_dept_codg: by.deptCode,

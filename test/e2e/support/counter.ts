@@ -71,13 +71,15 @@ export async function sandboxGet<T>(kiosk: RunningKiosk, route: string): Promise
 export const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
 export const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
 
-/** Staff open admin with the PIN and sign the demo operator in: the staffed counters open. */
+/** Staff open admin with the PIN and sign the demo operator in with theirs: the staffed counters open. */
 export async function signInOperator(page: Page): Promise<void> {
   await button(page, '工作人员').click();
   await page.getByLabel('管理密码', { exact: true }).fill(ADMIN_PIN);
   await button(page, '进入管理').click();
   await heading(page, '终端管理').waitFor();
   await button(page, `签到 ${OPERATOR.id} 演示收费员`).click();
+  await page.getByLabel('操作员密码', { exact: true }).fill(OPERATOR.pin);
+  await button(page, '签到').click();
   await page.getByText(`当前操作员：${OPERATOR.id}`).waitFor();
   await button(page, '返回服务').click();
 }

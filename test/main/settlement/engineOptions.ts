@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { SANDBOX_DEFAULTS as TERMINAL_DEFAULTS, type TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { EngineOptions } from '../../../electron/settlement/engine';
-import { createSandboxHis } from '../../../electron/settlement/his/sandboxHis';
+import { createHttpHis } from '../../../electron/settlement/his/httpHis';
 import { hashPin, pinAuthoriser } from '../../../electron/settlement/usecases/operators';
 
 /** How every test engine is built, in the test process and in the campaign's child processes alike. */
@@ -39,7 +39,7 @@ export function engineOptions(sandbox: SandboxAddress, dir: string, config: Term
     platformUrl: sandbox.url,
     credentials: { paasId: sandbox.paasId, secret: sandbox.secret },
     dbPath: journalPath(dir, config),
-    his: createSandboxHis({ baseUrl: sandbox.url }),
+    his: createHttpHis({ baseUrl: sandbox.url }),
     operators: pinAuthoriser({ [OPERATOR.operatorId]: hashPin(OPERATOR.pin, 'salt') }),
     timeouts: { default: 5_000 },
     backoff: () => 50,

@@ -30,8 +30,8 @@ export interface AdminFault {
   errMsg?: string;
   httpStatus?: number;
   times?: number;
-  /** Only this terminal's requests (the envelope's opter, the terminal id). */
-  opter?: string;
+  /** Only this terminal's requests (the envelope's dev_no, the terminal id). */
+  devNo?: string;
 }
 
 /** Reads the sandbox platform's own records and sets its faults, over its loopback admin API. */
@@ -80,8 +80,8 @@ export interface AdminSettlement {
   psn_cash_pay: number;
 }
 
-/** What a test may change about its sandbox: a shorter window, replayable wordings, a request log. */
-export type HarnessSandboxOptions = Pick<SandboxOptions, 'tifWindowSeconds' | 'wordingSeed' | 'log'>;
+/** What a test may change about its sandbox: a shorter window, replayable wordings, a request log, the gateway profile. */
+export type HarnessSandboxOptions = Pick<SandboxOptions, 'tifWindowSeconds' | 'wordingSeed' | 'log' | 'gateway'>;
 
 export async function startHarness(
   config: TerminalConfig = hospitalConfig,

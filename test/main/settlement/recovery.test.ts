@@ -5,7 +5,7 @@ import { identifyByIdNumber } from '../../../electron/settlement/usecases/identi
 import { preparePharmacySettlement } from '../../../electron/settlement/usecases/pharmacy';
 import { confirmSettlement } from '../../../electron/settlement/usecases/settle';
 import { listPendingBills, prepareOutpatientSettlement } from '../../../electron/settlement/usecases/outpatient';
-import { createSandboxHis } from '../../../electron/settlement/his/sandboxHis';
+import { createHttpHis } from '../../../electron/settlement/his/httpHis';
 import { pharmacyConfig, startHarness, type Harness } from './harness';
 
 const person = DEMO_PERSONS[0]!;
@@ -61,9 +61,9 @@ describe('a hospital system that is down when the bill is paid', () => {
   afterAll(() => h.close());
 
   it('keeps the settlement, never offers the bill again, and marks it paid once the HIS is back', async () => {
-    const real = createSandboxHis({ baseUrl: h.sandbox.url });
+    const real = createHttpHis({ baseUrl: h.sandbox.url });
     // The same client pointed at a port nobody listens on: the HIS is down for the paid mark only.
-    const down = createSandboxHis({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 });
+    const down = createHttpHis({ baseUrl: 'http://127.0.0.1:9', timeoutMs: 500 });
     const engine = h.engine({ his: { ...real, markPaid: down.markPaid } });
     const id = await identifyByIdNumber(engine.ctx, { certno: person.certno });
     if (!id.ok) throw new Error(id.error.code);

@@ -27,7 +27,9 @@ const setup = (overrides: Partial<KioskProbeDeps> = {}) => {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'facesettle-probes-'));
   const db = new DatabaseSync(path.join(dataDir, 'kiosk.db'));
   // The real session class creates its table; it never calls the platform here.
-  new OperatorSession(db, {} as any, {} as any, clock, 'OP001', { mac: '', ip: '' });
+  new OperatorSession(db, {} as any, {} as any, clock, () => ({ mac: '', ip: '' }), () => {
+    throw new Error('no sign-out here');
+  });
   const devices = new DeviceReports(clock);
   const deps: KioskProbeDeps = {
     platformUrl,
