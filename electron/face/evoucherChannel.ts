@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FaceAuthAnswer, FaceIdentityService, QrAnswer } from './faceIdentity';
+import type { FaceAuthAnswer, FaceIdentityService, QrAnswer, VoucherHolder } from './faceIdentity';
 
 /**
  * The e-voucher middle platform's wrapper over HTTP (`{orgId, transType, data}` in,
@@ -66,16 +66,23 @@ export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentitySe
     async decodeQr(payload, businessType): Promise<QrAnswer> {
       const answer = await call('ec.query', { ecQrCode: payload, businessType, ...operator });
       if (!answer || answer.code === 9001) return { status: 'unavailable' };
-      if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken };
+      if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken, holder: holderOf(answer.data) };
       return answer.code === 3002 ? { status: 'qr-expired' } : { status: 'qr-invalid' };
     },
   };
 }
 
+/** The identity fields the channel answered, only those that are non-empty text. */
+function holderOf(data: Record<string, unknown>): VoucherHolder {
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+  const [idType, idNo, userName] = [text(data.idType), text(data.idNo), text(data.userName)];
+  return { ...(idType ? { idType } : {}), ...(idNo ? { idNo } : {}), ...(userName ? { userName } : {}) };
+}
+
 function toFaceAnswer(answer: EcAnswer | null, authNo: string): FaceAuthAnswer {
   if (!answer || answer.code === 9001) return { status: 'unavailable' };
   const attemptsLeft = Number(answer.data.attemptsLeft ?? 0);
-  if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken };
+  if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken, holder: holderOf(answer.data) };
   if (answer.code === 2005) return { status: 'second-factor', authNo: String(answer.data.authNo ?? authNo), attemptsLeft };
   if (answer.code === 2006) return { status: 'wrong-digits', authNo, attemptsLeft };
   const reason = RETRY_REASONS[answer.code];

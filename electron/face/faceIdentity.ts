@@ -3,8 +3,18 @@
  * production the province's e-voucher channel, here the sandbox. It answers with an e-voucher
  * token the platform accepts as mdtrt_cert_type 01, or says what the person should do next.
  */
+/**
+ * The holder's identity the channel answers with the token (auth.check / ec.query `idType`,
+ * `idNo`, `userName`), as far as it does: 1101 may carry it. Stays in main, never reaches the page.
+ */
+export interface VoucherHolder {
+  idType?: string;
+  idNo?: string;
+  userName?: string;
+}
+
 export type FaceAuthAnswer =
-  | { status: 'identified'; ecToken: string }
+  | { status: 'identified'; ecToken: string; holder: VoucherHolder }
   | { status: 'second-factor'; authNo: string; attemptsLeft: number }
   | { status: 'wrong-digits'; authNo: string; attemptsLeft: number }
   /** Capture again: the photo was unusable, or the authentication went stale. */
@@ -14,7 +24,7 @@ export type FaceAuthAnswer =
   | { status: 'unavailable' };
 
 export type QrAnswer =
-  | { status: 'identified'; ecToken: string }
+  | { status: 'identified'; ecToken: string; holder: VoucherHolder }
   | { status: 'qr-invalid' }
   | { status: 'qr-expired' }
   | { status: 'unavailable' };

@@ -23,6 +23,7 @@ export const SETTLEMENT_ERRORS = {
   NOT_AUTHORISED: { next: 'call-staff', zh: '需要工作人员授权', en: 'A staff member must authorise this.' },
   HIS_REFUSED: { next: 'retry', zh: '医院系统未受理：号源可能已满，或您已挂过此号，请重新选择', en: 'The hospital system declined this: the session may be full or already booked by you. Please choose again.' },
   HIS_UNAVAILABLE: { next: 'call-staff', zh: '医院系统暂时无法访问，请联系工作人员', en: 'The hospital system cannot be reached. Please call staff.' },
+  HIS_DATA_MISSING: { next: 'call-staff', zh: '医院系统缺少医保所需的信息（如时间、诊断），请联系医院信息科补全后再办理', en: 'The hospital system lacks details the insurance platform needs (such as a time or a diagnosis). Please ask the hospital IT office to complete them, then try again.' },
   INTERNAL: { next: 'call-staff', zh: '系统出现问题，请联系工作人员', en: 'Something went wrong. Please call staff.' },
 } as const;
 

@@ -41,6 +41,11 @@ export class PlatformGateway {
     return new PlatformGateway({ ...this.deps, operator: () => operator });
   }
 
+  /** Whom a call made now would be made by: the counter's signed-in operator, or the terminal. */
+  operatorOfRecord(): OperatorOfRecord {
+    return this.deps.operator();
+  }
+
   /** The envelope a call would carry (for the bench's raw round trip). */
   envelopeFor(infno: string, msgid: string, input: Record<string, unknown>, insuplcAdmdvs: string, signNo: string) {
     return this.deps.client.envelope({ infno, msgid, input, insuplcAdmdvs, signNo, operator: this.deps.operator() });

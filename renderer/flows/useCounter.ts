@@ -86,7 +86,8 @@ export function useCounter() {
         if (bills) store().goTo('bills');
       } else if (mode === 'pharmacy') {
         const items = store().cart.map((line) => ({ medinsListCodg: line.product.medinsListCodg, cnt: line.cnt }));
-        await toQuote(api.preparePharmacySettlement({ personRef, items }), 'is-this-you');
+        const rxno = store().rxno.trim();
+        await toQuote(api.preparePharmacySettlement({ personRef, items, ...(rxno ? { rxno } : {}) }), 'is-this-you');
       } else {
         store().goTo('stays');
       }
@@ -106,6 +107,20 @@ export function useCounter() {
     }
 
     /**
+     * The patient chose whether the personal account pays: the platform quotes again and the new
+     * quote replaces the one shown. A failure leaves the shown quote standing (the engine keeps it).
+     */
+    async function chooseAccount(useAccount: boolean): Promise<boolean> {
+      const quote = store().quote;
+      if (!quote || quote.useAccount === useAccount) return true;
+      const generation = store().generation;
+      const answer = await api.requoteSettlement({ quoteId: quote.quoteId, useAccount });
+      if (store().generation !== generation) return false;
+      if (answer.ok) store().setQuote(answer.value);
+      return answer.ok;
+    }
+
+    /**
      * Done, cancel, walked away: the engine forgets the person (endSession), an open quote is
      * declined (a booked registration place is given back), and the store forgets everything.
      */
@@ -117,6 +132,6 @@ export function useCounter() {
       if (person) await api.endSession({ personRef: person.personRef });
     }
 
-    return { api, run, takeIdentity, toQuote, afterIdentity, confirm, finish };
+    return { api, run, takeIdentity, toQuote, afterIdentity, confirm, chooseAccount, finish };
   }, [api, speech]);
 }

@@ -207,6 +207,11 @@ export const terminalConfigSchema = z
       .strict(),
     /** The system printer's name; empty: receipts are saved as PDF. */
     printer: z.object({ deviceName: z.string().max(200) }).strict(),
+    /**
+     * What the confirmation offers first: whether the personal part is paid from the personal
+     * account (acct_used_flag 1) until the patient chooses otherwise.
+     */
+    settlement: z.object({ useAccountByDefault: z.boolean().default(true) }).strict().default({ useAccountByDefault: true }),
   })
   .strict();
 
@@ -241,6 +246,7 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
   admin: { pinHash: 'facesettle-demo-admin:68871800edec941a573769cbd7015433330b103aa3f4412b9db292b43eec2db3' },
   face: { policy: 'active-always', maxAttempts: 3 },
   printer: { deviceName: '' },
+  settlement: { useAccountByDefault: true },
 };
 
 /** One readable line per problem, naming the field: what a hospital's IT team acts on. */

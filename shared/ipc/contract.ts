@@ -131,6 +131,8 @@ export const contract = {
   prepareDischarge: { request: requests.prepareDischargeInput, response: typed<QuoteView>() },
   confirmSettlement: { request: requests.confirmSettlementInput, response: typed<SettleResult>() },
   declineQuote: { request: requests.declineQuoteInput, response: typed<{ declined: true }>() },
+  /** The patient's personal-account choice on the confirmation: the platform quotes again, the new quote replaces the old. */
+  requoteSettlement: { request: requests.requoteSettlementInput, response: typed<QuoteView>() },
   cancelSettlement: { request: requests.cancelSettlementInput, response: typed<SettleResult>() },
 
   adminUnlock: {

@@ -31,6 +31,7 @@ export const KIOSK_METHODS = [
   'prepareDischarge',
   'confirmSettlement',
   'declineQuote',
+  'requoteSettlement',
   'cancelSettlement',
   // Administration, behind the admin PIN
   'adminUnlock',

@@ -7,7 +7,18 @@ import { z } from 'zod';
 const personRef = z.uuid();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
-export const identifyByVoucherInput = z.object({ ecToken: z.string().min(8).max(50) }).strict();
+/**
+ * The e-voucher token, and the identity the e-voucher channel answered with it when it did
+ * (auth.check / ec.query `idType`, `idNo`, `userName`): 1101 carries what the kiosk has, nothing more.
+ */
+export const identifyByVoucherInput = z
+  .object({
+    ecToken: z.string().min(8).max(50),
+    certType: z.string().regex(/^\d{1,6}$/).optional(),
+    certno: z.string().min(1).max(50).optional(),
+    psnName: z.string().min(1).max(50).optional(),
+  })
+  .strict();
 export const identifyByIdNumberInput = z
   .object({ certno: z.string().regex(/^\d{17}[\dX]$/), name: z.string().min(1).max(50).optional() })
   .strict();
@@ -32,6 +43,8 @@ export const preparePharmacyInput = z
       .array(z.object({ medinsListCodg: z.string().min(1).max(150), cnt: z.number().int().min(1).max(999) }).strict())
       .min(1)
       .max(100),
+    /** The prescription the sale fills (staff scan or type it); absent for an over-the-counter sale. */
+    rxno: z.string().trim().regex(/^[A-Za-z0-9-]{1,30}$/).optional(),
   })
   .strict();
 
@@ -39,16 +52,22 @@ export const admitInpatientInput = z
   .object({
     personRef,
     stayNo: z.string().min(1).max(30),
-    /** The admitting diagnosis, entered by the admission desk (the HIS stay carries none). */
-    diagCode: z.string().min(1).max(20),
-    diagName: z.string().min(1).max(100),
+    /**
+     * The admitting diagnosis typed by the desk, both or neither: used only when the HIS stay
+     * carries no admission diagnosis (the doctor's record wins).
+     */
+    diagCode: z.string().trim().min(1).max(20).optional(),
+    diagName: z.string().trim().min(1).max(100).optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => (input.diagCode === undefined) === (input.diagName === undefined), 'diagCode and diagName together');
 export const listInpatientStaysInput = z.object({ personRef }).strict();
 export const prepareDischargeInput = z.object({ personRef, stayNo: z.string().min(1).max(30) }).strict();
 
 export const confirmSettlementInput = z.object({ quoteId: z.uuid() }).strict();
 export const declineQuoteInput = z.object({ quoteId: z.uuid() }).strict();
+/** The patient's choice on the confirmation: pay the personal part from the personal account or all in cash. */
+export const requoteSettlementInput = z.object({ quoteId: z.uuid(), useAccount: z.boolean() }).strict();
 export const cancelSettlementInput = z
   .object({
     setlId: z.string().min(1).max(30),

@@ -209,6 +209,8 @@ export interface QuoteView {
   accountFen: number;
   cashFen: number;
   hospitalFen: number;
+  /** Whether this split pays the personal part from the personal account (acct_used_flag 1). */
+  useAccount: boolean;
   registration?: RegistrationInfo;
 }
 

@@ -32,6 +32,7 @@ export const QUOTE: QuoteView = {
   accountFen: 300,
   cashFen: 100,
   hospitalFen: 0,
+  useAccount: true,
   registration: { regNo: 'R1', deptName: '内科', doctorName: '李医生', date: '2026-11-29', period: 'AM' },
 };
 
@@ -137,6 +138,12 @@ export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = '
     prepareDischarge: rec('prepareDischarge', { ...QUOTE, kind: 'discharge' as const, registration: undefined }),
     confirmSettlement: rec('confirmSettlement', { status: 'settled' as const, receipt: RECEIPT }),
     declineQuote: rec('declineQuote', { declined: true as const }),
+    // Cash only: the platform's split moves the account's part to cash.
+    requoteSettlement: async (request) => {
+      calls.push(`requoteSettlement:${JSON.stringify(request)}`);
+      const moved = request.useAccount ? 0 : QUOTE.accountFen;
+      return ok({ ...QUOTE, quoteId: request.useAccount ? QUOTE.quoteId : '1e7c9b2f-4a5d-4e6f-9a0b-ccddeeff0011', useAccount: request.useAccount, accountFen: QUOTE.accountFen - moved, cashFen: QUOTE.cashFen + moved });
+    },
     cancelSettlement: rec('cancelSettlement', { status: 'settled' as const, receipt: { ...RECEIPT, kind: 'cancel' as const } }),
     adminUnlock: rec('adminUnlock', { adminToken: 'admin-token-1', expiresAt: 0 }),
     adminLock: rec('adminLock', { locked: true as const }),

@@ -1,14 +1,27 @@
 import type { FaceIdentification, KioskHandlers } from '../../../shared/ipc/contract';
 import { KioskError } from '../../../shared/result';
-import type { FaceAuthAnswer } from '../../face/faceIdentity';
+import type { FaceAuthAnswer, VoucherHolder } from '../../face/faceIdentity';
 import { BUSINESS_TYPE } from '../../face/faceIdentity';
 import type { CoreDeps } from './deps';
 import { unwrap } from './outcome';
+import { identifyByVoucherInput } from '../../../shared/ipc/settlementRequests';
 
 type IdentifyHandlers = Pick<
   KioskHandlers,
   'identifyByFace' | 'confirmSecondFactor' | 'identifyByQr' | 'identifyByCard' | 'identifyByIdNumber' | 'endSession'
 >;
+
+/**
+ * The token and what the channel said about its holder, as identifyByVoucher takes them. A field
+ * the channel worded unusually is left out, not allowed to stop the identification: 1101 only
+ * adds it when it has it.
+ */
+function voucher(ecToken: string, holder: VoucherHolder) {
+  const { certType, certno, psnName } = identifyByVoucherInput.shape;
+  const valid = (schema: { safeParse(v: unknown): { success: boolean } }, key: string, value: string | undefined) =>
+    value !== undefined && schema.safeParse(value).success ? { [key]: value } : {};
+  return { ecToken, ...valid(certType, 'certType', holder.idType), ...valid(certno, 'certno', holder.idNo), ...valid(psnName, 'psnName', holder.userName) };
+}
 
 const faceServiceDown = () =>
   new KioskError('FACE_SERVICE_UNAVAILABLE', 'face identification is not available right now', { next: 'other-id' });
@@ -24,7 +37,7 @@ export function identifyHandlers(deps: CoreDeps): IdentifyHandlers {
   async function settle(answer: FaceAuthAnswer): Promise<FaceIdentification> {
     switch (answer.status) {
       case 'identified':
-        return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher({ ecToken: answer.ecToken })) };
+        return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher(voucher(answer.ecToken, answer.holder))) };
       case 'unavailable':
         throw faceServiceDown();
       default:
@@ -39,7 +52,7 @@ export function identifyHandlers(deps: CoreDeps): IdentifyHandlers {
       const answer = await deps.face.decodeQr(payload, businessType);
       if (answer.status === 'unavailable') throw faceServiceDown();
       if (answer.status !== 'identified') return answer;
-      return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher({ ecToken: answer.ecToken })) };
+      return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher(voucher(answer.ecToken, answer.holder))) };
     },
     identifyByCard: async (request) => unwrap(await deps.settlement.identifyByCard(request)),
     // The use-case checks the staff member's PIN: their 1101 is theirs on the platform's records.

@@ -17,6 +17,7 @@ type SettlementHandlers = Pick<
   | 'prepareDischarge'
   | 'confirmSettlement'
   | 'declineQuote'
+  | 'requoteSettlement'
   | 'cancelSettlement'
 >;
 
@@ -44,6 +45,7 @@ export function settlementHandlers({ settlement: api, metrics }: CoreDeps): Sett
     prepareDischarge: async (r) => unwrap(await api.prepareDischarge(r)),
     confirmSettlement: async (r) => counted(await api.confirmSettlement(r), false),
     declineQuote: async (r) => unwrap(await api.declineQuote(r)),
+    requoteSettlement: async (r) => unwrap(await api.requoteSettlement(r)),
     cancelSettlement: async (r) => counted(await api.cancelSettlement(r), true),
   };
 }

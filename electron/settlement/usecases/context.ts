@@ -17,12 +17,28 @@ import type { VisitRelease, VisitUndo } from '../visitUndo';
 import type { OperatorAuthoriser } from './operators';
 import type { QuoteKind, RegistrationInfo } from '../../../shared/types/settlement';
 
+/**
+ * The pre-settlement call a quote came from (2206 / 2303 / 2101), kept so that the patient's
+ * choice about the personal account is quoted again by the platform, not computed here.
+ */
+export interface PreSettlement {
+  infno: '2206' | '2303' | '2101';
+  /** The node that carries acct_used_flag and, in the settling call, the four scope amounts. */
+  node: 'data' | 'druginfo';
+  input: Record<string, unknown>;
+  /** What the settling call adds beside the scope amounts (2207's invono). */
+  settleExtra?: Record<string, unknown>;
+}
+
 /** A pre-settlement the patient has seen and may confirm: everything the settling call needs. */
 export interface Quote {
   kind: QuoteKind;
   person: KnownPerson;
   infno: '2207' | '2102' | '2304';
   mdtrtId: string;
+  pre: PreSettlement;
+  /** acct_used_flag of this split. */
+  useAccount: boolean;
   /** The complete `input` of the settling call, built from the pre-settlement answer. */
   input: Record<string, unknown>;
   amounts: SettlementAmounts;

@@ -27,11 +27,31 @@ export function chooseInsurance(lines: InsuInfo[]): InsuInfo | undefined {
   return valid.sort((a, b) => rank(a) - rank(b))[0];
 }
 
-async function identify(
-  ctx: UseCaseContext,
-  cert: { type: CertType; no: string; cardSn?: string; certno?: string; name?: string },
-  gateway: PlatformGateway = ctx.gateway,
-): Promise<IdentifiedPerson> {
+/** A resident ID number (居民身份证, psn_cert_type 01): 17 digits and a check character. */
+const RESIDENT_ID = /^\d{17}[\dX]$/;
+
+interface Certificate {
+  type: CertType;
+  no: string;
+  cardSn?: string | undefined;
+  /** The holder's own certificate (psn_cert_type / certno) and name, when the kiosk has them. */
+  holder?: { certType?: string | undefined; certno?: string | undefined; name?: string | undefined } | undefined;
+}
+
+/**
+ * 1101's person fields: what the kiosk legitimately has and nothing else. A certificate number
+ * goes only with its type (the channel's own, or 01 for a resident ID number); absent fields are
+ * left out rather than sent empty.
+ */
+function holderFields(holder: Certificate['holder']): Record<string, string> {
+  const certType = holder?.certType ?? (holder?.certno && RESIDENT_ID.test(holder.certno) ? '01' : undefined);
+  return {
+    ...(certType && holder?.certno ? { psn_cert_type: certType, certno: holder.certno } : {}),
+    ...(holder?.name ? { psn_name: holder.name } : {}),
+  };
+}
+
+async function identify(ctx: UseCaseContext, cert: Certificate, gateway: PlatformGateway = ctx.gateway): Promise<IdentifiedPerson> {
   const answer = await gateway
     .call('1101', {
       data: {
@@ -39,9 +59,7 @@ async function identify(
         mdtrt_cert_no: cert.no,
         card_sn: cert.cardSn ?? '',
         begntime: '',
-        psn_cert_type: cert.certno ? '01' : '',
-        certno: cert.certno ?? '',
-        psn_name: cert.name ?? '',
+        ...holderFields(cert.holder),
       },
     })
     .catch((error: unknown) => {
@@ -78,9 +96,14 @@ async function identify(
   };
 }
 
-/** Face path: the e-voucher token the face service issued travels as certificate type 01. */
+/**
+ * Face and QR path: the e-voucher token travels as certificate type 01, with the identity the
+ * e-voucher channel answered along with it (idType, idNo, userName) when it answered one.
+ */
 export const identifyByVoucher = (ctx: UseCaseContext, raw: unknown) =>
-  useCase(ctx, identifyByVoucherInput, raw, (input) => identify(ctx, { type: '01', no: input.ecToken }));
+  useCase(ctx, identifyByVoucherInput, raw, (input) =>
+    identify(ctx, { type: '01', no: input.ecToken, holder: { certType: input.certType, certno: input.certno, name: input.psnName } }),
+  );
 
 /**
  * With the staff member vouching for a typed number: both or neither (main's own callers, the
@@ -102,7 +125,7 @@ export const identifyByIdNumber = (ctx: UseCaseContext, raw: unknown) =>
       throw new SettlementFailure('NOT_AUTHORISED');
     }
     const gateway = operatorId ? ctx.gateway.as(staffOperator(ctx.config, operatorId)) : ctx.gateway;
-    return identify(ctx, { type: '02', no: input.certno, certno: input.certno, ...(input.name ? { name: input.name } : {}) }, gateway);
+    return identify(ctx, { type: '02', no: input.certno, holder: { certType: '01', certno: input.certno, name: input.name } }, gateway);
   });
 
 /** Social-security card (type 03) with its card identification code. */

@@ -6,13 +6,14 @@ import { listPendingBills, listRegistrationSlots, prepareOutpatientSettlement, p
 import { lookupCatalogue, preparePharmacySettlement } from './pharmacy';
 import { exportDayCsv, reconcileDay } from './reconcile';
 import { reverseOrphan } from './reverseOrphan';
-import { confirmSettlement, declineQuote } from './settle';
+import { confirmSettlement, declineQuote, requoteSettlement } from './settle';
 import { listUnresolved, resolveUnresolved } from './staffResolution';
 import {
   admitInpatientInput,
   cancelSettlementInput,
   confirmSettlementInput,
   declineQuoteInput,
+  requoteSettlementInput,
   endSessionInput,
   identifyByCardInput,
   identifyByIdNumberInput,
@@ -53,6 +54,7 @@ export const SETTLEMENT_USE_CASES = {
   prepareDischarge: [prepareDischargeInput, prepareDischarge],
   confirmSettlement: [confirmSettlementInput, confirmSettlement],
   declineQuote: [declineQuoteInput, declineQuote],
+  requoteSettlement: [requoteSettlementInput, requoteSettlement],
   cancelSettlement: [cancelSettlementInput, cancelSettlement],
   reconcileDay: [reconcileDayInput, reconcileDay],
   listUnresolved: [listUnresolvedInput, listUnresolved],

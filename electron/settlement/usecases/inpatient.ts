@@ -2,12 +2,12 @@ import { maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
 import type { InpatientStay } from '../his/bridge';
 import { wireAmount } from '../nhsa/amounts';
-import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import { unlessRefused } from './refusals';
 import { useCase, type UseCaseContext } from './context';
-import { quoteFromAnswer } from './settle';
-import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+import { preSettle } from './settle';
+import { admissionMessage, dischargeMessage, scopeOfFeeAnswer } from './stayRecord';
+import { accountFlag, certificateFields, feeLine, prescription, receiptItem, sumFen } from './wire';
 import { admitInpatientInput, listInpatientStaysInput, prepareDischargeInput } from '../../../shared/ipc/settlementRequests';
 import type { InpatientStayView } from '../../../shared/types/settlement';
 import type { AdmissionResult } from '../../../shared/types/settlement';
@@ -22,44 +22,17 @@ async function stayOf(ctx: UseCaseContext, person: KnownPerson, stayNo: string):
 }
 
 /**
- * Admission (2401) of a stay the HIS has opened. Reversible, so journaled like a settlement;
- * the platform's visit id (mdtrt_id) is kept in the journal row, where discharge finds it.
+ * Admission (2401) of a stay the HIS has opened, as the HIS records it (stayRecord.ts). Reversible,
+ * so journaled like a settlement; the platform's visit id (mdtrt_id) is kept in the journal row,
+ * where discharge finds it.
  */
 export const admitInpatient = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, admitInpatientInput, raw, async (input): Promise<AdmissionResult> => {
     const person = ctx.people.get(input.personRef);
     const stay = await stayOf(ctx, person, input.stayNo);
     if (stay.status !== 'admitted') throw new SettlementFailure('NOTHING_TO_SETTLE');
-    const begntime = `${stay.admittedOn} 08:00:00`;
-    const mdtrtinfo = {
-      ...certificateFields(person),
-      begntime,
-      med_type: '21',
-      ipt_no: stay.stayNo,
-      medrcdno: stay.stayNo,
-      atddr_no: stay.doctorCode,
-      chfpdr_name: stay.doctorName,
-      adm_diag_dscr: input.diagName,
-      adm_dept_codg: stay.deptCode,
-      adm_dept_name: stay.deptName,
-      adm_bed: stay.bed,
-      dscg_maindiag_code: input.diagCode,
-      dscg_maindiag_name: input.diagName,
-    };
-    const diseinfo = [
-      {
-        psn_no: person.psnNo,
-        diag_type: '1',
-        maindiag_flag: '1',
-        diag_srt_no: '1',
-        diag_code: input.diagCode,
-        diag_name: input.diagName,
-        diag_dept: stay.deptName,
-        dise_dor_no: stay.doctorCode,
-        dise_dor_name: stay.doctorName,
-        diag_time: begntime,
-      },
-    ];
+    const typed = input.diagCode && input.diagName ? { code: input.diagCode, name: input.diagName } : undefined;
+    const { mdtrtinfo, diseinfo, main, from } = admissionMessage(ctx, person, stay, typed);
     try {
       const { row } = await ctx.gateway.reversible(
         {
@@ -69,7 +42,7 @@ export const admitInpatient = (ctx: UseCaseContext, raw: unknown) =>
           insuplcAdmdvs: person.insuplcAdmdvs,
           maskedName: maskName(person.name),
           insutype: person.insutype,
-          detail: { stayNo: stay.stayNo, diagCode: input.diagCode, diagName: input.diagName },
+          detail: { stayNo: stay.stayNo, diagCode: main.code, diagName: main.name, diagnosisFrom: from },
         },
         { mdtrtinfo, diseinfo },
         (answer) => {
@@ -88,9 +61,11 @@ export const admitInpatient = (ctx: UseCaseContext, raw: unknown) =>
   });
 
 /**
- * Discharge settlement up to the patient's confirmation: the HIS closes the stay, its fee
- * lines go up (2301, after clearing lines an abandoned attempt left open, 2302), the platform
- * discharges (2402) and pre-settles (2303). confirmSettlement then settles with 2304.
+ * Discharge settlement up to the patient's confirmation: the HIS closes the stay, and once its
+ * discharge record is complete (refused before any message otherwise) its fee lines go up (2301,
+ * after clearing lines an abandoned attempt left open, 2302), the platform discharges (2402) and
+ * pre-settles (2303) with the four scope amounts of the 2301 answer's per-line split.
+ * confirmSettlement then settles with 2304.
  */
 export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, prepareDischargeInput, raw, async (input) => {
@@ -102,40 +77,39 @@ export const prepareDischarge = (ctx: UseCaseContext, raw: unknown) =>
     if (stay.status === 'paid' || stay.lines.length === 0) throw new SettlementFailure('NOTHING_TO_SETTLE');
     const mdtrtId = admission.mdtrtId;
     const area = person.insuplcAdmdvs;
-    const diag = { code: String(admission.detail.diagCode ?? ''), name: String(admission.detail.diagName ?? '') };
+    const amounts = ctx.config.region.amounts;
+    const discharge = dischargeMessage(ctx, person, stay, mdtrtId);
     await unlessRefused(ctx.gateway.call('2302', { data: { feedetl_sn: '0000', mdtrt_id: mdtrtId, psn_no: person.psnNo } }, area, { expectRefusal: true }));
-    const feedetail = stay.lines.map((line) => ({ ...feeLine(line, stay, ctx.config.region.amounts), mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: '21' }));
-    await ctx.gateway.call('2301', { feedetail }, area);
-    const dscginfo = {
+    const feedetail = stay.lines.map((line) => ({
+      ...feeLine(line, amounts),
+      // 2301's table lists no prescription fields: sent only for a line the HIS says is one.
+      ...(line.rxno ? prescription(line.rxno, line.rxCirculation) : {}),
       mdtrt_id: mdtrtId,
       psn_no: person.psnNo,
-      insutype: person.insutype,
-      endtime: stay.dischargedOn ? `${stay.dischargedOn} 10:00:00` : now(ctx.clock),
-      dise_codg: diag.code,
-      dise_name: diag.name,
-      dscg_dept_codg: stay.deptCode,
-      dscg_dept_name: stay.deptName,
-      dscg_bed: stay.bed,
-      dscg_way: '1',
-    };
-    const diseinfo = [{ diag_type: '1', diag_code: diag.code, diag_name: diag.name }];
-    await unlessRefused(ctx.gateway.call('2402', { dscginfo, diseinfo }, area, { expectRefusal: true }));
+      med_type: '21',
+    }));
+    const uploaded = await ctx.gateway.call('2301', { feedetail }, area);
+    const totalFen = sumFen(stay.lines);
+    const scope = scopeOfFeeAnswer(uploaded.output.result, stay.lines.map((line) => line.feedetlSn), totalFen);
+    await unlessRefused(ctx.gateway.call('2402', discharge, area, { expectRefusal: true }));
     const data = {
       ...certificateFields(person),
-      medfee_sumamt: wireAmount(sumFen(stay.lines), ctx.config.region.amounts),
+      medfee_sumamt: wireAmount(totalFen, amounts),
       psn_setlway: '01',
       mdtrt_id: mdtrtId,
-      acct_used_flag: '1',
+      acct_used_flag: accountFlag(ctx.config.settlement.useAccountByDefault),
       invono: '',
       mid_setl_flag: '0',
+      fulamt_ownpay_amt: wireAmount(scope.fulamtOwnpay, amounts),
+      overlmt_selfpay: wireAmount(scope.overlmtSelfpay, amounts),
+      preselfpay_amt: wireAmount(scope.preselfpay, amounts),
+      inscp_scp_amt: wireAmount(scope.inscpScp, amounts),
     };
-    const answer = await ctx.gateway.call('2303', { data }, area);
-    return quoteFromAnswer(ctx, answer.output, {
+    return preSettle(ctx, { infno: '2303', node: 'data', input: { data } }, {
       kind: 'discharge',
       person,
       infno: '2304',
       mdtrtId,
-      input: { data: { ...data, ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo), ctx.config.region.amounts) } },
       items: stay.lines.map(receiptItem),
       hisDebt: { action: 'pay-stay', stayNo: stay.stayNo },
     });

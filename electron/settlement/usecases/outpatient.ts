@@ -2,13 +2,13 @@ import { SettlementFailure } from '../errors';
 import type { PendingBill } from '../his/bridge';
 import { billsOf } from '../his/debts';
 import { wireAmount } from '../nhsa/amounts';
-import { parseSetlinfo, scopeAmountsForWire } from '../nhsa/setlinfo';
 import type { KnownPerson } from '../people';
 import { useCase, type Quote, type UseCaseContext } from './context';
+import { hisDataMissing, mainDiagnosis, requireLineData, visitDiseinfo } from './hisData';
 import { unlessRefused } from './refusals';
 import type { VisitRelease } from '../visitUndo';
-import { quoteFromAnswer, type QuoteView } from './settle';
-import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+import { preSettle, type QuoteView } from './settle';
+import { accountFlag, certificateFields, feeLine, prescription, receiptItem, sumFen } from './wire';
 import { listPendingBillsInput, prepareOutpatientInput, listRegistrationSlotsInput, prepareRegistrationInput } from '../../../shared/ipc/settlementRequests';
 import type { BillView } from '../../../shared/types/settlement';
 export type { BillView };
@@ -37,10 +37,29 @@ export const listPendingBills = (ctx: UseCaseContext, raw: unknown) =>
   );
 
 /**
+ * What 2203 says about the visit, from the HIS: when it began (the registration time) and the
+ * doctor's diagnoses, the main one as dise_codg / dise_name. A registration fee is paid before the
+ * doctor has seen the patient, so its visit may have no diagnosis yet: 2203 then carries none
+ * (the spec marks neither dise_codg nor diseinfo required) rather than an invented one. A
+ * doctor's bill without a main diagnosis is refused before anything is sent.
+ */
+function visitInfoOf(ctx: UseCaseContext, first: PendingBill, medType: string) {
+  const diagnoses = first.diagnoses;
+  const main = mainDiagnosis(diagnoses);
+  if (!first.begntime) hisDataMissing(ctx, `就诊 ${first.visitNo} 的就诊开始时间（begntime）`);
+  if (medType !== '12' && !main) hisDataMissing(ctx, `就诊 ${first.visitNo} 的主诊断`);
+  return {
+    mdtrtinfo: { med_type: medType, begntime: first.begntime, ...(main ? { dise_codg: main.code, dise_name: main.name } : {}) },
+    diseinfo: visitDiseinfo(diagnoses),
+  };
+}
+
+/**
  * One visit's bills up to the patient's confirmation: the platform visit (the one the HIS
  * recorded for the visit, or 2201, recorded in the HIS), visit information (2203), fee lines (2204, after
  * clearing lines an earlier attempt left open, 2205) and pre-settlement (2206). The 2207
- * input is the 2206 input plus the four scope amounts of the 2206 answer.
+ * input is the 2206 input plus the four scope amounts of the 2206 answer. What the HIS lacks is
+ * refused before the first call.
  */
 async function quoteVisit(
   ctx: UseCaseContext,
@@ -51,7 +70,9 @@ async function quoteVisit(
   const first = bills[0]!;
   const area = person.insuplcAdmdvs;
   const medType = first.kind === 'registration' ? '12' : '11';
-  const begntime = now(ctx.clock);
+  const visit = visitInfoOf(ctx, first, medType);
+  const lines = bills.flatMap((bill) => bill.lines);
+  requireLineData(ctx, lines, `就诊 ${first.visitNo}`);
   // The HIS keeps the visit's platform visit, whichever terminal opened it; this terminal's map
   // covers an attempt whose record in the HIS did not get through.
   let mdtrtId = first.mdtrtId ?? ctx.visits.get(first.visitNo, person.psnNo);
@@ -61,7 +82,7 @@ async function quoteVisit(
       {
         data: {
           ...certificateFields(person),
-          begntime,
+          begntime: first.begntime,
           ipt_otp_no: first.visitNo,
           atddr_no: first.doctorCode,
           dr_name: first.doctorName,
@@ -80,31 +101,30 @@ async function quoteVisit(
   const chrgBchno = first.visitNo;
   await unlessRefused(ctx.gateway.call('2205', { data: { mdtrt_id: mdtrtId, chrg_bchno: '0000', psn_no: person.psnNo } }, area, { expectRefusal: true }));
   ctx.undo.supersede(mdtrtId);
-  await ctx.gateway.call(
-    '2203',
-    { mdtrtinfo: { mdtrt_id: mdtrtId, psn_no: person.psnNo, med_type: medType, begntime, main_cond_dscr: '', dise_codg: '', dise_name: '' }, diseinfo: [] },
-    area,
-  );
-  const lines = bills.flatMap((bill) => bill.lines.map((line) => ({ line, bill })));
-  const feedetail = lines.map(({ line, bill }) => ({ ...feeLine(line, bill, ctx.config.region.amounts), mdtrt_id: mdtrtId, psn_no: person.psnNo, chrg_bchno: chrgBchno }));
+  await ctx.gateway.call('2203', { mdtrtinfo: { mdtrt_id: mdtrtId, psn_no: person.psnNo, ...visit.mdtrtinfo }, diseinfo: visit.diseinfo }, area);
+  const feedetail = lines.map((line) => ({
+    ...feeLine(line, ctx.config.region.amounts),
+    ...prescription(line.rxno, line.rxCirculation),
+    mdtrt_id: mdtrtId,
+    psn_no: person.psnNo,
+    chrg_bchno: chrgBchno,
+  }));
   await ctx.gateway.call('2204', { feedetail }, area);
   const data = {
     ...certificateFields(person),
     med_type: medType,
-    medfee_sumamt: wireAmount(sumFen(lines.map(({ line }) => line)), ctx.config.region.amounts),
+    medfee_sumamt: wireAmount(sumFen(lines), ctx.config.region.amounts),
     psn_setlway: '01',
     mdtrt_id: mdtrtId,
     chrg_bchno: chrgBchno,
-    acct_used_flag: '1',
+    acct_used_flag: accountFlag(ctx.config.settlement.useAccountByDefault),
   };
-  const answer = await ctx.gateway.call('2206', { data }, area);
-  return quoteFromAnswer(ctx, answer.output, {
+  return preSettle(ctx, { infno: '2206', node: 'data', input: { data }, settleExtra: { invono: '' } }, {
     kind: registration ? 'registration' : 'outpatient',
     person,
     infno: '2207',
     mdtrtId,
-    input: { data: { ...data, invono: '', ...scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo), ctx.config.region.amounts) } },
-    items: lines.map(({ line }) => receiptItem(line)),
+    items: lines.map(receiptItem),
     hisDebt: { action: 'pay-bills', billIds: bills.map((b) => b.billId) },
     ...(registration ? { registration } : {}),
     release: releaseOf(person, first.visitNo, mdtrtId, registration),

@@ -2,10 +2,10 @@ import { SettlementFailure } from '../errors';
 import type { BillLine } from '../his/bridge';
 import { fenToYuan } from '../../../shared/money';
 import { wireAmount } from '../nhsa/amounts';
-import { scopeAmountsForWire, parseSetlinfo } from '../nhsa/setlinfo';
+import { STAFF_OPERATOR_TYPE } from '../nhsa/envelope';
 import { useCase, type UseCaseContext } from './context';
-import { quoteFromAnswer } from './settle';
-import { certificateFields, feeLine, now, receiptItem, sumFen } from './wire';
+import { preSettle } from './settle';
+import { accountFlag, certificateFields, drugLine, now, prescription, receiptItem, sumFen } from './wire';
 import { lookupCatalogueInput, preparePharmacyInput } from '../../../shared/ipc/settlementRequests';
 
 
@@ -13,10 +13,18 @@ import { lookupCatalogueInput, preparePharmacyInput } from '../../../shared/ipc/
 export const lookupCatalogue = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, lookupCatalogueInput, raw, (query) => ctx.his.catalogueLookup(query));
 
+/** The pharmacist on duty: the counter's signed-in operator; nobody when the terminal acts alone. */
+function pharmacistOnDuty(ctx: UseCaseContext): { code: string; name: string } | undefined {
+  const operator = ctx.gateway.operatorOfRecord();
+  return operator.type === STAFF_OPERATOR_TYPE ? { code: operator.id, name: operator.name } : undefined;
+}
 
 /**
  * Pharmacy cart → 2101 pre-settlement → quote. Prices come from the catalogue, never from the
- * screen, so a tampered cart cannot change what is charged.
+ * screen, so a tampered cart cannot change what is charged. A sale over the counter fills no
+ * prescription (rxno '', rx_circ_flag '0'); a sale of prescription drugs carries the number staff
+ * scanned from the prescription, which a pharmacy always fills for another institution's
+ * prescriber: 外购处方, rx_circ_flag '1'. The pharmacist who dispenses is the line's bilg_dr.
  */
 export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, preparePharmacyInput, raw, async (input) => {
@@ -46,21 +54,17 @@ export const preparePharmacySettlement = (ctx: UseCaseContext, raw: unknown) =>
       begntime: at,
       medfee_sumamt: wireAmount(sumFen(lines), ctx.config.region.amounts),
       invono: '',
-      dise_codg: '',
-      dise_name: '',
-      acct_used_flag: '1',
+      acct_used_flag: accountFlag(ctx.config.settlement.useAccountByDefault),
       med_type: '41',
     };
-    const counter = { deptCode: 'PHARM', deptName: '药房', caty: '', doctorCode: ctx.config.terminal.id, doctorName: ctx.config.terminal.name };
-    const drugdetail = lines.map((line) => feeLine(line, counter, ctx.config.region.amounts));
-    const answer = await ctx.gateway.call('2101', { druginfo, drugdetail }, person.insuplcAdmdvs);
-    const preview = parseSetlinfo(answer.output.setlinfo);
-    return quoteFromAnswer(ctx, answer.output, {
+    const rx = prescription(input.rxno, true);
+    const pharmacist = pharmacistOnDuty(ctx);
+    const drugdetail = lines.map((line) => drugLine(line, rx, pharmacist, ctx.config.region.amounts));
+    return preSettle(ctx, { infno: '2101', node: 'druginfo', input: { druginfo, drugdetail } }, {
       kind: 'pharmacy',
       person,
       infno: '2102',
       mdtrtId: '',
-      input: { druginfo: { ...druginfo, ...scopeAmountsForWire(preview, ctx.config.region.amounts) }, drugdetail },
       items: lines.map(receiptItem),
     });
   });

@@ -1,10 +1,11 @@
 import { maskName } from '../../../shared/mask';
 import { SettlementFailure } from '../errors';
-import { amountsOf, identityViolations, parseSetlinfo, type SettlementAmounts } from '../nhsa/setlinfo';
+import { amountsOf, identityViolations, parseSetlinfo, scopeAmountsForWire, type SettlementAmounts } from '../nhsa/setlinfo';
 import { pendingReceipt, settlementReceipt } from '../receipts';
 import { payHisDebt, type HisDebt } from '../his/debts';
-import { useCase, type Quote, type UseCaseContext } from './context';
-import { confirmSettlementInput, declineQuoteInput } from '../../../shared/ipc/settlementRequests';
+import { useCase, type PreSettlement, type Quote, type UseCaseContext } from './context';
+import { accountFlag } from './wire';
+import { confirmSettlementInput, declineQuoteInput, requoteSettlementInput } from '../../../shared/ipc/settlementRequests';
 import type { QuoteView, SettleResult } from '../../../shared/types/settlement';
 export type { QuoteView, SettleResult };
 
@@ -27,9 +28,45 @@ export function quoteFromAnswer(ctx: UseCaseContext, output: Record<string, unkn
     accountFen: amounts.acctPay,
     cashFen: amounts.psnCashPay,
     hospitalFen: amounts.hospPartAmt,
+    useAccount: full.useAccount,
     ...(full.registration ? { registration: full.registration } : {}),
   };
 }
+
+type QuoteBasis = Omit<Quote, 'amounts' | 'input' | 'pre' | 'useAccount'>;
+
+/**
+ * Pre-settles and offers the split: the settling call's input is the pre-settlement input plus
+ * the answer's four scope amounts (and `settleExtra`), so only what the patient saw is settled.
+ */
+export async function preSettle(ctx: UseCaseContext, pre: PreSettlement, basis: QuoteBasis): Promise<QuoteView> {
+  const answer = await ctx.gateway.call(pre.infno, pre.input, basis.person.insuplcAdmdvs);
+  const node = pre.input[pre.node] as Record<string, unknown>;
+  const scope = scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo), ctx.config.region.amounts);
+  const input = { ...pre.input, [pre.node]: { ...node, ...pre.settleExtra, ...scope } };
+  return quoteFromAnswer(ctx, answer.output, { ...basis, pre, input, useAccount: node.acct_used_flag === '1' });
+}
+
+/**
+ * The patient changed whether the personal account pays: the platform quotes the same fee lines
+ * again with the other acct_used_flag, and the new quote replaces the old one. If that fails,
+ * the old quote stands and can still be confirmed or declined.
+ */
+export const requoteSettlement = (ctx: UseCaseContext, raw: unknown) =>
+  useCase(ctx, requoteSettlementInput, raw, async (input): Promise<QuoteView> => {
+    const { pre, amounts: _amounts, input: _input, useAccount: _useAccount, ...basis } = ctx.quotes.get(input.quoteId);
+    const node = pre.input[pre.node] as Record<string, unknown>;
+    const again: PreSettlement = { ...pre, input: { ...pre.input, [pre.node]: { ...node, acct_used_flag: accountFlag(input.useAccount) } } };
+    const view = await preSettle(ctx, again, basis);
+    try {
+      // Confirmed or expired meanwhile: the new quote must not be confirmable either.
+      ctx.quotes.take(input.quoteId);
+    } catch (error) {
+      ctx.quotes.forget(view.quoteId);
+      throw error;
+    }
+    return view;
+  });
 
 /**
  * The patient confirmed the split: settle it (2207 / 2102 / 2304) under the journal's rule.

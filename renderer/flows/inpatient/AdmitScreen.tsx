@@ -6,7 +6,11 @@ import { useKioskStore } from '../../store';
 import { selectPerson, selectStayNo } from '../../store/selectors';
 import { useCounter } from '../useCounter';
 
-/** Admission (2401): the desk enters the admitting diagnosis the hospital system does not carry. */
+/**
+ * Admission (2401) of the stay the hospital system records, with its admission diagnoses. The
+ * desk types a diagnosis only when the hospital system has none (the engine uses the doctor's
+ * record whenever there is one): both fields or neither.
+ */
 export function AdmitScreen() {
   const t = useT();
   const { api, run } = useCounter();
@@ -18,15 +22,18 @@ export function AdmitScreen() {
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!person || !stayNo || !diagCode.trim() || !diagName.trim() || busy) return;
+    const [code, name] = [diagCode.trim(), diagName.trim()];
+    if (!person || !stayNo || !code !== !name || busy) return;
     setBusy(true);
-    const answer = await run(api.admitInpatient({ personRef: person.personRef, stayNo, diagCode: diagCode.trim(), diagName: diagName.trim() }), 'admit');
+    const typed = code && name ? { diagCode: code, diagName: name } : {};
+    const answer = await run(api.admitInpatient({ personRef: person.personRef, stayNo, ...typed }), 'admit');
     setBusy(false);
     if (answer) useKioskStore.getState().setAdmission(answer);
   };
   return (
     <ScreenFrame name="admit" title={t('admit.title')}>
       <form className="form" onSubmit={(e) => void submit(e)}>
+        <p className="screen__text">{t('admit.hint')}</p>
         <Field label={t('admit.code')} value={diagCode} onChange={(e) => setDiagCode(e.target.value)} autoFocus />
         <Field label={t('admit.name')} value={diagName} onChange={(e) => setDiagName(e.target.value)} />
         <div className="screen__actions">

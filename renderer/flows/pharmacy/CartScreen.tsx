@@ -10,7 +10,8 @@ import { useCounterApi } from '../useCounter';
 
 /**
  * Staff build the cart: the barcode scanner types digits and Enter into the field, or staff
- * type part of a name and pick. Prices are the catalogue's; the engine re-prices anyway.
+ * type part of a name and pick. Prices are the catalogue's; the engine re-prices anyway. A sale
+ * of prescription drugs takes the prescription's number (scanned or typed); over the counter, none.
  */
 export function CartScreen() {
   const t = useT();
@@ -19,6 +20,8 @@ export function CartScreen() {
   const addToCart = useKioskStore((s) => s.addToCart);
   const changeCount = useKioskStore((s) => s.changeCount);
   const goTo = useKioskStore((s) => s.goTo);
+  const rxno = useKioskStore((s) => s.rxno);
+  const setRxno = useKioskStore((s) => s.setRxno);
   const [query, setQuery] = useState('');
   const [found, setFound] = useState<Product[]>([]);
   const [notFound, setNotFound] = useState(false);
@@ -78,6 +81,12 @@ export function CartScreen() {
           ))}
         </tbody>
       </table>
+      <Field
+        label={t('cart.rxno')}
+        value={rxno}
+        maxLength={30}
+        onChange={(e) => setRxno(e.target.value.replace(/[^A-Za-z0-9-]/g, ''))}
+      />
       <p className="figure" data-testid="cart-total">
         {t('cart.total')} {yuan(total)}
       </p>

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { yuan } from '../../components/money';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
@@ -9,14 +10,26 @@ import { ItemRows } from '../../components/ItemRows';
 
 /**
  * The confirmation a person can trust: who, what, and who pays what, before any money moves.
- * Nothing is settled except from the confirm button here.
+ * Nothing is settled except from the confirm button here. A patient with a personal account
+ * chooses whether it pays their part; the platform quotes the choice again before it is shown.
  */
 export function QuoteScreen() {
   const t = useT();
-  const { confirm, finish } = useCounter();
+  const { confirm, chooseAccount, finish } = useCounter();
   const quote = useKioskStore(selectQuote);
   const person = useKioskStore(selectPerson);
+  const [requoting, setRequoting] = useState(false);
+  const [choiceFailed, setChoiceFailed] = useState(false);
   if (!quote || !person) return null;
+  const choose = async (useAccount: boolean) => {
+    if (requoting) return;
+    setRequoting(true);
+    setChoiceFailed(false);
+    const done = await chooseAccount(useAccount);
+    setRequoting(false);
+    setChoiceFailed(!done);
+  };
+  const offerChoice = person.balanceFen > 0 || !quote.useAccount;
   const balanceAfter = person.balanceFen - quote.accountFen;
   const reg = quote.registration;
   const spoken = t('quote.spoken', {
@@ -58,9 +71,20 @@ export function QuoteScreen() {
             </>
           ) : null}
         </dl>
+        {offerChoice ? (
+          <div className="choices" role="group" aria-label={t('quote.accountChoice')}>
+            <button type="button" className="button button--secondary" aria-pressed={quote.useAccount} disabled={requoting} onClick={() => void choose(true)}>
+              {t('quote.useAccount')}
+            </button>
+            <button type="button" className="button button--secondary" aria-pressed={!quote.useAccount} disabled={requoting} onClick={() => void choose(false)}>
+              {t('quote.cashOnly')}
+            </button>
+          </div>
+        ) : null}
+        {choiceFailed ? <p className="screen__text screen__text--warn">{t('quote.choiceFailed')}</p> : null}
       </div>
       <div className="screen__actions">
-        <button type="button" className="button button--primary button--huge" onClick={() => void confirm()}>
+        <button type="button" className="button button--primary button--huge" disabled={requoting} onClick={() => void confirm()}>
           {t('quote.confirm')}
         </button>
         <button type="button" className="button button--secondary button--huge" onClick={() => void finish()}>

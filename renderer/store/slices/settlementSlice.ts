@@ -27,6 +27,8 @@ export interface SettlementSlice {
   stayNo: string | null;
   admission: AdmissionAnswer | null;
   cart: CartLine[];
+  /** The prescription a pharmacy sale fills, as staff scanned or typed it; empty over the counter. */
+  rxno: string;
   quote: QuoteView | null;
   /** The booked place, kept from the quote for the slip (the settlement receipt does not carry it). */
   registration: RegistrationInfo | null;
@@ -42,6 +44,7 @@ export interface SettlementSlice {
   setAdmission(admission: AdmissionAnswer): void;
   addToCart(product: Product): void;
   changeCount(medinsListCodg: string, delta: number): void;
+  setRxno(rxno: string): void;
   setQuote(quote: QuoteView | null): void;
   setReceipt(receipt: Receipt): void;
   showProblem(problem: Problem): void;
@@ -57,6 +60,7 @@ export const initialSettlement = {
   stayNo: null as string | null,
   admission: null as AdmissionAnswer | null,
   cart: [] as CartLine[],
+  rxno: '',
   quote: null as QuoteView | null,
   registration: null as RegistrationInfo | null,
   receipt: null as Receipt | null,
@@ -88,6 +92,7 @@ export const createSettlementSlice: StateCreator<KioskState, [], [], SettlementS
         .map((line) => (line.product.medinsListCodg === code ? { ...line, cnt: line.cnt + delta } : line))
         .filter((line) => line.cnt > 0),
     })),
+  setRxno: (rxno) => set({ rxno }),
   setQuote: (quote) => set({ quote, registration: quote?.registration ?? null }),
   setReceipt: (receipt) => set({ receipt, quote: null, screen: 'receipt' }),
   showProblem: (problem) => set({ problem, screen: 'problem' }),
