@@ -1,6 +1,6 @@
 import { staffOperator } from '../counterOperator';
 import { SettlementFailure } from '../errors';
-import { billsOf, type HisDebt } from '../his/debts';
+import { reopenDebtOf } from '../his/debts';
 import { amountsOf, parseSetlinfo } from '../nhsa/setlinfo';
 import { settlementReceipt } from '../receipts';
 import { useCase, type UseCaseContext } from './context';
@@ -25,8 +25,7 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
     const original = ctx.journal.bySetlId(input.setlId);
     if (!original || !(original.infno in CANCEL_OF)) throw new SettlementFailure('SETTLEMENT_NOT_FOUND');
     const infno = CANCEL_OF[original.infno as keyof typeof CANCEL_OF];
-    const bills = billsOf(original.detail);
-    const hisDebt: HisDebt | undefined = bills.length > 0 ? { action: 'reopen-bills', billIds: bills, paidWith: input.setlId } : undefined;
+    const hisDebt = reopenDebtOf(original.detail, input.setlId);
     ctx.log(`cancel: ${original.setlId} by operator ${input.operatorId}`);
     return orPendingReceipt(ctx, async () => {
       const { row } = await ctx.gateway.as(staffOperator(ctx.config, input.operatorId)).reversible(

@@ -42,5 +42,7 @@ describe('inpatient desk end to end (2401; 2301 → 2402 → 2303 → confirm �
     const cancelled = await cancelSettlement(engine.ctx, { setlId: settled.value.receipt.setlId, ...OPERATOR });
     expect(cancelled).toMatchObject({ ok: true, value: { receipt: { kind: 'cancel', totalFen: -stay.totalFen } } });
     expect(await h.admin.balanceFen(employee.psnNo)).toBe(before);
+    // The HIS is told too: the stay is owed again, not left marked paid by a cancelled settlement.
+    expect((await axios.get(`${h.sandbox.url}/his/stays/${stayNo}`, { proxy: false })).data.status).not.toBe('paid');
   });
 });
