@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { KioskHandlers } from '../../shared/ipc/contract';
 import { EMBEDDED_PLATFORM, type TerminalConfig } from '../../shared/config/terminalConfig';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
+import { embeddedPlatformFor, embeddedPlatformProblems } from '../../sandbox/embedded';
 import { evoucherChannel } from '../face/evoucherChannel';
 import { createSettlementEngine, type SettlementEngine } from '../settlement/engine';
 import type { HisBridge } from '../settlement/his/bridge';
@@ -25,7 +26,10 @@ export interface CoreOptions {
   /** FACESETTLE_CONFIG, or the per-OS default location (see README). */
   configFile: string | undefined;
   configRequired: boolean;
-  /** FACESETTLE_PLATFORM_URL: an already running sandbox (its platform, HIS and e-voucher channel). */
+  /**
+   * FACESETTLE_PLATFORM_URL: an already running sandbox (its platform, HIS and e-voucher channel),
+   * started for the same region (`npm run sandbox -- --config <terminal.json>`): its demo credentials are used.
+   */
   platformUrlOverride: string | undefined;
   /** The platform's TIF secret where it is not the embedded sandbox's (Electron: the encrypted store). */
   loadPlatformSecret?: (paasId: string) => Promise<string | undefined>;
@@ -69,9 +73,6 @@ const STEP_OF_METHOD: Partial<Record<string, Step>> = {
   confirmSettlement: 'settle',
 };
 
-/** The sandbox's demo secret is public (sandbox/README.md); a real platform's never is. */
-const SANDBOX_SECRET = 'facesettle-demo-secret';
-
 /**
  * Everything the kiosk is, minus its window: configuration, the platform it talks to (starting
  * the embedded sandbox when configured so), the settlement engine with its start-up recovery,
@@ -82,8 +83,20 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   const { config, source } = loadTerminalConfig(options.configFile, options.configRequired);
   const embedded = (url: string) => url === EMBEDDED_PLATFORM;
   const needsSandbox = !options.platformUrlOverride && [config.platform.url, config.his.url, config.evoucher.url].some(embedded);
+  // The sandbox's door is the region's profile (its demo credentials are public, sandbox/README.md);
+  // a real platform's secret comes from the store.
+  const demoPlatform = embeddedPlatformFor(config);
+  const platformEmbedded = needsSandbox && embedded(config.platform.url);
+  const unservable = platformEmbedded ? embeddedPlatformProblems(config) : [];
+  if (unservable.length > 0) throw new ConfigError(source, unservable);
   const sandbox: RunningSandbox | undefined = needsSandbox
-    ? await startSandbox({ dataDir: path.join(options.dataDir, 'sandbox'), log: () => undefined })
+    ? await startSandbox({
+        dataDir: path.join(options.dataDir, 'sandbox'),
+        log: () => undefined,
+        ...(platformEmbedded ? demoPlatform.options : {}),
+        // The face service loads its models on start: only when the e-voucher channel is the sandbox's.
+        parts: { face: embedded(config.evoucher.url), his: embedded(config.his.url) },
+      })
     : undefined;
   const local = options.platformUrlOverride ?? sandbox?.url ?? '';
   const resolve = (url: string) => (embedded(url) ? local : url);
@@ -92,7 +105,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   const log = (line: string) => logger.info(line);
   let secret: string | undefined;
   try {
-    secret = embedded(config.platform.url) || options.platformUrlOverride ? SANDBOX_SECRET : await options.loadPlatformSecret?.(config.platform.paasId);
+    secret = embedded(config.platform.url) || options.platformUrlOverride ? demoPlatform.kioskSecret : await options.loadPlatformSecret?.(config.platform.paasId);
   } catch (error) {
     await sandbox?.close();
     throw new ConfigError(source, [`platform: ${error instanceof Error ? error.message : String(error)}`]);

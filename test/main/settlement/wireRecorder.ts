@@ -15,6 +15,8 @@ export function wireRecorder(): { http: AxiosInstance; sent: Sent[]; since(mark:
   const http = axios.create();
   http.interceptors.response.use((response) => {
     const body = response.config.data;
+    // Envelopes only: oauth-sm's token request is a form post, not a platform message.
+    if (typeof body === 'string' && !body.startsWith('{')) return response;
     let answer: Record<string, unknown> | undefined;
     try {
       answer = typeof response.data === 'string' ? (JSON.parse(response.data) as Record<string, unknown>) : undefined;
