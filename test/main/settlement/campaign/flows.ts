@@ -11,9 +11,9 @@ import { confirmSettlement, type QuoteView, type SettleResult } from '../../../.
 import { OPERATOR } from '../engineOptions';
 
 /**
- * The counter flows the fault campaign drives. `setup` runs fault-free (the order a cashier
- * settles, the settlement a cancel undoes); `run` is the part under fault, in the test process
- * or in a child process that gets killed. What crosses to a child is plain JSON.
+ * The counter flows the fault campaign drives, always inside a terminal's child process.
+ * `setup` runs fault-free (the order a cashier settles, the settlement a cancel undoes); `run`
+ * is the part under fault. What crosses between processes is plain JSON.
  */
 export interface FlowEnv {
   sandboxUrl: string;
@@ -23,10 +23,11 @@ export interface FlowEnv {
 export interface FlowSpec {
   name: string;
   counter: 'hospital' | 'pharmacy';
-  /** Needs a sandbox of its own (the demo hospital has two inpatient stays and no way to open more). */
+  /**
+   * Needs a sandbox of its own and a patient holding one of the demo hospital's two inpatient
+   * stays (STAY_HOLDERS): the hospital system has no way to open more.
+   */
   fresh?: boolean;
-  /** The only person the flow can serve (the holder of a demo stay), as an index into DEMO_PERSONS. */
-  person?: number;
   /** The transactions of `run`, in order: where a network fault can be injected. */
   steps: string[];
   /** The reversible ones among them: where the process can be killed. */
@@ -95,6 +96,9 @@ async function admitted(engine: SettlementEngine, certno: string, stayNo: string
   return result.status;
 }
 
+/** Indexes into DEMO_PERSONS of the two holders of a demo inpatient stay. */
+export const STAY_HOLDERS = [0, 3] as const;
+
 const OUTPATIENT_STEPS = ['2201', '2203', '2204', '2206', '2207'];
 
 export const FLOWS: Record<string, FlowSpec> = {
@@ -149,7 +153,6 @@ export const FLOWS: Record<string, FlowSpec> = {
     name: 'admission',
     counter: 'hospital',
     fresh: true,
-    person: 0,
     steps: ['2401'],
     reversible: ['2401'],
     setup: async (_engine, certno, env) => ({ stayNo: await stayOf(certno, env) }),
@@ -159,7 +162,6 @@ export const FLOWS: Record<string, FlowSpec> = {
     name: 'discharge',
     counter: 'hospital',
     fresh: true,
-    person: 0,
     steps: ['2301', '2402', '2303', '2304'],
     reversible: ['2304'],
     async setup(engine, certno, env) {
@@ -173,7 +175,6 @@ export const FLOWS: Record<string, FlowSpec> = {
     name: 'discharge-cancel',
     counter: 'hospital',
     fresh: true,
-    person: 0,
     steps: ['2305'],
     reversible: ['2305'],
     async setup(engine, certno, env) {
