@@ -37,6 +37,8 @@ export interface PlatformView {
   found: 'valid' | 'reversed' | 'absent' | 'unreadable';
   /** One Chinese sentence for the staff screen. */
   summary: string;
+  /** Consecutive looks that found the same (valid or unreadable): what sends a row to staff. */
+  rounds?: number;
   /** The platform's record, when it has one: what a "settled" resolution records. */
   record?: {
     setlId: string;
@@ -85,6 +87,8 @@ export interface JournalEntry extends Required<Omit<NewEntry, 'mdtrtId' | 'insut
   nextAttemptAt: string | null;
   /** Recovery could not settle it from the platform's answers and records: staff must. */
   needsStaff: boolean;
+  /** When recovery last sent 2601 for it (ISO), if ever. */
+  lastReversalAt: string | null;
   platformView: PlatformView | null;
   createdAt: string;
   updatedAt: string;
@@ -209,6 +213,14 @@ export class Journal {
       ...(view ? { platform_view: JSON.stringify(view) } : {}),
       ...(askStaff ? { needs_staff: 1 } : {}),
     });
+  }
+
+  /**
+   * Recovery is about to send 2601 for this row. Kept so that a staff member recording it as
+   * settled can be held until no reversal of ours can still arrive (journalStaff.ts).
+   */
+  noteReversalSent(msgid: string): void {
+    this.db.prepare("UPDATE journal SET last_reversal_at = ? WHERE msgid = ? AND state = 'unknown'").run(this.clock().toISOString(), msgid);
   }
 
   markHisPaid(msgid: string): JournalEntry {

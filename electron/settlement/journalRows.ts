@@ -26,6 +26,7 @@ export interface Row {
   next_attempt_at: string | null;
   needs_staff: number;
   platform_view: string | null;
+  last_reversal_at: string | null;
   created_at: string;
   updated_at: string;
 }
@@ -75,6 +76,7 @@ CREATE TABLE IF NOT EXISTS journal_resolution (
 export const LATER_COLUMNS: ReadonlyArray<[string, string]> = [
   ['needs_staff', 'INTEGER NOT NULL DEFAULT 0'],
   ['platform_view', 'TEXT'],
+  ['last_reversal_at', 'TEXT'],
 ];
 
 export function toEntry(row: Row): JournalEntry {
@@ -101,6 +103,7 @@ export function toEntry(row: Row): JournalEntry {
     attempts: row.attempts,
     nextAttemptAt: row.next_attempt_at,
     needsStaff: row.needs_staff === 1,
+    lastReversalAt: row.last_reversal_at,
     platformView: row.platform_view ? (JSON.parse(row.platform_view) as PlatformView) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,

@@ -95,7 +95,14 @@ export class Recovery {
     const { journal, clock } = this.options;
     const report: RecoveryReport = { reversed: 0, neverHappened: 0, stillUnknown: 0, needStaff: 0, hisMarked: 0 };
     for (const row of journal.unknown(ignoreSchedule ? undefined : clock())) {
-      const result = await this.resolve(row);
+      let result: Resolution;
+      try {
+        result = await this.resolve(row);
+      } catch (error) {
+        // Staff may have resolved the row while its query was out: their word stands.
+        if (journal.get(row.msgid)?.state !== 'unknown') continue;
+        throw error;
+      }
       if (result === 'reversed') report.reversed += 1;
       if (result === 'never-happened') report.neverHappened += 1;
       if (result !== 'unknown') await this.released(journal.get(row.msgid)!);
@@ -112,13 +119,18 @@ export class Recovery {
 
   private async resolve(row: JournalEntry): Promise<Resolution> {
     const { journal, gateway } = this.options;
-    try {
-      await gateway.call('2601', { data: { psn_no: row.psnNo, omsgid: row.msgid, oinfno: row.infno } }, row.insuplcAdmdvs, { expectRefusal: true });
-      journal.markReversed(row.msgid, '2601');
-      this.log(`recovery: ${row.infno} ${row.msgid} had happened; reversed`);
-      return 'reversed';
-    } catch (error) {
-      if (!(error instanceof SettlementFailure) || !error.refused) return this.later(row, `2601: ${describe(error)}`);
+    // Once staff are asked, recovery only looks: a 2601 of ours still on its way when they decide
+    // could undo what they record as settled.
+    if (!row.needsStaff) {
+      try {
+        journal.noteReversalSent(row.msgid);
+        await gateway.call('2601', { data: { psn_no: row.psnNo, omsgid: row.msgid, oinfno: row.infno } }, row.insuplcAdmdvs, { expectRefusal: true });
+        journal.markReversed(row.msgid, '2601');
+        this.log(`recovery: ${row.infno} ${row.msgid} had happened; reversed`);
+        return 'reversed';
+      } catch (error) {
+        if (!(error instanceof SettlementFailure) || !error.refused) return this.later(row, `2601: ${describe(error)}`);
+      }
     }
     let view: PlatformView;
     try {
@@ -150,9 +162,11 @@ export class Recovery {
       journal.deferRecovery(row.msgid, 'no record yet; the request may still arrive', new Date(next), view);
       return 'unknown';
     }
-    // A valid record 2601 did not undo, or an answer we cannot read: retry a few rounds, then staff.
-    const askStaff = row.attempts + 1 >= (this.options.staffAfter ?? 3);
-    journal.deferRecovery(row.msgid, view.summary, this.nextTry(row), view, askStaff);
+    // A valid record 2601 did not undo, or an answer we cannot read: retry a few such rounds (an
+    // outage or "no record yet" does not count), then staff.
+    const rounds = (row.platformView?.found === view.found ? (row.platformView.rounds ?? 1) : 0) + 1;
+    const askStaff = rounds >= (this.options.staffAfter ?? 3);
+    journal.deferRecovery(row.msgid, view.summary, this.nextTry(row), { ...view, rounds }, askStaff);
     if (askStaff && !row.needsStaff) this.log(`recovery: ${row.infno} ${row.msgid} needs staff: ${view.summary}`);
     return 'unknown';
   }

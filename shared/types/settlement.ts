@@ -364,7 +364,10 @@ export interface UnresolvedAttemptView {
   needsStaff: boolean;
   /** What the platform's records showed at the last look, in Chinese; null before the first look. */
   platformSays: string | null;
-  /** Whether the platform holds a valid record a "settled" resolution can record. */
+  /**
+   * Whether the platform holds a valid record a "settled" resolution can record: read after any
+   * reversal of ours could still have arrived.
+   */
   platformHasRecord: boolean;
   /** Staff may resolve it now: it is listed for staff, or its window has closed. */
   staffMayResolve: boolean;

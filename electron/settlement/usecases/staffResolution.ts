@@ -17,6 +17,15 @@ const WHAT: Record<string, string> = {
 
 const staffMay = (ctx: UseCaseContext, row: JournalEntry) => row.needsStaff || ctx.clock().getTime() >= ctx.recovery.deadline(row).getTime();
 
+/**
+ * The platform's record can be taken as the outcome only when it was read after any 2601 of
+ * ours could still arrive: otherwise a late reversal could undo what staff record as settled.
+ */
+const recordSettles = (ctx: UseCaseContext, row: JournalEntry) =>
+  row.platformView?.found === 'valid' &&
+  row.platformView.record !== undefined &&
+  (row.lastReversalAt === null || new Date(row.platformView.at).getTime() >= ctx.recovery.deadline({ createdAt: row.lastReversalAt }).getTime());
+
 function view(ctx: UseCaseContext, row: JournalEntry): UnresolvedAttemptView {
   return {
     msgid: row.msgid,
@@ -27,7 +36,7 @@ function view(ctx: UseCaseContext, row: JournalEntry): UnresolvedAttemptView {
     decidableAt: ctx.recovery.deadline(row).toISOString(),
     needsStaff: row.needsStaff,
     platformSays: row.platformView?.summary ?? null,
-    platformHasRecord: row.platformView?.found === 'valid' && row.platformView.record !== undefined,
+    platformHasRecord: recordSettles(ctx, row),
     attempts: row.attempts,
     staffMayResolve: staffMay(ctx, row),
   };
@@ -51,6 +60,7 @@ export const resolveUnresolved = (ctx: UseCaseContext, raw: unknown) =>
     const row = ctx.journal.get(input.msgid);
     if (!row || row.state !== 'unknown') throw new SettlementFailure('SETTLEMENT_NOT_FOUND', input.msgid);
     if (!staffMay(ctx, row)) throw new SettlementFailure('SETTLEMENT_PENDING', input.msgid);
+    if (input.resolution === 'settled' && !recordSettles(ctx, row)) throw new SettlementFailure('SETTLEMENT_PENDING', input.msgid);
     ctx.log(`staff: ${row.infno} ${row.msgid} resolved as ${input.resolution} by operator ${input.operatorId}`);
     const done = ctx.staff.resolve(input.msgid, input.resolution, input.operatorId, input.reason);
     if (done.state === 'done') await ctx.recovery.runOnce({ ignoreSchedule: true }); // pays what the HIS is owed

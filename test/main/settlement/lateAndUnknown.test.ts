@@ -85,14 +85,24 @@ describe('answers in words nobody catalogued', () => {
     const [onPlatform] = await h.admin.settlements({ msgid: receipt.reference });
     expect(onPlatform?.state).toBe('valid');
 
-    // Every 2601 refused, each time in words never seen before.
-    for (let round = 0; round < 4; round++) {
+    // Every 2601 refused, each time in words never seen before: three such rounds ask staff.
+    for (let round = 0; round < 3; round++) {
+      expect(engine.ctx.journal.get(receipt.reference)?.needsStaff).toBe(false);
       await h.admin.fault({ infno: '2601', mode: 'error', errMsg: unheardOf(), times: 1 });
       await engine.recovery.runOnce({ ignoreSchedule: true });
     }
     const row = engine.ctx.journal.get(receipt.reference)!;
     expect(row).toMatchObject({ state: 'unknown', needsStaff: true });
     expect(row.platformView).toMatchObject({ found: 'valid', record: { setlId: onPlatform!.setl_id } });
+    expect(await h.admin.faults()).toEqual([]); // every 2601 was refused as armed, none left over
+
+    // Recording it as settled must wait until no 2601 of ours can still arrive and undo it.
+    const early = await resolveUnresolved(engine.ctx, { msgid: receipt.reference, resolution: 'settled', operatorId: OPERATOR.operatorId, pin: OPERATOR.pin, reason: '平台显示已结算' });
+    expect(early).toMatchObject({ ok: false, error: { code: 'SETTLEMENT_PENDING' } });
+    const lastReversal = engine.ctx.journal.get(receipt.reference)!.lastReversalAt!;
+    await sleep(Math.max(0, engine.recovery.deadline({ createdAt: lastReversal }).getTime() - Date.now() + 100));
+    await engine.recovery.runOnce({ ignoreSchedule: true }); // looks only: staff are deciding
+    expect(engine.ctx.journal.get(receipt.reference)?.lastReversalAt).toBe(lastReversal);
 
     // The patient is not left guessing: they are told to pay another way or ask staff.
     const blocked = await confirmSettlement(engine.ctx, { quoteId: await quote(engine) });
