@@ -72,7 +72,8 @@ describe('cashier counter', () => {
   it('a platform error during settlement: nothing charged, the reason in plain words, the next steps', async () => {
     const { page } = kiosk;
     await byCard('A42120002', '421200D156000005A0002');
-    await injectFault(kiosk, { infno: '2207', mode: 'error', times: 1 });
+    // Twice: a refused call is tried once more after a fresh sign-in (gateway.ts), so one refusal is not enough.
+    await injectFault(kiosk, { infno: '2207', mode: 'error', times: 2 });
     await button(page, '确认支付').click();
     await heading(page, '这一步没有办成').waitFor();
     expect(await page.locator('main').innerText()).toContain('医保平台未受理此次业务');

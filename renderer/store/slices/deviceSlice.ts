@@ -31,7 +31,9 @@ export const createDeviceSlice: StateCreator<KioskState, [], [], DeviceSlice> = 
   setStartupError: (startupError) => set({ startupError }),
   updateSettings: (change) => {
     const settings = { ...get().settings, ...change };
-    saveSettings(settings);
+    // Only what staff chose on this page is kept; the operator is main's, mirrored here, and
+    // a terminal nobody configured stores nothing at all.
+    if (change.density !== undefined) saveSettings(settings);
     set({ settings });
   },
   openAdmin: () => set({ adminOpen: true, adminToken: null }),
