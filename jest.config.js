@@ -24,7 +24,8 @@ module.exports = {
     // The real `electron` module downloads a binary when required; main's tests get the mock.
     project('main', 'node', { moduleNameMapper: { '^electron$': '<rootDir>/test/__mocks__/electron.ts' } }),
     project('sandbox', 'node'),
-    project('renderer', 'jsdom'),
+    // Stylesheets a component imports are the bundler's business; in jsdom they are empty.
+    project('renderer', 'jsdom', { moduleNameMapper: { '\\.css$': '<rootDir>/test/__mocks__/style.ts' } }),
     project('e2e', 'node', { setupFilesAfterEnv: ['<rootDir>/test/e2e/support/setup.ts'] }),
   ],
 };

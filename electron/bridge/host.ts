@@ -2,7 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BRIDGE_API_PREFIX, BRIDGE_SECRET_HEADER, BRIDGE_SECRET_META } from '../../shared/ipc/bridge';
-import type { KioskHandlers } from '../../shared/ipc/contract';
+import { MAX_REQUEST_BYTES, type KioskHandlers } from '../../shared/ipc/contract';
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { createAppFileHandler, type Mount } from '../core/appFiles';
@@ -13,7 +13,9 @@ import { createAppFileHandler, type Mount } from '../core/appFiles';
  * carry the per-start secret, which only the page this host serves holds. A page from another
  * origin can neither read the secret nor send the custom header without a preflight we refuse.
  */
-const MAX_BODY = 64 * 1024;
+
+/** Whatever the contract allows a request to carry (a face photo), and not a byte more. */
+const MAX_BODY = MAX_REQUEST_BYTES;
 
 export interface BridgeHostOptions {
   handlers: KioskHandlers;

@@ -60,7 +60,14 @@ async function startBrowserBridge(): Promise<void> {
     console.log(`Kiosk at ${host.url} (opening ${browser} in app mode)`);
     spawn(
       browser,
-      [`--app=${host.url}`, `--user-data-dir=${path.join(projectRoot, '.data', 'chromium')}`, '--auto-accept-camera-and-microphone-capture', '--no-first-run'],
+      [
+        `--app=${host.url}`,
+        `--user-data-dir=${path.join(projectRoot, '.data', 'chromium')}`,
+        '--auto-accept-camera-and-microphone-capture',
+        '--no-first-run',
+        // With a printer named, the page's print goes to the system default printer without a dialog (slips print themselves).
+        ...(core.config.printer.deviceName ? ['--kiosk-printing'] : []),
+      ],
       { stdio: 'ignore', detached: true },
     ).unref();
   } else {

@@ -84,6 +84,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
         createReceiptPrinter({
           contents: () => handle!.window.webContents,
           deviceName: config.printer.deviceName,
+          paper: config.printer.paper,
           pdfDir: receiptsDir,
           writeFile: async (file, data) => {
             await mkdir(receiptsDir, { recursive: true });

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { ScrollBox } from '../components/ScrollBox';
 import { useCounterApi } from '../flows/useCounter';
 import { useT, type MessageKey } from '../i18n';
 import { useKioskStore } from '../store';
@@ -10,15 +11,17 @@ import { DemoEnrolSection } from './DemoEnrolSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { OperatorSection } from './OperatorSection';
 import { ReconcileSection } from './ReconcileSection';
+import { ReprintSection } from './ReprintSection';
 import { UnresolvedSection } from './UnresolvedSection';
 
-const SECTIONS = ['config', 'operator', 'reconcile', 'unresolved', 'diagnostics', 'demo'] as const;
+const SECTIONS = ['config', 'operator', 'reconcile', 'unresolved', 'reprint', 'diagnostics', 'demo'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, MessageKey> = {
   config: 'admin.config',
   operator: 'admin.operator',
   reconcile: 'admin.reconcile',
   unresolved: 'admin.unresolved',
+  reprint: 'admin.reprint',
   diagnostics: 'admin.diagnostics',
   demo: 'admin.demo',
 };
@@ -51,12 +54,16 @@ export function AdminPanel() {
           </button>
         ))}
       </nav>
-      {section === 'config' ? <ConfigSection /> : null}
-      {section === 'operator' ? <OperatorSection /> : null}
-      {section === 'reconcile' ? <ReconcileSection /> : null}
-      {section === 'unresolved' ? <UnresolvedSection /> : null}
-      {section === 'diagnostics' ? <DiagnosticsSection /> : null}
-      {section === 'demo' && demo ? <DemoEnrolSection /> : null}
+      {/* A long section (diagnostics, a day's report) scrolls in its box; the tabs and the way out stay. */}
+      <ScrollBox label={t(LABELS[section])} className="admin__body">
+        {section === 'config' ? <ConfigSection /> : null}
+        {section === 'operator' ? <OperatorSection /> : null}
+        {section === 'reconcile' ? <ReconcileSection /> : null}
+        {section === 'unresolved' ? <UnresolvedSection /> : null}
+        {section === 'reprint' ? <ReprintSection /> : null}
+        {section === 'diagnostics' ? <DiagnosticsSection /> : null}
+        {section === 'demo' && demo ? <DemoEnrolSection /> : null}
+      </ScrollBox>
       {exitMessage ? <p role="status">{exitMessage}</p> : null}
       <div className="screen__actions">
         <button type="button" className="button button--primary" onClick={close}>

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { CounterError } from '../api/counter';
-import { Field } from '../components/Field';
+import { PIN } from '../components/keypadSpec';
+import { NumberField } from '../components/NumberField';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
@@ -35,7 +36,7 @@ export function AdminPin() {
   return (
     <ScreenFrame name="admin-pin" title={t('admin.pinTitle')}>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <Field label={t('admin.pin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+        <NumberField label={t('admin.pin')} spec={PIN} value={pin} onValueChange={setPin} autoFocus />
         <p className="screen__text screen__text--warn" role="alert">
           {message}
         </p>

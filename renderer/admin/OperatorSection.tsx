@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Field } from '../components/Field';
+import { PIN } from '../components/keypadSpec';
+import { NumberField } from '../components/NumberField';
 import { FormActions } from '../components/FormActions';
 import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
@@ -70,7 +71,7 @@ export function OperatorSection() {
           <p className="screen__text">
             {chosen} {name(chosen)}
           </p>
-          <Field label={t('admin.operatorPin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+          <NumberField label={t('admin.operatorPin')} spec={PIN} value={pin} onValueChange={setPin} autoFocus />
           <FormActions busy={busy} submitLabel={t('admin.signIn')} onBack={back} />
         </form>
       ) : (

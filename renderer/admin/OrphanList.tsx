@@ -1,6 +1,9 @@
 import { useState } from 'react';
 import type { ReconcileOrphan } from '../../shared/types/settlement';
 import { Field } from '../components/Field';
+import { KeypadGroup } from '../components/KeypadGroup';
+import { OPERATOR_ID, PIN } from '../components/keypadSpec';
+import { NumberField } from '../components/NumberField';
 import { yuan } from '../components/money';
 import { useCounterApi } from '../flows/useCounter';
 import { useT, type MessageKey } from '../i18n';
@@ -69,9 +72,11 @@ export function OrphanList({ orphans, onReversed }: { orphans: ReconcileOrphan[]
                   void reverse(o.msgid);
                 }}
               >
-                <Field label={t('admin.operatorId')} value={form.operatorId} onChange={(e) => setForm({ ...form, operatorId: e.target.value })} />
-                <Field label={t('admin.orphanPin')} type="password" inputMode="numeric" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} />
-                <Field label={t('admin.orphanReason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+                <KeypadGroup initial={form.operatorId ? 'pin' : 'operatorId'}>
+                  <NumberField name="operatorId" label={t('admin.operatorId')} spec={OPERATOR_ID} value={form.operatorId} onValueChange={(operatorId) => setForm({ ...form, operatorId })} />
+                  <NumberField name="pin" label={t('admin.orphanPin')} spec={PIN} value={form.pin} onValueChange={(pin) => setForm({ ...form, pin })} />
+                  <Field label={t('admin.orphanReason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+                </KeypadGroup>
                 <div className="choices">
                   <button type="submit" className="button button--primary" disabled={busy || !form.operatorId || !form.pin || form.reason.trim().length < 2}>
                     {busy ? t('common.working') : t('admin.orphanConfirm')}

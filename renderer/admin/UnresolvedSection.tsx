@@ -1,6 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { UnresolvedAttemptView } from '../../shared/types/settlement';
 import { Field } from '../components/Field';
+import { KeypadGroup } from '../components/KeypadGroup';
+import { OPERATOR_ID, PIN } from '../components/keypadSpec';
+import { NumberField } from '../components/NumberField';
 import { yuan } from '../components/money';
 import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
@@ -70,9 +73,11 @@ export function UnresolvedSection() {
             ) : null}
             {open === row.msgid ? (
               <div className="form">
-                <Field label={t('admin.operatorId')} value={form.operatorId} onChange={(e) => setForm({ ...form, operatorId: e.target.value })} />
-                <Field label={t('admin.unresolvedPin')} type="password" inputMode="numeric" value={form.pin} onChange={(e) => setForm({ ...form, pin: e.target.value })} />
-                <Field label={t('admin.unresolvedReason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+                <KeypadGroup initial="operatorId">
+                  <NumberField name="operatorId" label={t('admin.operatorId')} spec={OPERATOR_ID} value={form.operatorId} onValueChange={(operatorId) => setForm({ ...form, operatorId })} />
+                  <NumberField name="pin" label={t('admin.unresolvedPin')} spec={PIN} value={form.pin} onValueChange={(pin) => setForm({ ...form, pin })} />
+                  <Field label={t('admin.unresolvedReason')} value={form.reason} onChange={(e) => setForm({ ...form, reason: e.target.value })} />
+                </KeypadGroup>
                 <div className="choices">
                   <button type="button" className="button button--secondary" onClick={() => void resolve(row.msgid, 'reversed')}>
                     {t('admin.unresolvedAsReversed')}

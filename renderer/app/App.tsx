@@ -4,7 +4,9 @@ import { IdlePrompt } from '../components/IdlePrompt';
 import { Layout } from '../components/Layout';
 import { useCounter } from '../flows/useCounter';
 import { useIdleTimer } from '../hooks/useIdleTimer';
+import { useScannerListener } from '../hooks/useScanner';
 import { useT } from '../i18n';
+import { slipHoldsWipe } from '../print/slipPrinting';
 import { useFaceEngine } from '../screens/identify/faceEngine';
 import { useKioskStore } from '../store';
 import { selectAdminOpen, selectAppInfo, selectIdlePromptOpen, selectScreen, selectStartupError } from '../store/selectors';
@@ -39,9 +41,11 @@ export function App() {
   }, [api, engine, setAppInfo, setStartupError, setLocale]);
 
   // Walked away: the patient's session ends (engine and store), and an open admin panel locks.
+  // A receipt whose slip is not out yet is printed first, then wiped (the receipt screen does both).
   const endAll = useCallback(() => {
     closeAdmin();
-    void finish();
+    if (slipHoldsWipe(useKioskStore.getState())) useKioskStore.getState().wipeOnceOut();
+    else void finish();
   }, [closeAdmin, finish]);
   const onIdle = useCallback(() => {
     const s = useKioskStore.getState();
@@ -49,6 +53,7 @@ export function App() {
     else openIdlePrompt();
   }, [openIdlePrompt, endAll]);
   useIdleTimer((info?.idleTimeoutSeconds ?? 120) * 1000, onIdle, !idlePromptOpen);
+  useScannerListener();
 
   if (startupError) {
     return (

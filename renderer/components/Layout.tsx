@@ -41,16 +41,17 @@ export function Layout({ children }: { children: ReactNode }) {
   return (
     <div className={`layout layout--${density}`} lang={locale}>
       <div className="admin-corner" aria-hidden="true" data-testid="admin-corner" onPointerDown={(e) => cornerTap(e.timeStamp)} />
+      {/* A staff call's banner takes the header's place: across the top, at no cost to the screen's height. */}
       <header className="layout__header">
-        <div>
+        <div className="layout__where">
           <div className="layout__institution">{info?.institutionName}</div>
           <div className="layout__mode">{info ? t(`mode.${info.mode}`) : ''}</div>
         </div>
+        <StaffBanner />
         <button type="button" className="button button--quiet" onClick={() => setLocale(locale === 'zh-CN' ? 'en' : 'zh-CN')}>
           {t('common.language')}
         </button>
       </header>
-      <StaffBanner />
       <main className="layout__main">{children}</main>
       <footer className="layout__footer">
         <CallStaffButton />

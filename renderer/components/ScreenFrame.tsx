@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useSpeakOnShow } from '../speech/voiceContext';
+import '../screenLayouts.css';
 
 /** A screen: one heading (spoken when shown, with the instruction under it), then its content. */
 export function ScreenFrame({

@@ -224,6 +224,19 @@ export const zhCN = {
   'face.error.unavailable': '刷脸暂时不可用，请使用其他方式',
   'startup.loading': '正在启动…',
   'startup.failed': '终端暂时无法使用，请到人工窗口办理',
+  'keypad.name': '数字键盘：{field}',
+  'keypad.typing': '正在输入：{field}',
+  'keypad.backspace': '退格',
+  'keypad.clear': '清空',
+  'keypad.confirm': '确认',
+  'keypad.letters': '字母',
+  'keypad.digits': '数字',
+  'keypad.open': '数字键盘',
+  'keypad.close': '收起',
+  'keypad.entered': '已输入{n}位',
+  'keypad.deleted': '删除一位',
+  'keypad.cleared': '已清空',
+  'keypad.full': '已经输满了',
 } as const;
 
 export type AppMessageKey = keyof typeof zhCN;

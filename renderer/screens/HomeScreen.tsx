@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { CartScreen } from '../flows/pharmacy/CartScreen';
 import { useCounterApi } from '../flows/useCounter';
+import { useScanner } from '../hooks/useScanner';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
 import { selectMode, selectOperatorId } from '../store/selectors';
+import { useQrIdentify } from './identify/useQrIdentify';
 
 /**
  * The attract screen: what this terminal does, one big way in, and the other ways named.
@@ -28,7 +30,11 @@ export function HomeScreen() {
       live = false;
     };
   }, [api, update]);
-  if (mode !== 'registration' && !operatorId) {
+  // An e-voucher held to the scanner starts the visit with it; the pharmacy's cart takes its own scans.
+  const { identify } = useQrIdentify();
+  const open = mode === 'registration' || Boolean(operatorId);
+  useScanner(open && mode !== 'pharmacy' ? (code) => void identify(code) : null);
+  if (!open) {
     return (
       <ScreenFrame name="closed" title={t('home.closed')}>
         <p className="screen__lead">{t('home.closedHint')}</p>

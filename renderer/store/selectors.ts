@@ -1,3 +1,4 @@
+import { NO_PRINTING } from '../print/slip';
 import type { KioskState } from './index';
 
 /** One selector per value, so a component re-renders only for what it shows. */
@@ -30,3 +31,6 @@ export const selectDensity = (s: KioskState) => s.settings.density;
 export const selectOperatorId = (s: KioskState) => s.settings.operatorId;
 export const selectAdminOpen = (s: KioskState) => s.adminOpen;
 export const selectAdminToken = (s: KioskState) => s.adminToken;
+export const selectPrinting = (s: KioskState) => s.appInfo?.printing ?? NO_PRINTING;
+export const selectSlip = (s: KioskState) => s.slip;
+export const selectWipeWhenPrinted = (s: KioskState) => s.wipeWhenPrinted;

@@ -110,6 +110,53 @@ const pinHash = z.string().regex(/^[^:]{1,64}:[0-9a-f]{64}$/, 'must be salt:hash
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
+/** Paper the slips are laid out for: a thermal roll 80 or 58 mm wide, or a sheet. */
+export const PAPER_SIZES = ['80mm', '58mm', 'A4', 'A5'] as const;
+export type PaperSize = (typeof PAPER_SIZES)[number];
+
+/** `{cash}` is the only placeholder: the cash still due, as the screen writes money (¥5.00). */
+const nextStepText = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(120, 'must be at most 120 characters (it is shown and spoken after the slip prints)')
+  .refine((text) => !/\{(?!cash\})[^}]*\}/.test(text), 'the only placeholder is {cash} (the cash still due)');
+const modeNextStep = z.object({ cashDue: nextStepText, paid: nextStepText }).strict();
+
+/**
+ * Where the patient goes once the slip is out, per counter mode: `cashDue` when cash remains to
+ * be paid (with `{cash}` filled in), `paid` when nothing does; `pending` and `cancel` for those
+ * slips. Hospitals word these for their own building.
+ */
+export const DEFAULT_NEXT_STEPS = {
+  registration: { cashDue: '请到一楼收费处付现金 {cash}，再到诊室候诊', paid: '请凭挂号凭条到诊室候诊' },
+  cashier: { cashDue: '现金 {cash} 已在本窗口收取，请凭凭条取药或检查', paid: '请凭凭条取药或检查' },
+  pharmacy: { cashDue: '请向药师付现金 {cash}，然后在本窗口取药', paid: '请在本窗口取药' },
+  inpatient: { cashDue: '请到住院收费处付现金 {cash}，再办理出院', paid: '请凭凭条到护士站办理出院' },
+  pending: '请收好凭条，结果确认前请不要重复缴费',
+  cancel: '费用按原支付方式退回，请收好撤销凭条',
+} as const;
+
+const printerSection = z
+  .object({
+    /** The system printer's name; empty: slips are kept as PDF files (Electron) or left to the page's print (browser bridge). */
+    deviceName: z.string().max(200),
+    /** Slips print as soon as the result is known, without a tap. */
+    autoPrint: z.boolean().default(true),
+    paper: z.enum(PAPER_SIZES).default('80mm'),
+    nextStep: z
+      .object({
+        registration: modeNextStep.default(DEFAULT_NEXT_STEPS.registration),
+        cashier: modeNextStep.default(DEFAULT_NEXT_STEPS.cashier),
+        pharmacy: modeNextStep.default(DEFAULT_NEXT_STEPS.pharmacy),
+        inpatient: modeNextStep.default(DEFAULT_NEXT_STEPS.inpatient),
+        pending: nextStepText.default(DEFAULT_NEXT_STEPS.pending),
+        cancel: nextStepText.default(DEFAULT_NEXT_STEPS.cancel),
+      })
+      .strict()
+      .default(DEFAULT_NEXT_STEPS),
+  })
+  .strict();
+
 export const terminalConfigSchema = z
   .object({
     institution: z
@@ -205,8 +252,8 @@ export const terminalConfigSchema = z
     face: z
       .object({ policy: z.enum(FACE_POLICIES), maxAttempts: z.number().int().min(1).max(10) })
       .strict(),
-    /** The system printer's name; empty: receipts are saved as PDF. */
-    printer: z.object({ deviceName: z.string().max(200) }).strict(),
+    /** The slip printer: which, on what paper, whether slips print themselves, and what the screen says next. */
+    printer: printerSection,
     /**
      * What the confirmation offers first: whether the personal part is paid from the personal
      * account (acct_used_flag 1) until the patient chooses otherwise.
@@ -245,7 +292,7 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
   ],
   admin: { pinHash: 'facesettle-demo-admin:68871800edec941a573769cbd7015433330b103aa3f4412b9db292b43eec2db3' },
   face: { policy: 'active-always', maxAttempts: 3 },
-  printer: { deviceName: '' },
+  printer: { deviceName: '', autoPrint: true, paper: '80mm', nextStep: DEFAULT_NEXT_STEPS },
   settlement: { useAccountByDefault: true },
 };
 

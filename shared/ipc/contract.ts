@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Result } from '../result';
-import { COUNTER_MODES, FACE_POLICIES, LOCALES } from '../config/terminalConfig';
+import { COUNTER_MODES, FACE_POLICIES, LOCALES, PAPER_SIZES } from '../config/terminalConfig';
 import type {
   AdmissionResult,
   BillView,
@@ -32,7 +32,14 @@ import * as requests from './settlementRequests';
 const typed = <T>() => z.custom<T>();
 const empty = z.object({}).strict();
 const adminToken = z.string().min(8).max(64);
-const photo = z.string().min(100).max(3_000_000);
+/** The largest photo (a base64 JPEG) the face methods take: every transport must carry it. */
+export const PHOTO_MAX_CHARS = 3_000_000;
+const photo = z.string().min(100).max(PHOTO_MAX_CHARS);
+/**
+ * The largest request body a transport must accept: the photo (base64 is ASCII, one byte a
+ * character) plus room for the other fields and the JSON around them, which are all small.
+ */
+export const MAX_REQUEST_BYTES = PHOTO_MAX_CHARS + 64 * 1024;
 
 export type FaceIdentification =
   | { status: 'identified'; person: IdentifiedPerson }
@@ -40,6 +47,11 @@ export type FaceIdentification =
   | { status: 'wrong-digits'; authNo: string; attemptsLeft: number }
   | { status: 'retry'; reason: 'no-face' | 'several-faces' | 'bad-image' | 'expired' }
   | { status: 'not-found' };
+
+/** A slip of today found by its reference for staff to reprint, or why there is none. */
+export type ReceiptLookup =
+  | { status: 'found'; receipt: SettlementReceipt | PendingReceipt; registration: RegistrationInfo | null; reprintedAt: string }
+  | { status: 'not-charged'; reference: string; state: 'failed' | 'reversed' };
 
 export type QrIdentification = { status: 'identified'; person: IdentifiedPerson } | { status: 'qr-invalid' } | { status: 'qr-expired' };
 
@@ -79,6 +91,15 @@ export const contract = {
       operators: z.array(z.object({ id: z.string(), name: z.string() })),
       /** Talking to the embedded sandbox: the demo menu may be shown. */
       demo: z.boolean(),
+      /**
+       * How slips print here: `auto` when they print without a tap (configured, and this shell has
+       * somewhere to print to), the paper they are laid out for, and this mode's next-step sentences.
+       */
+      printing: z.object({
+        auto: z.boolean(),
+        paper: z.enum(PAPER_SIZES),
+        nextStep: z.object({ cashDue: z.string(), paid: z.string(), pending: z.string(), cancel: z.string() }),
+      }),
     }),
   },
   /** Who runs this counter, as main keeps it (a reload or restart keeps it until sign-out or the day turns). */
@@ -168,6 +189,8 @@ export const contract = {
   /** This terminal's day for the finance office, and staff reversing an orphan day-end found (operator PIN, reason, audited). */
   exportDayCsv: { request: requests.exportDayCsvInput.extend({ adminToken }), response: typed<DayCsvExport>() },
   reverseOrphan: { request: requests.reverseOrphanInput.extend({ adminToken }), response: typed<OrphanReversal>() },
+  /** Staff reprint today's slips (admin → 补打凭条), rebuilt from the journal: masked names only. */
+  findReceipt: { request: requests.findReceiptInput.extend({ adminToken }), response: typed<ReceiptLookup>() },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

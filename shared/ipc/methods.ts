@@ -49,6 +49,7 @@ export const KIOSK_METHODS = [
   'exportMetricsCsv',
   'exportDayCsv',
   'reverseOrphan',
+  'findReceipt',
 ] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];

@@ -99,3 +99,5 @@ export const resolveUnresolvedInput = z
   })
   .strict();
 export const listUnresolvedInput = z.object({}).strict();
+/** Staff reprint a slip of today: its msgid (printed on every slip, also as a QR code) or a setl_id, typed or scanned. */
+export const findReceiptInput = z.object({ reference: z.string().trim().min(1).max(40) }).strict();

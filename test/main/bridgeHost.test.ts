@@ -5,6 +5,7 @@ import path from 'node:path';
 import { startBridgeHost, type BridgeHost } from '../../electron/bridge/host';
 import { APP_INFO, stubHandlers } from './support/stubHandlers';
 import { BRIDGE_SECRET_HEADER } from '../../shared/ipc/bridge';
+import { MAX_REQUEST_BYTES, PHOTO_MAX_CHARS } from '../../shared/ipc/contract';
 import { createHttpKioskApi } from '../../renderer/api/httpBridge';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'facesettle-bridge-'));
@@ -100,13 +101,27 @@ describe('browser bridge host', () => {
     const unknown = await post('formatDisk', '{}', { 'content-type': 'application/json', ...auth });
     expect(await unknown.json()).toMatchObject({ ok: false, error: { code: 'UNKNOWN_METHOD' } });
     // Just over the limit, and far more than the sockets buffer while the host answers.
-    for (const size of [100_000, 2_000_000]) {
-      const huge = await post('getAppInfo', JSON.stringify({ x: 'y'.repeat(size) }), { 'content-type': 'application/json', ...auth });
+    for (const size of [MAX_REQUEST_BYTES + 1, 2 * MAX_REQUEST_BYTES]) {
+      const body = JSON.stringify({ x: 'y'.repeat(size - 8) });
+      expect(body.length).toBe(size);
+      const huge = await post('getAppInfo', body, { 'content-type': 'application/json', ...auth });
       expect(huge.status).toBe(413);
       expect(await huge.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
     }
     // Still serving after all that.
     expect((await fetch(host.url)).status).toBe(200);
+  });
+
+  it('carries the largest photo the contract allows (not a 413, not a reset connection)', async () => {
+    const auth = { [BRIDGE_SECRET_HEADER]: host.secret, 'content-type': 'application/json' };
+    const largest = JSON.stringify({ photo: 'A'.repeat(PHOTO_MAX_CHARS) });
+    const answer = await post('identifyByFace', largest, auth);
+    expect(answer.status).toBe(200);
+    // The stub answers NOT_AVAILABLE: the body got through the host and the contract's validation to the handler.
+    expect(await answer.json()).toMatchObject({ ok: false, error: { code: 'NOT_AVAILABLE' } });
+    const tooLong = await post('identifyByFace', JSON.stringify({ photo: 'A'.repeat(PHOTO_MAX_CHARS + 1) }), auth);
+    expect(tooLong.status).toBe(200);
+    expect(await tooLong.json()).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
   });
 
   it('never serves files outside its mounts', async () => {

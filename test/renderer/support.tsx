@@ -81,6 +81,7 @@ export function appInfo(mode: CounterMode = 'registration'): ResponseOf<'getAppI
     face: { policy: 'passive-only', maxAttempts: 3 },
     operators: [{ id: 'OP001', name: '演示收费员' }],
     demo: true,
+    printing: { auto: false, paper: '80mm', nextStep: { cashDue: '请到一楼收费处付现金 {cash}', paid: '请到诊室候诊', pending: '请收好凭条', cancel: '请收好撤销凭条' } },
   };
 }
 

@@ -20,6 +20,7 @@ type AdminHandlers = Pick<
   | 'demoEnrolFace'
   | 'exportDayCsv'
   | 'reverseOrphan'
+  | 'findReceipt'
 >;
 
 /** Staff-only functions: each call carries the token the admin PIN unlocked. */
@@ -112,6 +113,10 @@ export function adminHandlers(deps: CoreDeps): AdminHandlers {
     reverseOrphan: async ({ adminToken, ...request }) => {
       guard(adminToken);
       return unwrap(await deps.settlement.reverseOrphan(request));
+    },
+    findReceipt: async ({ adminToken, ...request }) => {
+      guard(adminToken);
+      return unwrap(await deps.settlement.findReceipt(request));
     },
   };
 }

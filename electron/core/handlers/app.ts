@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { KioskHandlers } from '../../../shared/ipc/contract';
 import { probePlatform } from '../platformHealth';
 import type { CoreDeps } from './deps';
@@ -7,6 +8,21 @@ type AppHandlers = Pick<
   KioskHandlers,
   'getAppInfo' | 'getHealth' | 'getOperator' | 'callStaff' | 'printReceipt' | 'log' | 'reportDevices' | 'recordMetric'
 >;
+
+/**
+ * Slips print themselves where configured and where the shell can print without asking: Electron
+ * always can (the named printer, or a kept PDF); the bridge's page print only goes silently to a
+ * printer when one is named (Chromium started with --kiosk-printing), else it would open a dialog.
+ */
+export function printingOf(config: TerminalConfig, shell: CoreDeps['shell']) {
+  const { autoPrint, paper, nextStep, deviceName } = config.printer;
+  const { cashDue, paid } = nextStep[config.terminal.mode];
+  return {
+    auto: autoPrint && (shell === 'electron' || deviceName !== ''),
+    paper,
+    nextStep: { cashDue, paid, pending: nextStep.pending, cancel: nextStep.cancel },
+  };
+}
 
 /** What the terminal is and does for anyone at it: no patient data here. */
 export function appHandlers(deps: CoreDeps): AppHandlers {
@@ -24,6 +40,7 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
       face: config.face,
       operators: config.operators.map(({ id, name }) => ({ id, name })),
       demo: deps.isDemo,
+      printing: printingOf(config, deps.shell),
     }),
     getHealth: async () => ({ platform: await probePlatform(deps.platformUrl, deps.fetch) }),
     // Not behind the admin PIN: the home screen opens a staffed counter only with someone signed in.

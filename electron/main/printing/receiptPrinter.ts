@@ -1,12 +1,15 @@
 import path from 'node:path';
 import type { WebContents } from 'electron';
+import type { PaperSize } from '../../../shared/config/terminalConfig';
 import type { PendingReceipt, SettlementReceipt } from '../../../shared/types/settlement';
 
 export interface ReceiptPrinterOptions {
-  /** The kiosk window's contents, showing the receipt page (its print CSS shows only the receipt). */
+  /** The kiosk window's contents, showing the slip (its print CSS prints only #print-root). */
   contents: () => Pick<WebContents, 'print' | 'printToPDF'>;
   /** The system printer's name; empty: save a PDF. */
   deviceName: string;
+  /** What the slip is laid out for (renderer/print/print.css gives each paper its @page size). */
+  paper: PaperSize;
   pdfDir: string;
   writeFile: (file: string, data: Uint8Array) => Promise<void>;
 }
@@ -22,14 +25,19 @@ export function createReceiptPrinter(options: ReceiptPrinterOptions): (receipt: 
   return async (receipt) => {
     const contents = options.contents();
     if (options.deviceName) {
+      // A sheet printer is told the sheet; a thermal roll keeps its driver's own page (its roll width).
+      const sheet = options.paper === 'A4' || options.paper === 'A5' ? { pageSize: options.paper } : {};
       const printed = await new Promise<{ success: boolean; reason: string }>((resolve) =>
-        contents.print({ silent: true, printBackground: true, deviceName: options.deviceName }, (success, reason) => resolve({ success, reason })),
+        contents.print({ silent: true, printBackground: true, deviceName: options.deviceName, ...sheet }, (success, reason) =>
+          resolve({ success, reason }),
+        ),
       );
       if (printed.success) return { via: 'printer', detail: options.deviceName };
     }
     const reference = receipt.kind === 'pending' ? receipt.reference : receipt.msgid;
     const file = path.join(options.pdfDir, `${receipt.kind}-${reference.replace(/[^A-Za-z0-9-]/g, '')}.pdf`);
-    await options.writeFile(file, await contents.printToPDF({ printBackground: true }));
+    // The PDF takes the stylesheet's page for the configured paper (a roll's width, or the sheet).
+    await options.writeFile(file, await contents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
     return { via: 'pdf', detail: file };
   };
 }

@@ -5,6 +5,7 @@ import { admitInpatient, listInpatientStays, prepareDischarge } from './inpatien
 import { listPendingBills, listRegistrationSlots, prepareOutpatientSettlement, prepareRegistration } from './outpatient';
 import { lookupCatalogue, preparePharmacySettlement } from './pharmacy';
 import { exportDayCsv, reconcileDay } from './reconcile';
+import { findReceipt } from './reprint';
 import { reverseOrphan } from './reverseOrphan';
 import { confirmSettlement, declineQuote, requoteSettlement } from './settle';
 import { listUnresolved, resolveUnresolved } from './staffResolution';
@@ -31,6 +32,7 @@ import {
   resolveUnresolvedInput,
   exportDayCsvInput,
   reverseOrphanInput,
+  findReceiptInput,
 } from '../../../shared/ipc/settlementRequests';
 
 /**
@@ -61,6 +63,7 @@ export const SETTLEMENT_USE_CASES = {
   resolveUnresolved: [resolveUnresolvedInput, resolveUnresolved],
   exportDayCsv: [exportDayCsvInput, exportDayCsv],
   reverseOrphan: [reverseOrphanInput, reverseOrphan],
+  findReceipt: [findReceiptInput, findReceipt],
 } as const;
 
 export type SettlementUseCase = keyof typeof SETTLEMENT_USE_CASES;

@@ -92,6 +92,8 @@ export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
             detail: {
               kind: quote.kind,
               items: quote.items,
+              // The slip's booked place, for a staff reprint (usecases/reprint.ts).
+              ...(quote.registration ? { registration: quote.registration } : {}),
               ...(quote.hisDebt ? { hisDebt: quote.hisDebt } : {}),
               // Recovery reads it back when the attempt ends reversed or never happened.
               ...(quote.release ? { release: quote.release } : {}),

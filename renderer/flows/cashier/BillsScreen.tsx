@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Bill } from '../../api/counter';
 import { yuan } from '../../components/money';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { ScrollBox } from '../../components/ScrollBox';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectBills, selectPerson } from '../../store/selectors';
@@ -22,26 +23,33 @@ export function BillsScreen() {
     await toQuote(api.prepareOutpatientSettlement({ personRef: person.personRef, billIds: visit.map((b) => b.billId) }), 'bills');
     setBusy(false);
   };
+  // Each visit is a row of the list: its total beside its pay button at the top, its lines under them.
   return (
     <ScreenFrame name="bills" title={bills.length === 0 ? t('bills.none') : t('bills.title')}>
-      {[...visits.values()].map((visit) => (
-        <div key={visit[0]!.visitNo} className="card">
-          <p className="card__title">
-            {visit[0]!.deptName} · {visit[0]!.doctorName}
-          </p>
-          <ul className="card__items">
-            {visit.flatMap((bill) => bill.items).map((item, i) => (
-              <li key={i}>
-                {item.name} ×{item.cnt} {yuan(item.amountFen)}
-              </li>
-            ))}
-          </ul>
-          <p className="figure">{yuan(visit.reduce((sum, b) => sum + b.totalFen, 0))}</p>
-          <button type="button" className="button button--primary" disabled={busy} onClick={() => void pay(visit)}>
-            {t('bills.pay')}
-          </button>
-        </div>
-      ))}
+      {bills.length > 0 ? (
+        <ScrollBox label={t('bills.title')} className="bills">
+          {[...visits.values()].map((visit) => (
+            <div key={visit[0]!.visitNo} className="card">
+              <div className="card__head">
+                <p className="card__title">
+                  {visit[0]!.deptName} · {visit[0]!.doctorName}
+                </p>
+                <p className="card__total">{yuan(visit.reduce((sum, b) => sum + b.totalFen, 0))}</p>
+                <button type="button" className="button button--primary" disabled={busy} onClick={() => void pay(visit)}>
+                  {t('bills.pay')}
+                </button>
+              </div>
+              <ul className="card__items">
+                {visit.flatMap((bill) => bill.items).map((item, i) => (
+                  <li key={i}>
+                    {item.name} ×{item.cnt} {yuan(item.amountFen)}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        </ScrollBox>
+      ) : null}
     </ScreenFrame>
   );
 }

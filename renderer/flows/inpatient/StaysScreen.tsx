@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'react';
 import type { InpatientStayView } from '../../../shared/types/settlement';
-import { Field } from '../../components/Field';
+import { STAY_NO } from '../../components/keypadSpec';
+import { NumberField } from '../../components/NumberField';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { ScrollBox } from '../../components/ScrollBox';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectPerson } from '../../store/selectors';
@@ -47,19 +49,23 @@ export function StaysScreen() {
     <ScreenFrame name="stays" title={t('stays.title')}>
       <div className="form">
         {stays?.length === 0 ? <p className="screen__text">{t('stays.none')}</p> : null}
-        {stays?.map((stay) => (
-          <button
-            key={stay.stayNo}
-            type="button"
-            className="button button--row"
-            aria-pressed={stayNo === stay.stayNo}
-            onClick={() => setStayNo(stay.stayNo)}
-          >
-            <span>{stay.stayNo}</span>
-            <span>{t('stays.line', { dept: stay.deptName, bed: stay.bed, date: stay.admittedOn })}</span>
-          </button>
-        ))}
-        <Field label={t('stays.stayNo')} value={stayNo} onChange={(e) => setStayNo(e.target.value)} autoFocus />
+        {stays?.length ? (
+          <ScrollBox label={t('stays.title')} className="choices choices--list">
+            {stays.map((stay) => (
+              <button
+                key={stay.stayNo}
+                type="button"
+                className="button button--row"
+                aria-pressed={stayNo === stay.stayNo}
+                onClick={() => setStayNo(stay.stayNo)}
+              >
+                <span>{stay.stayNo}</span>
+                <span>{t('stays.line', { dept: stay.deptName, bed: stay.bed, date: stay.admittedOn })}</span>
+              </button>
+            ))}
+          </ScrollBox>
+        ) : null}
+        <NumberField label={t('stays.stayNo')} spec={STAY_NO} value={stayNo} onValueChange={setStayNo} autoFocus />
         <div className="screen__actions">
           <button type="button" className="button button--primary" disabled={!ready} onClick={admit}>
             {t('stays.admit')}

@@ -1,4 +1,5 @@
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { ScrollBox } from '../../components/ScrollBox';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectSlots } from '../../store/selectors';
@@ -12,13 +13,13 @@ export function DepartmentsScreen() {
   return (
     <ScreenFrame name="departments" title={t('dept.title')}>
       {departments.length === 0 ? <p className="screen__lead">{t('dept.none')}</p> : null}
-      <div className="choices">
+      <ScrollBox label={t('dept.title')} className="choices">
         {departments.map((name) => (
           <button key={name} type="button" className="button button--primary button--choice" onClick={() => choose(name)}>
             {name}
           </button>
         ))}
-      </div>
+      </ScrollBox>
     </ScreenFrame>
   );
 }

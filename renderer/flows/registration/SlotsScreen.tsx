@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { yuan } from '../../components/money';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { ScrollBox } from '../../components/ScrollBox';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectDepartment, selectPerson, selectSlots } from '../../store/selectors';
@@ -25,7 +26,7 @@ export function SlotsScreen() {
   return (
     <ScreenFrame name="slots" title={t('slots.title')}>
       <p className="screen__lead">{department}</p>
-      <div className="choices choices--list">
+      <ScrollBox label={t('slots.title')} className="choices choices--list">
         {shown.map((slot) => (
           <button key={slot.slotId} type="button" className="button button--choice button--row" disabled={busy} onClick={() => void choose(slot.slotId)}>
             <span className="row__main">
@@ -38,7 +39,7 @@ export function SlotsScreen() {
             <span>{t('slots.remaining', { n: slot.remaining })}</span>
           </button>
         ))}
-      </div>
+      </ScrollBox>
       <button type="button" className="button button--secondary" onClick={() => goTo('departments')}>
         {t('common.back')}
       </button>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMetric } from '../../app/metrics';
-import { Field } from '../../components/Field';
+import { KeypadGroup } from '../../components/KeypadGroup';
+import { CARD_CODE } from '../../components/keypadSpec';
+import { NumberField } from '../../components/NumberField';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
@@ -29,8 +31,10 @@ export function CardScreen() {
     <ScreenFrame name="card" title={t('card.title')}>
       <p className="screen__text">{t('card.text')}</p>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <Field label={t('card.no')} value={cardNo} onChange={(e) => setCardNo(e.target.value)} autoFocus />
-        <Field label={t('card.sn')} value={cardSn} onChange={(e) => setCardSn(e.target.value)} />
+        <KeypadGroup initial="cardNo">
+          <NumberField name="cardNo" label={t('card.no')} spec={CARD_CODE} value={cardNo} onValueChange={setCardNo} autoFocus />
+          <NumberField name="cardSn" label={t('card.sn')} spec={CARD_CODE} value={cardSn} onValueChange={setCardSn} />
+        </KeypadGroup>
         <FormActions busy={busy} onBack={() => goTo('other-ways')} />
       </form>
     </ScreenFrame>

@@ -1,6 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import { useMetric } from '../../app/metrics';
-import { Field } from '../../components/Field';
+import { KeypadGroup } from '../../components/KeypadGroup';
+import { ID_NUMBER, OPERATOR_ID, PIN } from '../../components/keypadSpec';
+import { NumberField } from '../../components/NumberField';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
@@ -31,9 +33,11 @@ export function IdNumberScreen() {
   return (
     <ScreenFrame name="id-number" title={t('idn.title')}>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <Field label={t('idn.certno')} value={certno} onChange={(e) => setCertno(e.target.value)} maxLength={18} autoFocus />
-        <Field label={t('idn.operator')} value={operatorId} onChange={(e) => setOperatorId(e.target.value)} readOnly={Boolean(signedIn)} />
-        <Field label={t('idn.pin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+        <KeypadGroup initial="certno">
+          <NumberField name="certno" label={t('idn.certno')} spec={ID_NUMBER} value={certno} onValueChange={setCertno} autoFocus />
+          <NumberField name="operator" label={t('idn.operator')} spec={OPERATOR_ID} value={operatorId} onValueChange={setOperatorId} readOnly={Boolean(signedIn)} />
+          <NumberField name="pin" label={t('idn.pin')} spec={PIN} value={pin} onValueChange={setPin} />
+        </KeypadGroup>
         <FormActions busy={busy} onBack={() => goTo('other-ways')} />
       </form>
     </ScreenFrame>

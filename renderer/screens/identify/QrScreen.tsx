@@ -1,32 +1,27 @@
 import { useState, type FormEvent } from 'react';
-import { useMetric } from '../../app/metrics';
 import { Field } from '../../components/Field';
 import { ScreenFrame } from '../../components/ScreenFrame';
-import { useCounter } from '../../flows/useCounter';
+import { useScanner } from '../../hooks/useScanner';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { FormActions } from '../../components/FormActions';
+import { useQrIdentify } from './useQrIdentify';
 
 /**
  * The counter's scanner is a keyboard: it types the e-voucher payload and presses Enter into
- * the focused field. Staff can type a code too.
+ * the focused field, or, when the patient's touch took the focus away, straight to the screen.
+ * Staff can type a code too.
  */
 export function QrScreen() {
   const t = useT();
-  const { api, run, takeIdentity } = useCounter();
   const goTo = useKioskStore((s) => s.goTo);
-  const metric = useMetric();
+  const { identify, busy } = useQrIdentify();
   const [payload, setPayload] = useState('');
-  const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    if (!payload.trim() || busy) return;
-    setBusy(true);
-    const answer = await run(api.identifyByQr({ payload: payload.trim() }), 'qr');
-    setBusy(false);
-    if (answer?.status === 'identified') metric({ type: 'fallback', via: 'qr' });
-    if (answer) takeIdentity(answer, 'qr');
+    await identify(payload);
   };
+  useScanner((code) => void identify(code));
   return (
     <ScreenFrame name="qr" title={t('qr.title')} spoken={t('qr.text')}>
       <p className="screen__lead">{t('qr.text')}</p>

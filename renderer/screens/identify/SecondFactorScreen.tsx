@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMetric } from '../../app/metrics';
-import { Field } from '../../components/Field';
+import { ID_LAST4 } from '../../components/keypadSpec';
+import { NumberField } from '../../components/NumberField';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
@@ -37,13 +38,12 @@ export function SecondFactorScreen() {
         </p>
       ) : null}
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <Field
+        <NumberField
           label={t('second.digits')}
           className="field__input field__input--digits"
-          inputMode="numeric"
-          maxLength={4}
+          spec={ID_LAST4}
           value={digits}
-          onChange={(e) => setDigits(e.target.value)}
+          onValueChange={setDigits}
           autoFocus
         />
         <div className="screen__actions">

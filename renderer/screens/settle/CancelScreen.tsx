@@ -1,5 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { Field } from '../../components/Field';
+import { KeypadGroup } from '../../components/KeypadGroup';
+import { OPERATOR_ID, PIN } from '../../components/keypadSpec';
+import { NumberField } from '../../components/NumberField';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
@@ -27,8 +29,10 @@ export function CancelScreen() {
   return (
     <ScreenFrame name="cancel" title={t('cancel.title')}>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <Field label={t('idn.operator')} value={operatorId} onChange={(e) => setOperatorId(e.target.value)} />
-        <Field label={t('idn.pin')} type="password" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} autoFocus />
+        <KeypadGroup initial="pin">
+          <NumberField name="operator" label={t('idn.operator')} spec={OPERATOR_ID} value={operatorId} onValueChange={setOperatorId} />
+          <NumberField name="pin" label={t('idn.pin')} spec={PIN} value={pin} onValueChange={setPin} autoFocus />
+        </KeypadGroup>
         <div className="screen__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('common.working') : t('cancel.submit')}

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectPerson, selectQuote } from '../../store/selectors';
 import { ItemRows } from '../../components/ItemRows';
+import { ScrollBox } from '../../components/ScrollBox';
 
 /**
  * The confirmation a person can trust: who, what, and who pays what, before any money moves.
@@ -38,41 +39,30 @@ export function QuoteScreen() {
     account: fenToYuan(quote.accountFen),
     cash: fenToYuan(quote.cashFen),
   });
+  // screenLayouts.css places the parts by the screen's shape: the figures and the decision beside
+  // the bill, under it in portrait, and in rows on a short screen. Only the bill's lines scroll.
   return (
     <ScreenFrame name="quote" title={t('quote.title')} spoken={spoken}>
       <div className="quote">
         <div className="quote__who">
-          {t('quote.patient')}: <strong>{person.maskedName}</strong> <span className="quote__id">{person.maskedCertno}</span>
-        </div>
-        {reg ? (
-          <div className="quote__registration">
-            {t('quote.registration', { dept: reg.deptName, doctor: reg.doctorName, date: reg.date, period: t(reg.period === 'PM' ? 'period.PM' : 'period.AM') })}
-          </div>
-        ) : null}
-        <table className="quote__items">
-          <caption>{t('quote.items')}</caption>
-          <ItemRows items={quote.items} />
-        </table>
-        <dl className="split">
-          <dt>{t('quote.total')}</dt>
-          <dd data-testid="quote-total">{yuan(quote.totalFen)}</dd>
-          <dt>{t('quote.fund')}</dt>
-          <dd data-testid="quote-fund">{yuan(quote.fundFen)}</dd>
-          <dt>{t('quote.account')}</dt>
-          <dd data-testid="quote-account">{yuan(quote.accountFen)}</dd>
-          <dt className="split__due">{t('quote.cash')}</dt>
-          <dd className="split__due" data-testid="quote-cash">
-            {yuan(quote.cashFen)}
-          </dd>
-          {person.balanceFen > 0 || quote.accountFen > 0 ? (
-            <>
-              <dt>{t('quote.balanceAfter')}</dt>
-              <dd data-testid="quote-balance">{yuan(balanceAfter)}</dd>
-            </>
+          <span>
+            {t('quote.patient')}: <strong>{person.maskedName}</strong>
+          </span>
+          <span className="quote__id">{person.maskedCertno}</span>
+          {reg ? (
+            <span className="quote__registration">
+              {t('quote.registration', { dept: reg.deptName, doctor: reg.doctorName, date: reg.date, period: t(reg.period === 'PM' ? 'period.PM' : 'period.AM') })}
+            </span>
           ) : null}
-        </dl>
+        </div>
+        <ScrollBox label={t('quote.items')} className="quote__items">
+          <table className="items">
+            <caption>{t('quote.items')}</caption>
+            <ItemRows items={quote.items} />
+          </table>
+        </ScrollBox>
         {offerChoice ? (
-          <div className="choices" role="group" aria-label={t('quote.accountChoice')}>
+          <div className="choices quote__choice" role="group" aria-label={t('quote.accountChoice')}>
             <button type="button" className="button button--secondary" aria-pressed={quote.useAccount} disabled={requoting} onClick={() => void choose(true)}>
               {t('quote.useAccount')}
             </button>
@@ -81,15 +71,41 @@ export function QuoteScreen() {
             </button>
           </div>
         ) : null}
-        {choiceFailed ? <p className="screen__text screen__text--warn">{t('quote.choiceFailed')}</p> : null}
+        {choiceFailed ? <p className="screen__text screen__text--warn quote__note">{t('quote.choiceFailed')}</p> : null}
       </div>
-      <div className="screen__actions">
-        <button type="button" className="button button--primary button--huge" disabled={requoting} onClick={() => void confirm()}>
-          {t('quote.confirm')}
-        </button>
-        <button type="button" className="button button--secondary button--huge" onClick={() => void finish()}>
-          {t('quote.cancel')}
-        </button>
+      <div className="quote__decision">
+        <dl className="split">
+          <div className="split__line">
+            <dt>{t('quote.total')}</dt>
+            <dd data-testid="quote-total">{yuan(quote.totalFen)}</dd>
+          </div>
+          <div className="split__line">
+            <dt>{t('quote.fund')}</dt>
+            <dd data-testid="quote-fund">{yuan(quote.fundFen)}</dd>
+          </div>
+          <div className="split__line">
+            <dt>{t('quote.account')}</dt>
+            <dd data-testid="quote-account">{yuan(quote.accountFen)}</dd>
+          </div>
+          <div className="split__line split__due">
+            <dt>{t('quote.cash')}</dt>
+            <dd data-testid="quote-cash">{yuan(quote.cashFen)}</dd>
+          </div>
+          {person.balanceFen > 0 || quote.accountFen > 0 ? (
+            <div className="split__line">
+              <dt>{t('quote.balanceAfter')}</dt>
+              <dd data-testid="quote-balance">{yuan(balanceAfter)}</dd>
+            </div>
+          ) : null}
+        </dl>
+        <div className="screen__actions">
+          <button type="button" className="button button--primary button--huge" disabled={requoting} onClick={() => void confirm()}>
+            {t('quote.confirm')}
+          </button>
+          <button type="button" className="button button--secondary button--huge" onClick={() => void finish()}>
+            {t('quote.cancel')}
+          </button>
+        </div>
       </div>
     </ScreenFrame>
   );

@@ -1,56 +1,130 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect } from 'react';
 import { MARK_RECEIPT, mark } from '../../app/marks';
 import { ScreenFrame } from '../../components/ScreenFrame';
 import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
+import { PrintSlip } from '../../print/PrintSlip';
+import { nextStepOf, slipKey } from '../../print/slip';
+import { usePrintSlip } from '../../print/slipPrinting';
 import { useKioskStore } from '../../store';
-import { selectMode, selectReceipt, selectRegistration } from '../../store/selectors';
+import { selectMode, selectPrinting, selectReceipt, selectRegistration, selectSlip, selectWipeWhenPrinted } from '../../store/selectors';
+import type { SlipStatus } from '../../store/slices/printSlice';
 import { ReceiptView } from './ReceiptView';
+import './receipt.css';
+
+const STATUS_TEXT = {
+  printing: 'print.printing',
+  printed: 'receipt.printed',
+  saved: 'print.saved',
+  failed: 'receipt.printFailed',
+} as const satisfies Record<SlipStatus, string>;
 
 /**
- * Paid, or "result pending" with its reference. Printing goes to the configured printer (or
- * PDF) in Electron; in the browser bridge the page's own print dialog prints this receipt.
+ * Paid, or "result pending" with its reference. Where the terminal prints by itself the slip
+ * goes out as soon as this shows ("正在打印凭条"), then the screen says where to go next, in the
+ * configuration's words. Nothing here is wiped before the slip is out or the patient said they
+ * did not want it (完成 without printing): ending while it prints, or walking away, waits for it.
  */
 export function ReceiptScreen() {
   const t = useT();
-  const { api, finish } = useCounter();
+  const { finish } = useCounter();
   const receipt = useKioskStore(selectReceipt);
   const mode = useKioskStore(selectMode);
   const registration = useKioskStore(selectRegistration);
+  const printing = useKioskStore(selectPrinting);
+  const slip = useKioskStore(selectSlip);
+  const wipeWhenPrinted = useKioskStore(selectWipeWhenPrinted);
   const goTo = useKioskStore((s) => s.goTo);
-  const [printed, setPrinted] = useState<'no' | 'yes' | 'failed'>('no');
+  const printSlip = usePrintSlip();
+  const ref = receipt ? slipKey(receipt) : null;
+  const status = slip && slip.ref === ref ? slip.status : null;
+
   useEffect(() => {
     mark(MARK_RECEIPT);
   }, []);
+
+  const print = useCallback(
+    async (again: boolean) => {
+      const s = useKioskStore.getState();
+      if (!s.receipt) return;
+      const current = slipKey(s.receipt);
+      // One job per slip: a second render (or React's strict double effect) must not print it twice.
+      if (!again && s.slip?.ref === current) return;
+      const { generation } = s;
+      s.setSlipStatus(current, 'printing');
+      const outcome = await printSlip(s.receipt);
+      if (useKioskStore.getState().generation === generation) useKioskStore.getState().setSlipStatus(current, outcome);
+    },
+    [printSlip],
+  );
+
+  // The slip prints itself when the result shows (where configured), or when the session is
+  // ending with a slip nobody printed: the patient walked away from it.
+  useEffect(() => {
+    if (receipt && status === null && (printing.auto || wipeWhenPrinted)) void print(false);
+  }, [receipt, status, printing.auto, wipeWhenPrinted, print]);
+
+  // Ending waited for the slip: it is out now.
+  useEffect(() => {
+    if (wipeWhenPrinted && (status === 'printed' || status === 'saved')) void finish();
+  }, [wipeWhenPrinted, status, finish]);
+
   if (!receipt) return null;
-  const print = async () => {
-    const result = await api.printReceipt({ receipt });
-    if (result.ok && result.value.via === 'browser') window.print();
-    setPrinted(result.ok ? 'yes' : 'failed');
+  const busy = status === 'printing' || (status === null && (printing.auto || wipeWhenPrinted));
+  // 完成 while the slip prints ends the session once it is out; otherwise at once (not printing is the patient's choice).
+  const done = () => {
+    if (busy) useKioskStore.getState().wipeOnceOut();
+    else void finish();
   };
   const title =
     receipt.kind === 'pending' ? t('receipt.pendingTitle') : receipt.kind === 'cancel' ? t('receipt.cancelHeading') : t('receipt.title');
-  const spoken = receipt.kind === 'pending' ? `${title}。${t('receipt.pendingText')}` : title;
+  const opening = receipt.kind === 'pending' ? `${title}。${t('receipt.pendingText')}` : title;
+  const statusKey = busy ? STATUS_TEXT.printing : status ? STATUS_TEXT[status] : null;
+  const statusText = statusKey ? t(statusKey) : '';
+  const nextStep = nextStepOf(receipt, printing);
+  const spoken = busy ? `${opening}。${statusText}` : status ? `${statusText}。${nextStep}` : `${opening}。${nextStep}`;
   return (
     <ScreenFrame name="receipt" title={title} spoken={spoken}>
       {receipt.kind === 'pending' ? <p className="screen__lead">{t('receipt.pendingText')}</p> : null}
       <ReceiptView receipt={receipt} registration={registration} />
-      <div className="screen__actions">
-        <button type="button" className="button button--secondary" onClick={() => void print()}>
-          {t('receipt.print')}
-        </button>
-        <button type="button" className="button button--primary button--huge" onClick={() => void finish()}>
-          {t('receipt.done')}
-        </button>
-        {receipt.kind === 'settlement' && mode !== 'registration' ? (
-          <button type="button" className="button button--quiet" onClick={() => goTo('cancel')}>
-            {t('receipt.cancelSettlement')}
-          </button>
+      {/* Beside the receipt, where the patient looks for the button: how the slip is doing, then where to go. */}
+      <div className="receipt__side">
+        <p
+          className="screen__text receipt__status"
+          role="status"
+          data-testid="print-status"
+          data-print-status={busy ? 'printing' : (status ?? 'none')}
+        >
+          {statusText}
+          {busy && wipeWhenPrinted ? ` ${t('print.waitPrinting')}` : ''}
+        </p>
+        {!busy && nextStep ? (
+          <p className="receipt__next" data-testid="next-step">
+            {nextStep}
+          </p>
         ) : null}
+        <div className="screen__actions">
+          {status === null && !busy ? (
+            <button type="button" className="button button--secondary" onClick={() => void print(false)}>
+              {t('receipt.print')}
+            </button>
+          ) : null}
+          {status === 'failed' ? (
+            <button type="button" className="button button--secondary" onClick={() => void print(true)}>
+              {t('receipt.print')}
+            </button>
+          ) : null}
+          <button type="button" className="button button--primary button--huge" onClick={done}>
+            {t('receipt.done')}
+          </button>
+          {receipt.kind === 'settlement' && mode !== 'registration' && !busy ? (
+            <button type="button" className="button button--quiet" onClick={() => goTo('cancel')}>
+              {t('receipt.cancelSettlement')}
+            </button>
+          ) : null}
+        </div>
       </div>
-      <p className="screen__text" role="status">
-        {printed === 'yes' ? t('receipt.printed') : printed === 'failed' ? t('receipt.printFailed') : ''}
-      </p>
+      <PrintSlip receipt={receipt} registration={registration} nextStep={nextStep} />
     </ScreenFrame>
   );
 }

@@ -3,23 +3,18 @@ import type { Receipt } from '../../api/counter';
 import { yuan } from '../../components/money';
 import { useT } from '../../i18n';
 import { ItemRows } from '../../components/ItemRows';
+import { ScrollBox } from '../../components/ScrollBox';
+import { slipHeadingKey } from '../../print/slip';
 
 /** The engine's receipt as a page: what is printed (print CSS shows only this) is what is shown. */
 export function ReceiptView({ receipt, registration }: { receipt: Receipt; registration: RegistrationInfo | null }) {
   const t = useT();
-  const heading =
-    receipt.kind === 'pending'
-      ? t('receipt.pendingTitle')
-      : receipt.kind === 'cancel'
-        ? t('receipt.cancelHeading')
-        : registration
-          ? t('receipt.slip')
-          : t('receipt.heading');
+  const heading = t(slipHeadingKey(receipt, registration));
   return (
     <article className="receipt" aria-label={heading} data-receipt-kind={receipt.kind}>
       <h2 className="receipt__title">{receipt.institutionName}</h2>
       <p className="receipt__heading">{heading}</p>
-      <p>
+      <p className="receipt__patient">
         {t('quote.patient')}: {receipt.patientName}
       </p>
       {registration ? (
@@ -33,11 +28,15 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
           · {registration.regNo}
         </p>
       ) : null}
-      <table className="receipt__items">
-        <ItemRows items={receipt.items} />
-      </table>
+      {/* The items (and a pending result's long note) scroll inside the receipt; the figures and the reference stay in view. */}
+      <ScrollBox label={t('quote.items')} className="receipt__lines">
+        <table className="receipt__items">
+          <ItemRows items={receipt.items} />
+        </table>
+        {receipt.kind === 'pending' ? <p className="receipt__note">{receipt.note}</p> : null}
+      </ScrollBox>
       {receipt.kind === 'pending' ? (
-        <>
+        <div className="receipt__pending">
           {receipt.requestedFen !== null ? (
             <p>
               {t('quote.total')}: {yuan(receipt.requestedFen)}
@@ -46,8 +45,7 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
           <p className="receipt__reference">
             {t('receipt.reference')}: <strong data-testid="receipt-reference">{receipt.reference}</strong>
           </p>
-          <p>{receipt.note}</p>
-        </>
+        </div>
       ) : (
         <dl className="receipt__split">
           <dt>{t('quote.total')}</dt>

@@ -54,7 +54,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
 }
 
 /** The sandbox's fault injection: the next `times` requests of `infno` fail as asked. */
-export async function injectFault(kiosk: RunningKiosk, fault: { infno: string; mode: 'error' | 'commit-then-drop' | 'drop'; times?: number; errMsg?: string }) {
+export async function injectFault(kiosk: RunningKiosk, fault: { infno: string; mode: 'error' | 'commit-then-drop' | 'drop' | 'latency'; times?: number; errMsg?: string; latencyMs?: number }) {
   const response = await fetch(`${kiosk.core.platformUrl}/sandbox/admin/faults`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -84,12 +84,15 @@ export async function signInOperator(page: Page): Promise<void> {
   await button(page, '返回服务').click();
 }
 
-/** Consent and the face: ends on "is this you?" (or the second-factor screen, if the service asks). */
-export async function faceIn(page: Page, prefix: string): Promise<void> {
+/**
+ * Consent and the face: ends on "is this you?" (or the second-factor screen, if the service asks).
+ * `check` is what each screen passed gets (the screen-size walk adds its layout check).
+ */
+export async function faceIn(page: Page, prefix: string, check: (page: Page, name: string) => Promise<void> = checkScreen): Promise<void> {
   await heading(page, '刷脸前，请您确认').waitFor();
-  await checkScreen(page, `${prefix}-consent`);
+  await check(page, `${prefix}-consent`);
   await button(page, '同意，开始刷脸').click();
   await page.locator('[data-camera-status="live"]').waitFor({ timeout: 30_000 });
-  await checkScreen(page, `${prefix}-face`);
+  await check(page, `${prefix}-face`);
   await page.locator('[data-screen="is-this-you"], [data-screen="second-factor"], [data-screen="problem"]').waitFor({ timeout: 60_000 });
 }

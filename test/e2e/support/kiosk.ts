@@ -46,7 +46,7 @@ export interface RunningKiosk {
  * The kiosk as a patient meets it without Electron: the real core with the embedded sandbox,
  * the browser bridge serving the built renderer, and Debian's Chromium with a fake camera.
  */
-export async function startKiosk(options: { cameraFile?: string | null; config?: string } = {}): Promise<RunningKiosk> {
+export async function startKiosk(options: { cameraFile?: string | null; config?: string; browser?: Browser } = {}): Promise<RunningKiosk> {
   if (!existsSync(path.join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('renderer not built: run `npm run build` first (npm test does)');
   }
@@ -69,7 +69,8 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
   });
   const host = await startBridgeHost({ handlers: core.handlers, mounts: appMounts(devAssetDirs(PROJECT_ROOT)), log: { warn: () => undefined } });
   const cameraFile = options.cameraFile === undefined ? (existsSync(CAMERA_CLIP) ? CAMERA_CLIP : null) : options.cameraFile;
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(cameraFile), headless: true });
+  // A caller's browser (several kiosks in one file share one Chromium) stays open when this kiosk closes.
+  const browser = options.browser ?? (await launchChromium(cameraFile));
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -86,13 +87,16 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
     // Idempotent: a test may close early to read what the kiosk left on disk.
     close: () =>
       (closing ??= (async () => {
-        await browser.close();
+        await (options.browser ? context.close() : browser.close());
         await host.close();
         await core.close();
         logFile.close();
       })()),
   };
 }
+
+export const launchChromium = (cameraFile: string | null = existsSync(CAMERA_CLIP) ? CAMERA_CLIP : null): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(cameraFile), headless: true });
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 

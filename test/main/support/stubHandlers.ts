@@ -30,4 +30,5 @@ export const APP_INFO = {
   face: { policy: 'active-always' as const, maxAttempts: 3 },
   operators: [{ id: 'OP001', name: '演示收费员' }],
   demo: true,
+  printing: { auto: false, paper: '80mm' as const, nextStep: { cashDue: '请付现金 {cash}', paid: '请候诊', pending: '请收好凭条', cancel: '已撤销' } },
 };
