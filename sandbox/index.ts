@@ -14,6 +14,8 @@ import { createPersonDirectory } from './platform/persons';
 import { DEFAULT_TIF_WINDOW_SECONDS } from './platform/tif';
 import { createWording } from './platform/wording';
 import { createHttpServer } from './server';
+import { createStaffCallReceiver } from './staffCalls/routes';
+import { DEMO_STAFF_CALL_SECRET } from '../shared/staffCalls';
 
 /**
  * The embedded sandbox: a local stand-in for the insurance platform, its e-voucher face
@@ -49,6 +51,8 @@ export interface SandboxOptions {
   tokens?: EcTokenResolver;
   /** A header the hospital system requires of every call to its port (none unless given). */
   hisAuth?: HisAuth;
+  /** The staff-call receiver's webhook secret (the public demo one unless given). */
+  staffCallSecret?: string;
 }
 
 export interface RunningSandbox {
@@ -113,7 +117,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     path: '/health',
     handle: () => ({ status: 200, body: { status: 'ok', service: 'facesettle-sandbox', parts: { platform: true, ...running } } }),
   };
-  const routes = [health, ...parts.flatMap((part) => part.routes), ...createAdminRoutes(db, faults)];
+  const staffCalls = createStaffCallReceiver({ secret: options.staffCallSecret ?? DEMO_STAFF_CALL_SECRET, clock });
+  const routes = [health, ...parts.flatMap((part) => part.routes), ...staffCalls, ...createAdminRoutes(db, faults)];
   const server: Server = createHttpServer({ routes, log });
   const host = options.host ?? SANDBOX_SERVER_DEFAULTS.host;
   await new Promise<void>((resolve, reject) => {

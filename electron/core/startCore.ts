@@ -21,6 +21,10 @@ import { withRequestLog } from './requestLog';
 import { createHandlers, type CoreDeps } from './handlers';
 import { ConfigError, loadTerminalConfig } from './terminalConfigFile';
 import { connectHis } from './hisConnection';
+import { DEMO_STAFF_CALL_SECRET } from '../../shared/staffCalls';
+import { STAFF_CALLS_PATH } from '../../sandbox/staffCalls/routes';
+import { createStaffCallChannel } from './staffCalls/channel';
+import { StaffCallQueue } from './staffCalls/queue';
 
 export interface CoreOptions {
   /** FACESETTLE_CONFIG, or the per-OS default location (see README). */
@@ -35,6 +39,8 @@ export interface CoreOptions {
   loadPlatformSecret?: (paasId: string) => Promise<string | undefined>;
   /** The value of the HIS's auth header (`his.authHeader`) where it requires one (Electron: the encrypted store). */
   loadHisSecret?: (header: string) => Promise<string | undefined>;
+  /** The staff-call webhook's shared secret where `staffCall.webhookUrl` is set (FACESETTLE_STAFF_CALL_SECRET). */
+  loadStaffCallSecret?: () => Promise<string | undefined>;
   /** Where the journal and the embedded sandbox keep their state. */
   dataDir: string;
   shell: CoreDeps['shell'];
@@ -121,6 +127,13 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     await sandbox?.close();
     throw new ConfigError(source, [`his: ${error instanceof Error ? error.message : String(error)}`]);
   }
+  // A demo's calls go to the sandbox's reference receiver; a real kiosk's only where configured.
+  const staffCallUrl = config.staffCall.webhookUrl || (local ? `${local}${STAFF_CALLS_PATH}` : '');
+  const staffCallSecret = config.staffCall.webhookUrl ? await options.loadStaffCallSecret?.() : DEMO_STAFF_CALL_SECRET;
+  if (!staffCallSecret) {
+    await sandbox?.close();
+    throw new ConfigError(source, ['staffCall: no webhook secret given (set FACESETTLE_STAFF_CALL_SECRET)']);
+  }
   log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${sandbox ? ' (embedded sandbox)' : ''}`);
 
   const operators = pinAuthoriser(Object.fromEntries(config.operators.map((o) => [o.id, o.pinHash])));
@@ -138,6 +151,16 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   log(`journal: start-up recovery ${JSON.stringify(recovered)}`);
 
   const metrics = new MetricsStore(engine.db, { terminalId: config.terminal.id });
+  const staffCalls = createStaffCallChannel({
+    queue: new StaffCallQueue(engine.db),
+    url: staffCallUrl,
+    secret: staffCallSecret,
+    fetch: (url, init) => fetch(url, init),
+    clock: () => new Date(),
+    log,
+  });
+  // Calls queued before a restart go out now, not at the next call.
+  void staffCalls.flush();
   const devices = new DeviceReports();
   const healthReport = () =>
     buildHealthReport(
@@ -173,6 +196,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     clock: () => new Date(),
     fetch: (url, init) => fetch(url, init),
     raiseStaffCall: options.raiseStaffCall,
+    staffCalls,
     settlement: settlementApi(engine.ctx),
     journal: {
       unresolved: () => engine.ctx.journal.unknown().length,
@@ -209,6 +233,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     healthUrl: health?.url,
     close: async () => {
       await health?.close();
+      staffCalls.close();
       await engine.close({ signOut: true });
       await sandbox?.close();
     },

@@ -41,6 +41,7 @@ async function startBrowserBridge(): Promise<void> {
     platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
     loadPlatformSecret: async () => env.FACESETTLE_PLATFORM_SECRET,
     loadHisSecret: async () => env.FACESETTLE_HIS_SECRET,
+    loadStaffCallSecret: async () => env.FACESETTLE_STAFF_CALL_SECRET,
     ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
     dataDir,
     shell: 'browser-bridge',

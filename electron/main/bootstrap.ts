@@ -31,6 +31,8 @@ export interface BootstrapEnv {
   FACESETTLE_HEALTH_PORT?: string;
   /** `1`: accept Linux's basic_text key store for the platform secret (build/INSTALL.md). */
   FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
+  /** The staff-call webhook's shared secret (README "Staff calls"). */
+  FACESETTLE_STAFF_CALL_SECRET?: string;
 }
 
 /**
@@ -72,6 +74,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
       loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
       loadHisSecret: async (header) => (await appSecretStore(electron, env, 'his').load(header)).secret,
+      loadStaffCallSecret: async () => env.FACESETTLE_STAFF_CALL_SECRET,
       ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
       dataDir: app.getPath('userData'),
       shell: 'electron',

@@ -22,7 +22,10 @@ export function CallStaffButton() {
     const result = await api.callStaff({ reason, screen });
     setFailed(!result.ok);
     if (result.ok) setStaffCall(result.value);
-    speech.say(result.ok ? t('staff.banner') : t('staff.failed'), locale);
+    speech.say(
+      !result.ok ? t('staff.failed') : result.value.delivered ? t('staff.banner') : t('staff.unreached', { ticket: result.value.ticket }),
+      locale,
+    );
   };
 
   return (
@@ -31,7 +34,11 @@ export function CallStaffButton() {
         {t('common.callStaff')}
       </button>
       <p className="staff-call__status" role="status" aria-live="polite">
-        {staffCall ? t('staff.called', { ticket: staffCall.ticket }) : failed ? t('staff.failed') : ''}
+        {staffCall
+          ? t(staffCall.delivered ? 'staff.called' : 'staff.unreached', { ticket: staffCall.ticket })
+          : failed
+            ? t('staff.failed')
+            : ''}
       </p>
     </div>
   );

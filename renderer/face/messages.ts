@@ -21,8 +21,8 @@ export const FACE_MESSAGES = {
   'face.challenge.turnRight': { 'zh-CN': '请慢慢向右转头，再转回来', en: 'Please turn your head slowly to the right, then back' },
   'face.attempt.retry': { 'zh-CN': '没有成功，我们再试一次', en: 'That did not work. Let us try again' },
   'face.attempt.alternatives': {
-    'zh-CN': '刷脸没有成功。请使用身份证、社保卡或医保电子凭证二维码，或呼叫工作人员',
-    en: 'Face check did not work. Please use your ID card, social security card or e-voucher QR code, or call staff',
+    'zh-CN': '刷脸没有成功。请用医保电子凭证二维码、社保卡，或请工作人员录入身份证号，也可以呼叫工作人员',
+    en: 'Face check did not work. Please use your e-voucher QR code or social-security card, have staff type your ID number, or call staff',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 

@@ -259,6 +259,11 @@ export const terminalConfigSchema = z
      * account (acct_used_flag 1) until the patient chooses otherwise.
      */
     settlement: z.object({ useAccountByDefault: z.boolean().default(true) }).strict().default({ useAccountByDefault: true }),
+    /**
+     * Where 呼叫工作人员 is sent: a webhook that receives each call signed with a shared secret
+     * (`FACESETTLE_STAFF_CALL_SECRET`). Empty: the embedded sandbox's receiver in a demo, none otherwise.
+     */
+    staffCall: z.object({ webhookUrl: z.union([z.literal(''), httpUrl]).default('') }).strict().default({ webhookUrl: '' }),
   })
   .strict();
 
@@ -294,6 +299,7 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
   face: { policy: 'active-always', maxAttempts: 3 },
   printer: { deviceName: '', autoPrint: true, paper: '80mm', nextStep: DEFAULT_NEXT_STEPS },
   settlement: { useAccountByDefault: true },
+  staffCall: { webhookUrl: '' },
 };
 
 /** One readable line per problem, naming the field: what a hospital's IT team acts on. */

@@ -114,7 +114,8 @@ export const contract = {
     request: z
       .object({ reason: z.enum(['help', 'face-failed', 'payment-problem', 'other']), screen: z.string().max(40) })
       .strict(),
-    response: z.object({ ticket: z.string(), raisedAt: z.string() }),
+    /** `delivered`: the staff-call webhook took the call within a few seconds (else it is retried in the background). */
+    response: z.object({ ticket: z.string(), raisedAt: z.string(), delivered: z.boolean() }),
   },
   /** The page's own log lines, validated and redacted in main. */
   log: { request: rendererLogEntrySchema, response: typed<{ logged: boolean }>() },

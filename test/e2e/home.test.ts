@@ -51,7 +51,7 @@ describe('kiosk in Chromium through the browser bridge', () => {
   it('calls staff through the bridge and the real handlers', async () => {
     const { page } = kiosk;
     await page.getByRole('button', { name: '呼叫工作人员' }).click();
-    await page.getByText(/已呼叫工作人员，请稍候。号码 S\d{3}/).waitFor();
+    await page.getByText(/已通知工作人员，请稍候。号码 S\d{3}/).waitFor();
   });
 
   it('asked nothing of any host but this machine', () => {

@@ -20,7 +20,7 @@ beforeAll(async () => {
     getAppInfo: async () => APP_INFO,
     callStaff: async ({ reason }) => {
       staffCalls.push(reason);
-      return { ticket: 'S001', raisedAt: '2026-11-29T08:00:00.000Z' };
+      return { ticket: 'S001', raisedAt: '2026-11-29T08:00:00.000Z', delivered: true };
     },
   });
   host = await startBridgeHost({ handlers, mounts: [{ prefix: '/', dir }], log: { warn: () => undefined } });

@@ -54,9 +54,9 @@ describe('kiosk shell', () => {
     renderApp(fakeApi(), { face: scriptedFace([{ type: 'camera', status: 'denied' }]) });
     fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
     fireEvent.click(screen.getByRole('button', { name: '同意，开始刷脸' }));
-    expect(await screen.findByText('摄像头不可用，请使用其他方式或呼叫工作人员')).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '用其他方式' }));
-    expect(screen.getByRole('heading', { name: '请选择一种方式' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '摄像头不可用，请使用其他方式或呼叫工作人员' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '医保电子凭证二维码' }));
+    expect(screen.getByRole('heading', { name: '请出示医保码' })).toBeTruthy();
   });
 
   it('staff-run counters stay closed until an operator is signed in', async () => {

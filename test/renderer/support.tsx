@@ -110,7 +110,7 @@ export function fakeApi(overrides: Partial<KioskApi> = {}, mode: CounterMode = '
     getHealth: async () => ok({ platform: { url: 'x', reachable: true, latencyMs: 1, detail: 'ok' } }),
     callStaff: async (request) => {
       calls.push(`callStaff:${request.reason}:${request.screen}`);
-      return ok({ ticket: 'S042', raisedAt: '2026-11-29T08:00:00.000Z' });
+      return ok({ ticket: 'S042', raisedAt: '2026-11-29T08:00:00.000Z', delivered: true });
     },
     printReceipt: rec('printReceipt', { via: 'pdf' as const, detail: 'saved' }),
     identifyByFace: rec('identifyByFace', { status: 'identified' as const, person: PERSON }),

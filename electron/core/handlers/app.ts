@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { KioskHandlers } from '../../../shared/ipc/contract';
+import { knownScreen } from '../../../shared/staffCalls';
 import { probePlatform } from '../platformHealth';
 import type { CoreDeps } from './deps';
 
@@ -47,8 +48,13 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
     getOperator: async () => ({ operator: deps.currentOperator() ?? null }),
     callStaff: async ({ reason, screen }) => {
       const ticket = `S${String(randomInt(0, 1000)).padStart(3, '0')}`;
-      deps.raiseStaffCall(ticket, reason, screen);
-      return { ticket, raisedAt: deps.clock().toISOString() };
+      const raisedAt = deps.clock().toISOString();
+      // `screen` is the page's free text: only a known screen's name goes on, to the log or the webhook.
+      const where = knownScreen(screen);
+      deps.raiseStaffCall(ticket, reason, where ?? 'unknown screen');
+      const { id: terminalId, name: terminalName, mode } = config.terminal;
+      const delivered = await deps.staffCalls.raise({ ticket, terminalId, terminalName, mode, reason, screen: where, raisedAt });
+      return { ticket, raisedAt, delivered };
     },
     printReceipt: ({ receipt }) => deps.printReceipt(receipt),
     log: async (entry) => ({ logged: deps.logger.fromRenderer(entry) }),

@@ -10,6 +10,7 @@ import type { DeviceReports } from '../health/kioskProbes';
 import type { Logger } from '../logging/logger';
 import type { MetricsStore } from '../metrics/metricsStore';
 import type { Fetch } from '../platformHealth';
+import type { StaffCallChannel } from '../staffCalls/channel';
 
 export interface DemoEnrolment {
   persons(): Promise<Array<{ psnNo: string; maskedName: string; enrolled: boolean }>>;
@@ -30,6 +31,8 @@ export interface CoreDeps {
   fetch: Fetch;
   /** Raises the counter's staff call (light, sound, staff screen); returns when raised. */
   raiseStaffCall(ticket: string, reason: string, screen: string): void;
+  /** Sends staff calls to the configured webhook (electron/core/staffCalls). */
+  staffCalls: Pick<StaffCallChannel, 'raise'>;
   settlement: ReturnType<typeof settlementApi>;
   journal: { unresolved(): number; needStaff(): number; hisOwed(): number };
   /** The counter's operator (electron/settlement/counterOperator.ts): signed in with their own PIN, kept by main. */

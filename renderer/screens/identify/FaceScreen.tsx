@@ -9,6 +9,7 @@ import { useVoice } from '../../speech/voiceContext';
 import { useKioskStore } from '../../store';
 import { selectCameraStatus, selectFaceChecking, selectFaceGuidance, selectFaceSettings } from '../../store/selectors';
 import { useFaceEngine, type FaceEvent, type FaceSession } from './faceEngine';
+import { OtherWaysChoices } from './OtherWaysChoices';
 
 /** The loop's `challenge-<reason>` failures, as the liveness metric names them. */
 function livenessFailure(reason: string): MetricEvent | null {
@@ -94,18 +95,28 @@ export function FaceScreen() {
     };
   }, [engine, face, speech, api, run, takeIdentity, metric]);
 
+  // No camera (none plugged in, or none allowed): no point asking to look at the screen, so
+  // the heading says why and the ways that need no camera are offered here and now.
   const problem = status === 'denied' || status === 'unavailable';
+  if (problem) {
+    const heading = status === 'denied' ? t('face.camera.denied') : t('face.camera.none');
+    return (
+      <ScreenFrame name="face" title={heading} spoken={`${heading}。${t('face.camera.choices')}`}>
+        <div className="choices">
+          <OtherWaysChoices />
+        </div>
+      </ScreenFrame>
+    );
+  }
   const line = checking
     ? t('face.checking')
-    : problem
-      ? t('face.camera.denied')
-      : guidance
-        ? t(guidance)
-        : status === 'live'
-          ? t('face.hint')
-          : t('face.camera.starting');
+    : guidance
+      ? t(guidance)
+      : status === 'live'
+        ? t('face.hint')
+        : t('face.camera.starting');
   return (
-    <ScreenFrame name="face" title={t('face.title')} spoken={problem ? t('face.camera.denied') : t('face.title')}>
+    <ScreenFrame name="face" title={t('face.title')}>
       <div className="camera" data-camera-status={status}>
         <video ref={videoRef} className="camera__video" muted playsInline aria-hidden="true" />
         <div className="camera__outline" aria-hidden="true" />

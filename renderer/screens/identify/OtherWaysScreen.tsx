@@ -4,6 +4,7 @@ import { useScanner } from '../../hooks/useScanner';
 import { useT } from '../../i18n';
 import { useKioskStore } from '../../store';
 import { selectFaceGuidance } from '../../store/selectors';
+import { OtherWaysChoices } from './OtherWaysChoices';
 import { useQrIdentify } from './useQrIdentify';
 
 /** Every way in besides the face, each one touch away; calling staff stays in the footer. */
@@ -19,15 +20,7 @@ export function OtherWaysScreen() {
     <ScreenFrame name="other-ways" title={t('other.title')}>
       {afterFace ? <p className="screen__lead">{t('face.attempt.alternatives')}</p> : null}
       <div className="choices">
-        <button type="button" className="button button--primary button--choice" onClick={() => goTo('qr')}>
-          {t('other.qr')}
-        </button>
-        <button type="button" className="button button--primary button--choice" onClick={() => goTo('card')}>
-          {t('other.card')}
-        </button>
-        <button type="button" className="button button--primary button--choice" onClick={() => goTo('id-number')}>
-          {t('other.id')}
-        </button>
+        <OtherWaysChoices />
         <button type="button" className="button button--secondary button--choice" onClick={() => goTo('consent')}>
           {t('other.face')}
         </button>

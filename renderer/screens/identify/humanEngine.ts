@@ -10,6 +10,18 @@ export const CAMERA_CONSTRAINTS: MediaStreamConstraints = {
   video: { width: { ideal: 640 }, height: { ideal: 480 }, facingMode: 'user' },
 };
 
+/**
+ * Whether a camera is plugged in, asked before the models load: without one the patient would
+ * otherwise wait out the model load to learn there is no camera. Before permission is given the
+ * list has empty labels, but every kind present still appears once.
+ */
+async function cameraPresent(): Promise<boolean> {
+  const devices = (navigator as Partial<Navigator>).mediaDevices;
+  if (!devices) return false; // an insecure page, or a browser without media: no camera to open
+  const list = await devices.enumerateDevices().catch(() => null);
+  return list === null || list.some((device) => device.kind === 'videoinput');
+}
+
 const cameraProblem = (error: unknown) =>
   error instanceof DOMException && (error.name === 'NotAllowedError' || error.name === 'SecurityError') ? 'denied' : 'unavailable';
 
@@ -46,7 +58,8 @@ export function humanFaceEngine(options: { onLoaded?: (choice: BackendChoice) =>
       let loop: FrameLoop | undefined;
       let disposed = false;
       onEvent({ type: 'camera', status: 'starting' });
-      void load()
+      void cameraPresent()
+        .then((present) => (present ? load() : Promise.reject(new DOMException('no camera', 'NotFoundError'))))
         .then(async (loaded) => {
           if (disposed) return;
           loop = new FrameLoop({

@@ -29,6 +29,8 @@ export type Screen =
 export interface StaffCall {
   ticket: string;
   raisedAt: string;
+  /** Staff's system took the call; otherwise the patient is sent to the counter. */
+  delivered?: boolean;
 }
 
 export interface SessionSlice {

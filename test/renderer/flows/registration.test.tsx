@@ -135,7 +135,7 @@ describe('registration: the patient alone', () => {
     click('同意，开始刷脸');
     expect(await screen.findByRole('heading', { name: '请选择一种方式' })).toBeTruthy();
     expect(screen.getByText(/刷脸没有成功/)).toBeTruthy();
-    expect(voice.said).toContain('刷脸没有成功。请使用身份证、社保卡或医保电子凭证二维码，或呼叫工作人员');
+    expect(voice.said).toContain('刷脸没有成功。请用医保电子凭证二维码、社保卡，或请工作人员录入身份证号，也可以呼叫工作人员');
     expect(face.disposed).toBe(1);
   });
 
