@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { PIN } from '../components/keypadSpec';
 import { NumberField } from '../components/NumberField';
 import { FormActions } from '../components/FormActions';
@@ -6,6 +6,7 @@ import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
 import { selectAdminToken, selectAppInfo, selectOperatorId } from '../store/selectors';
+import { useOperatorFromMain } from '../hooks/useOperatorFromMain';
 
 /**
  * Who runs this counter. Main keeps the sign-in (a reload or restart keeps it until sign-out
@@ -24,15 +25,7 @@ export function OperatorSection() {
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
-  useEffect(() => {
-    let live = true;
-    void api.getOperator({}).then((result) => {
-      if (live && result.ok) update({ operatorId: result.value.operator?.id ?? null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, update]);
+  useOperatorFromMain();
   if (!adminToken || !info) return null;
   const signIn = async (event: FormEvent) => {
     event.preventDefault();

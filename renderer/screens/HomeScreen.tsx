@@ -1,12 +1,11 @@
-import { useEffect } from 'react';
 import { CartScreen } from '../flows/pharmacy/CartScreen';
-import { useCounterApi } from '../flows/useCounter';
 import { useScanner } from '../hooks/useScanner';
 import { ScreenFrame } from '../components/ScreenFrame';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
 import { selectMode, selectOperatorId } from '../store/selectors';
 import { useQrIdentify } from './identify/useQrIdentify';
+import { useOperatorFromMain } from '../hooks/useOperatorFromMain';
 
 /**
  * The attract screen: what this terminal does, one big way in, and the other ways named.
@@ -16,20 +15,10 @@ import { useQrIdentify } from './identify/useQrIdentify';
  */
 export function HomeScreen() {
   const t = useT();
-  const api = useCounterApi();
   const mode = useKioskStore(selectMode);
   const operatorId = useKioskStore(selectOperatorId);
   const goTo = useKioskStore((s) => s.goTo);
-  const update = useKioskStore((s) => s.updateSettings);
-  useEffect(() => {
-    let live = true;
-    void api.getOperator({}).then((result) => {
-      if (live && result.ok) update({ operatorId: result.value.operator?.id ?? null });
-    });
-    return () => {
-      live = false;
-    };
-  }, [api, update]);
+  useOperatorFromMain();
   // An e-voucher held to the scanner starts the visit with it; the pharmacy's cart takes its own scans.
   const { identify } = useQrIdentify();
   const open = mode === 'registration' || Boolean(operatorId);
