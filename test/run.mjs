@@ -19,6 +19,8 @@ const staticSteps = [
   ['typecheck', 'npm', ['run', '--silent', 'typecheck']],
   ['lint', 'npm', ['run', '--silent', 'lint']],
   ['build', node, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn']],
+  // Electron security scan (issue 14): the built bundle and the sources, offline, against build/electronegativity-allow.json.
+  ['security scan', node, [path.join(root, 'test', 'tools', 'securityScan.mjs'), 'out', 'electron']],
 ];
 for (const [label, cmd, args] of process.env.FACESETTLE_SKIP_STATIC ? [] : staticSteps) {
   if (!run(label, cmd, args)) {

@@ -1,13 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { pinAuthoriser } from '../settlement/usecases/operators';
+import { ADMIN_HOLDER, type PinLockout } from './pinLockout';
 
 export interface AdminGatePolicy {
-  maxAttempts: number;
-  lockMs: number;
   tokenTtlMs: number;
 }
 
-export const DEFAULT_ADMIN_POLICY: AdminGatePolicy = { maxAttempts: 5, lockMs: 5 * 60_000, tokenTtlMs: 10 * 60_000 };
+export const DEFAULT_ADMIN_POLICY: AdminGatePolicy = { tokenTtlMs: 10 * 60_000 };
 
 export type UnlockAnswer =
   | { ok: true; token: string; expiresAt: number }
@@ -16,18 +15,18 @@ export type UnlockAnswer =
 
 /**
  * The terminal's admin screens sit behind a PIN: checked against a scrypt hash, locked for a
- * while after repeated wrong tries (a patient guessing at a public screen gets nowhere), and
- * answered with a short-lived token the admin calls must carry.
+ * while after repeated wrong tries (a patient guessing at a public screen gets nowhere; the
+ * count is in the kiosk's database, so a restart does not reset it), and answered with a
+ * short-lived token the admin calls must carry.
  */
 export class AdminGate {
-  private failures = 0;
-  private lockedUntil = 0;
   private readonly tokens = new Map<string, number>();
   private readonly verify: (pin: string) => boolean;
 
   constructor(
     pinHash: string,
     private readonly now: () => number,
+    private readonly lockout: PinLockout,
     private readonly policy: AdminGatePolicy = DEFAULT_ADMIN_POLICY,
   ) {
     const authoriser = pinAuthoriser({ admin: pinHash });
@@ -35,18 +34,9 @@ export class AdminGate {
   }
 
   unlock(pin: string): UnlockAnswer {
+    const check = this.lockout.attempt(ADMIN_HOLDER, () => this.verify(pin));
+    if (!check.ok) return check;
     const now = this.now();
-    if (now < this.lockedUntil) return { ok: false, reason: 'locked', lockedUntil: this.lockedUntil };
-    if (!this.verify(pin)) {
-      this.failures += 1;
-      if (this.failures >= this.policy.maxAttempts) {
-        this.failures = 0;
-        this.lockedUntil = now + this.policy.lockMs;
-        return { ok: false, reason: 'locked', lockedUntil: this.lockedUntil };
-      }
-      return { ok: false, reason: 'wrong-pin', attemptsLeft: this.policy.maxAttempts - this.failures };
-    }
-    this.failures = 0;
     const token = randomBytes(18).toString('base64url');
     const expiresAt = now + this.policy.tokenTtlMs;
     this.tokens.set(token, expiresAt);

@@ -1,4 +1,5 @@
 import type { Locale } from '../../shared/config/terminalConfig';
+import { speaksLocale } from './voiceReport';
 
 /**
  * Every instruction is also spoken. Behind this small interface so tests record what was said
@@ -25,7 +26,7 @@ export function browserSpeech(win: Partial<SynthWindow> = window): Speech {
       const utterance = new Utterance(text);
       utterance.lang = locale;
       utterance.rate = 0.9;
-      const voice = synth.getVoices().find((v) => v.lang.replace('_', '-').startsWith(locale));
+      const voice = synth.getVoices().find((v) => speaksLocale(v, locale));
       if (voice) utterance.voice = voice;
       synth.speak(utterance);
     },

@@ -2,12 +2,14 @@ import type { DatabaseSync } from 'node:sqlite';
 import { deviceReportSchema } from '../../../shared/health/deviceReport';
 import { platformDate } from '../../settlement/time';
 import { probePlatform, type Fetch } from '../platformHealth';
-import { diskSpace, type CameraState, type FaceBackendState, type HealthProbes } from './healthReport';
+import type { LockedHolder } from '../pinLockout';
+import { diskSpace, type CameraState, type FaceBackendState, type HealthProbes, type VoiceState } from './healthReport';
 
 /** The latest device reports from the page, stamped when main received them. */
 export class DeviceReports {
   camera: CameraState | null = null;
   faceBackend: FaceBackendState | null = null;
+  voice: VoiceState | null = null;
 
   constructor(private readonly clock: () => Date = () => new Date()) {}
 
@@ -18,6 +20,7 @@ export class DeviceReports {
     const reportedAt = this.clock().toISOString();
     if (parsed.data.camera) this.camera = { ...parsed.data.camera, reportedAt };
     if (parsed.data.faceBackend) this.faceBackend = { ...parsed.data.faceBackend, reportedAt };
+    if (parsed.data.voice) this.voice = { ...parsed.data.voice, reportedAt };
     return true;
   }
 }
@@ -35,6 +38,8 @@ export interface KioskProbeDeps {
   /** The system's printers (Electron: `webContents.getPrintersAsync()`); absent in the browser bridge. */
   listPrinters?: () => Promise<readonly { name: string }[]>;
   devices: DeviceReports;
+  /** PIN holders locked now (electron/core/pinLockout.ts). */
+  pinLockouts?: () => readonly LockedHolder[];
   clock?: () => Date;
 }
 
@@ -44,6 +49,7 @@ export function kioskProbes(deps: KioskProbeDeps): HealthProbes {
   return {
     camera: async () => deps.devices.camera,
     faceBackend: async () => deps.devices.faceBackend,
+    voice: async () => deps.devices.voice,
     platform: () => probePlatform(deps.platformUrl, deps.fetch),
     operator: async () => {
       // The platform's day, as the sign-in's: yesterday's sign_no is not today's.
@@ -64,5 +70,6 @@ export function kioskProbes(deps: KioskProbeDeps): HealthProbes {
       return { name: deps.printerName, available: printers.some((p) => p.name === deps.printerName) };
     },
     disk: () => diskSpace(deps.dataDir),
+    ...(deps.pinLockouts ? { pinLockouts: async () => deps.pinLockouts!() } : {}),
   };
 }

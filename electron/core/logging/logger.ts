@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import pino from 'pino';
 import { LOG_LEVELS, rendererLogEntrySchema, type LogLevel } from '../../../shared/logging/rendererLog';
 import type { LogSink } from './rotatingFile';
-import { redact, redactText } from './redact';
+import { redactFreeFields, redactFreeText, redactText, redactValues } from './redact';
+import { censorPath, pathCovered, REDACT_PATHS } from './redactPaths';
 
 export type LogSource = 'main' | 'renderer' | 'bridge';
 
@@ -42,23 +44,31 @@ export interface LoggerOptions {
 export const newRequestId = (): string => randomBytes(6).toString('hex');
 
 /**
- * Structured JSON-lines logging for main and renderer: every line goes through `redact`, so
- * callers cannot leak a name, ID number, token or image by passing the wrong field.
+ * Structured JSON-lines logging for main and renderer on pino: named fields (names, ID numbers,
+ * tokens, images, descriptors) are masked by pino's redaction paths, values of any name by
+ * shape (`redactValues`), messages by `redactText`, and the page's free text also by
+ * `redactFreeText`; so callers cannot leak a name, ID number, token or image by passing the
+ * wrong field. Lines go to the sink synchronously: the last ones before a crash are on disk.
  */
 export function createLogger(options: LoggerOptions): Logger {
   const clock = options.clock ?? (() => new Date());
   const min = LOG_LEVELS.indexOf(options.minLevel ?? 'info');
+  const destination = { write: (chunk: string) => options.sink.write(chunk.endsWith('\n') ? chunk.slice(0, -1) : chunk) };
+  const base = pino(
+    {
+      // Levels are filtered below (pino's own levels are the same names); pino writes what it is given.
+      level: 'trace',
+      base: undefined,
+      messageKey: 'msg',
+      timestamp: () => `,"time":"${clock().toISOString()}"`,
+      formatters: { level: (label) => ({ level: label }), log: (object) => redactValues(object, pathCovered) as Record<string, unknown> },
+      redact: { paths: REDACT_PATHS, censor: censorPath },
+    },
+    destination,
+  );
   const emit = (source: LogSource, level: LogLevel, msg: string, data: unknown, requestId: string | undefined) => {
     if (LOG_LEVELS.indexOf(level) < min) return;
-    const entry: LogEntry = {
-      time: clock().toISOString(),
-      level,
-      source,
-      ...(requestId ? { requestId } : {}),
-      msg: redactText(msg),
-      ...(data !== undefined ? { data: redact(data) } : {}),
-    };
-    options.sink.write(JSON.stringify(entry));
+    base[level]({ source, ...(requestId ? { requestId } : {}), ...(data !== undefined ? { data } : {}) }, redactText(msg));
   };
 
   const make = (requestId: string | undefined): Logger => {
@@ -78,7 +88,7 @@ export function createLogger(options: LoggerOptions): Logger {
           return false;
         }
         const entry = parsed.data;
-        emit('renderer', entry.level, entry.msg, entry.data, entry.requestId ?? requestId);
+        emit('renderer', entry.level, redactFreeText(entry.msg), entry.data === undefined ? undefined : redactFreeFields(entry.data), entry.requestId ?? requestId);
         return true;
       },
     };

@@ -1,5 +1,6 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { platformDate } from '../../settlement/time';
 
 export interface RotatingFileOptions {
   /** `app.getPath('logs')` in the app: ~/.config/FaceSettle/logs, %APPDATA%\FaceSettle\logs. */
@@ -10,6 +11,9 @@ export interface RotatingFileOptions {
   maxBytes?: number;
   /** Files kept, the current one included: months unattended stay within maxBytes × maxFiles. */
   maxFiles?: number;
+  /** A new file starts with each day (China time), so a day's lines are found by file; default on. */
+  daily?: boolean;
+  clock?: () => Date;
 }
 
 export interface LogSink {
@@ -18,9 +22,11 @@ export interface LogSink {
 }
 
 /**
- * Size-rotated append-only files. Writes are synchronous: a line is on disk before the call
- * returns, so the last lines before a crash survive, and the kiosk logs a few lines per
- * patient, not a stream. Files are readable by the kiosk account only.
+ * Append-only files rotated by size and by day. Writes are synchronous: a line is on disk before
+ * the call returns, so the last lines before a crash survive, and the kiosk logs a few lines per
+ * patient, not a stream. Files are readable by the kiosk account only. The total stays within
+ * maxBytes × maxFiles across restarts, because the files are counted on disk, not per process.
+ * (Why not pino-roll: build/INSTALL.md "Logs and data" has the measurements.)
  */
 export class RotatingFile implements LogSink {
   readonly dir: string;
@@ -29,12 +35,18 @@ export class RotatingFile implements LogSink {
   private readonly maxFiles: number;
   private fd: number | null = null;
   private size = 0;
+  /** The day the current file's lines belong to. */
+  private day = '';
+  private readonly daily: boolean;
+  private readonly clock: () => Date;
 
   constructor(options: RotatingFileOptions) {
     this.dir = options.dir;
     this.name = options.name ?? 'facesettle';
     this.maxBytes = options.maxBytes ?? 5 * 1024 * 1024;
     this.maxFiles = Math.max(1, options.maxFiles ?? 5);
+    this.daily = options.daily ?? true;
+    this.clock = options.clock ?? (() => new Date());
   }
 
   /** The current file, then older ones, as they exist on disk. */
@@ -50,9 +62,11 @@ export class RotatingFile implements LogSink {
   write(line: string): void {
     const bytes = Buffer.from(line.endsWith('\n') ? line : `${line}\n`, 'utf8');
     if (this.fd === null) this.open();
-    if (this.size > 0 && this.size + bytes.length > this.maxBytes) {
+    const today = platformDate(this.clock());
+    if (this.size > 0 && (this.size + bytes.length > this.maxBytes || (this.daily && today !== this.day))) {
       this.rotate();
     }
+    this.day = today;
     writeSync(this.fd!, bytes);
     this.size += bytes.length;
   }
@@ -69,7 +83,10 @@ export class RotatingFile implements LogSink {
   private open(): void {
     mkdirSync(this.dir, { recursive: true, mode: 0o700 });
     this.fd = openSync(this.fileAt(0), 'a', 0o600);
-    this.size = fstatSync(this.fd).size;
+    const stat = fstatSync(this.fd);
+    this.size = stat.size;
+    // A file left by an earlier run belongs to the day it was last written.
+    this.day = platformDate(stat.size > 0 ? stat.mtime : this.clock());
   }
 
   private rotate(): void {

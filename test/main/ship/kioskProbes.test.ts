@@ -51,6 +51,7 @@ describe('the kiosk health probes', () => {
   it('report a healthy kiosk from the page reports, the database, the platform and the disk', async () => {
     const { db, devices, deps } = setup();
     expect(devices.report({ camera: { available: true, label: 'USB Camera' }, faceBackend: { backend: 'wasm', msPerFrame: 36 } })).toBe(true);
+    expect(devices.report({ voice: { speechSynthesis: true, voices: 2, zhCN: true, name: 'Tingting' } })).toBe(true);
     db.prepare('INSERT INTO operator_session (operator, day, sign_no, signed_at) VALUES (?, ?, ?, ?)').run('OP001', '2026-11-29', 'S1', '2026-11-28T16:40:00.000Z');
     const report = await buildHealthReport(kioskProbes(deps), identity, clock);
     // Every check but the disk, whose free space is this machine's business.
