@@ -43,6 +43,18 @@ export interface DiskState {
   freeBytes: number;
   totalBytes: number;
 }
+/** Voice and PIN lockouts (issue 14): what the page reported of speechSynthesis's voices. */
+export interface VoiceState {
+  speechSynthesis: boolean;
+  voices: number;
+  zhCN: boolean;
+  name?: string;
+  reportedAt: string;
+}
+/** PIN holders (`admin`, `operator:<id>`) locked now, and until when (epoch ms). */
+export interface PinLockoutState {
+  locked: readonly { holder: string; lockedUntil: number }[];
+}
 
 export interface HealthProbes {
   camera(): Promise<CameraState | null>;
@@ -52,6 +64,8 @@ export interface HealthProbes {
   journal(): Promise<JournalState>;
   printer(): Promise<PrinterState>;
   disk(): Promise<DiskState>;
+  voice?(): Promise<VoiceState | null>;
+  pinLockouts?(): Promise<PinLockoutState['locked']>;
 }
 
 export interface HealthIdentity {
@@ -95,6 +109,8 @@ export interface HealthReport extends HealthIdentity {
     journal: Check<JournalState>;
     printer: Check<PrinterState>;
     disk: Check<DiskState>;
+    voice?: Check<VoiceState>;
+    pinLockout?: Check<PinLockoutState>;
   };
 }
 
@@ -163,10 +179,29 @@ export async function buildHealthReport(
       return { ...d, status: d.freeBytes < limits.lowDiskBytes ? 'warn' : 'ok', detail };
     }, t),
   ]);
-  const checks = { camera, faceBackend, platform, operator, journal, printer, disk } as HealthReport['checks'];
+  // Voice and PIN lockouts (issue 14): checked only where the kiosk has the probes.
+  const voice = probes.voice ? await probe(probes.voice, judgeVoice, t) : undefined;
+  const pinLockout = probes.pinLockouts ? await probe(probes.pinLockouts, judgeLockouts, t) : undefined;
+  const checks = { camera, faceBackend, platform, operator, journal, printer, disk, ...(voice ? { voice } : {}), ...(pinLockout ? { pinLockout } : {}) } as HealthReport['checks'];
   const all = Object.values(checks).map((c) => c.status);
   const status = CRITICAL.some((name) => checks[name].status === 'fail') ? 'down' : all.every((s) => s === 'ok') ? 'ok' : 'degraded';
   return { status, generatedAt: at.toISOString(), ...identity, checks };
+}
+
+/** Voices do not come and go while the kiosk runs, so an old report still holds (no staleness). */
+function judgeVoice(v: VoiceState | null): Check<VoiceState> {
+  if (!v) return { status: 'unknown', detail: 'the kiosk page has not reported its voices yet' };
+  if (!v.speechSynthesis) return { ...v, status: 'warn', detail: 'no speech synthesis in this shell: guidance is shown, not spoken' };
+  if (!v.zhCN) {
+    return { ...v, status: 'warn', detail: `no Chinese (zh-CN) voice among ${v.voices}: guidance is not spoken (Linux: speech-dispatcher and a Mandarin voice, build/INSTALL.md "Hardware")` };
+  }
+  return { ...v, status: 'ok', detail: `zh-CN voice${v.name ? `: ${v.name}` : ''}` };
+}
+
+function judgeLockouts(locked: PinLockoutState['locked']): Check<PinLockoutState> {
+  if (locked.length === 0) return { locked, status: 'ok', detail: 'no PIN locked' };
+  const which = locked.map((l) => `${l.holder} until ${new Date(l.lockedUntil).toISOString()}`).join(', ');
+  return { locked, status: 'warn', detail: `locked after repeated wrong PINs: ${which}` };
 }
 
 /** The disk probe: free space where the journal and logs live (userData). */
