@@ -5,6 +5,10 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: { lib: { entry: resolve(__dirname, 'electron/main/index.ts') } },
+    // FACESETTLE_DEMO_BUILD=1 asks for a demo build, whose main process starts the sandbox for
+    // `embedded` (electron/main/index.ts). Otherwise the branch is dropped and no sandbox code is
+    // bundled: build/distCheck.mjs proves it on the packed asar.
+    define: { __FACESETTLE_DEMO_BUILD__: JSON.stringify(process.env.FACESETTLE_DEMO_BUILD === '1') },
   },
   preload: {
     // A sandboxed preload cannot require other files: one CommonJS file with shared/ inlined.

@@ -9,6 +9,11 @@ const nodeBuiltins = [...builtinModules.filter((m) => !m.startsWith('_')), ...bu
 const restrict = (paths, patterns, why) => ({
   'no-restricted-imports': ['error', { paths: paths.map((name) => ({ name, message: why })), patterns: patterns.length ? [{ group: patterns, message: why }] : [] }],
 });
+// DESIGN.md "Composition": only the launcher knows the sandbox exists (and only the Electron entry
+// reaches into the launcher, for a demo build); a production package carries none of it.
+const SANDBOX = ['**/sandbox', '**/sandbox/**'];
+const LAUNCHER = ['**/launcher', '**/launcher/**'];
+const notTheLauncher = 'and no sandbox/ or launcher/: only electron/launcher/ starts the sandbox and hands the kiosk plain URLs';
 const domGlobals = ['window', 'document', 'navigator', 'localStorage', 'sessionStorage', 'HTMLElement'].map((name) => ({
   name,
   message: 'no DOM here: this code runs in Node',
@@ -35,14 +40,27 @@ export default tseslint.config(
   {
     files: ['electron/**/*.ts'],
     rules: {
-      ...restrict(['react', 'react-dom', 'zustand', '@vladmandic/human'], ['**/renderer/**', 'react/*', 'react-dom/*'], 'electron/ is the main process: no React, no DOM, no renderer code'),
+      ...restrict(['react', 'react-dom', 'zustand', '@vladmandic/human'], ['**/renderer/**', 'react/*', 'react-dom/*', ...SANDBOX, ...LAUNCHER], `electron/ is the main process: no React, no DOM, no renderer code, ${notTheLauncher}`),
       'no-restricted-globals': ['error', ...domGlobals],
     },
   },
   {
-    files: ['electron/settlement/**/*.ts', 'electron/core/**/*.ts', 'electron/bridge/**/*.ts', 'electron/launcher/**/*.ts'],
+    // The Electron entry may load the launcher's demo wiring, in a demo build only (electron.vite.config.ts).
+    files: ['electron/main/index.ts'],
     rules: {
-      ...restrict(['electron', 'react', 'react-dom', 'zustand'], ['**/renderer/**', '**/main/**'], 'this code runs under plain Node too: no electron import'),
+      ...restrict(['react', 'react-dom', 'zustand', '@vladmandic/human'], ['**/renderer/**', 'react/*', 'react-dom/*', ...SANDBOX], 'the Electron entry: no React, no renderer code, no sandbox/ (the launcher\'s demo wiring starts it)'),
+    },
+  },
+  {
+    files: ['electron/settlement/**/*.ts', 'electron/core/**/*.ts', 'electron/bridge/**/*.ts'],
+    rules: {
+      ...restrict(['electron', 'react', 'react-dom', 'zustand'], ['**/renderer/**', '**/main/**', ...SANDBOX, ...LAUNCHER], `this code runs under plain Node too: no electron import, ${notTheLauncher}`),
+    },
+  },
+  {
+    files: ['electron/launcher/**/*.ts'],
+    rules: {
+      ...restrict(['electron', 'react', 'react-dom', 'zustand'], ['**/renderer/**', '**/main/**'], 'the launcher runs under plain Node: no electron import'),
     },
   },
   {

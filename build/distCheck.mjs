@@ -5,7 +5,9 @@
 //     Electron folder: the real binary cannot be downloaded here. Fuses are switched off for
 //     this pack only, because @electron/fuses needs the real binary ("Could not find sentinel").
 //  3. Lists app.asar and the extra resources and fails on anything the kiosk needs that is
-//     missing: main, preload, renderer and its assets, runtime modules, models, wasm.
+//     missing: main, preload, renderer and its assets, runtime modules, models, wasm; and on any
+//     sandbox code in it (DESIGN.md "Composition": a production package carries none; only a
+//     FACESETTLE_DEMO_BUILD=1 build bundles it, and this check builds without that flag).
 import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { builtinModules, createRequire } from 'node:module';
@@ -21,6 +23,11 @@ const { validateConfiguration } = require('app-builder-lib/out/util/config/confi
 const MODELS = ['blazeface', 'facemesh', 'iris', 'antispoof', 'liveness'];
 /** tfjs picks one of these at run time by what the CPU and page allow (SIMD, threads). */
 const WASM = ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm', 'tfjs-backend-wasm-threaded-simd.wasm'];
+/**
+ * Strings only the sandbox's code holds (its health service name, its platform's table, its
+ * demo secret and demo-only key): any of them in a packed script means sandbox code was bundled.
+ */
+const SANDBOX_MARKERS = ['facesettle-sandbox', 'platform_settlement', 'facesettle-demo-secret', 'DEMO_ONLY_SM2_KEY_PAIR', 'createFaceService'];
 const REQUIRED_FUSES = {
   runAsNode: false,
   enableNodeOptionsEnvironmentVariable: false,
@@ -97,7 +104,12 @@ console.log(`electron-builder.yml is valid: linux ${linuxTargets.join('+')}, win
 const node = existsSync(path.join(root, 'node_modules', '.bin', 'node')) ? path.join(root, 'node_modules', '.bin', 'node') : process.execPath;
 const built = process.argv.includes('--no-build')
   ? { status: 0 }
-  : spawnSync(node, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  : spawnSync(node, [path.join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build', '--logLevel', 'warn'], {
+      cwd: root,
+      stdio: 'inherit',
+      // The production build: a demo flag left in the shell must not slip the sandbox in.
+      env: { ...process.env, FACESETTLE_DEMO_BUILD: '' },
+    });
 if (built.status !== 0) {
   console.error('dist:check failed: electron-vite build');
   process.exit(1);
@@ -161,6 +173,16 @@ for (const bundle of ['out/main/index.js', 'out/preload/index.js']) {
     }
   }
 }
+// No sandbox in a production package: no file of it, and none of its code bundled into ours.
+for (const entry of [...entries].filter((e) => /(^|\/)sandbox(\/|$)|embeddedSandbox/i.test(e) && !e.startsWith('/node_modules/'))) {
+  fail(`app.asar carries sandbox code: ${entry} (only a FACESETTLE_DEMO_BUILD=1 build may)`);
+}
+const packedScripts = [...entries].filter((e) => e.startsWith('/out/') && /\.(c|m)?js$/.test(e)).map((e) => e.slice(1));
+for (const script of packedScripts) {
+  const text = readFromAsar(script);
+  const found = SANDBOX_MARKERS.filter((marker) => text.includes(marker));
+  if (found.length > 0) fail(`${script} bundles sandbox code (${found.join(', ')}): electron/ outside the launcher must not import sandbox/`);
+}
 for (const secretLike of [...entries].filter((e) => /(^|\/)(terminal\.json|\.env|secrets?\.[a-z]+)$/.test(e))) {
   fail(`app.asar must not carry configuration or secrets: ${secretLike}`);
 }
@@ -195,5 +217,6 @@ const appFiles = [...entries].filter((e) => e.startsWith('/out/')).length;
 const modules = new Set([...entries].filter((e) => e.startsWith('/node_modules/')).map((e) => e.split('/')[2])).size;
 console.log(`packed linux-unpacked in ${seconds} s against a stand-in Electron ${electronVersion} (fuses skipped: they need the real binary)`);
 console.log(`app.asar: ${entries.size} entries: out/main/index.js, out/preload/index.js, out/renderer/index.html and ${appFiles} files under out/, ${modules} runtime modules`);
+console.log(`no sandbox code: ${packedScripts.length} packed scripts free of ${SANDBOX_MARKERS.join(', ')}`);
 console.log(`resources/models: ${models.length} files (${MODELS.join(', ')}); resources/wasm: ${wasm.join(', ')}; resources/linux: ${linuxFiles.join(', ')}`);
 console.log('dist:check passed');

@@ -6,6 +6,7 @@ import { MAX_REQUEST_BYTES, type KioskHandlers } from '../../shared/ipc/contract
 import { fail, type Result } from '../../shared/result';
 import { dispatch } from '../core/dispatch';
 import { createAppFileHandler, type Mount } from '../core/appFiles';
+import { listenProblem, StartProblem } from '../core/portClash';
 
 /**
  * The browser bridge: the same kiosk API over HTTP, for plain Chromium (end-to-end tests,
@@ -84,7 +85,12 @@ export async function startBridgeHost(options: BridgeHostOptions): Promise<Bridg
     return a.length === b.length && timingSafeEqual(a, b);
   }
 
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  // A taken port is said in one line: an unhandled 'error' event would crash the process with
+  // whatever module last hooked uncaughtException (tfjs-wasm's) printed first.
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error) => reject(new StartProblem(listenProblem(error, 'browser bridge', 'FACESETTLE_PORT'))));
+    server.listen(options.port ?? 0, '127.0.0.1', resolve);
+  });
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: `${origin}/`,

@@ -1,47 +1,60 @@
 import path from 'node:path';
 import type { KioskHandlers } from '../../shared/ipc/contract';
-import { EMBEDDED_PLATFORM, type TerminalConfig } from '../../shared/config/terminalConfig';
-import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { embeddedPlatformFor, embeddedPlatformProblems } from '../../sandbox/embedded';
+import type { TerminalConfig } from '../../shared/config/terminalConfig';
 import { evoucherChannel } from '../face/evoucherChannel';
 import { createSettlementEngine, type SettlementEngine } from '../settlement/engine';
-import type { HisBridge } from '../settlement/his/bridge';
+import { evoucherFamily } from '../settlement/familyChannel';
+import type { RecoveryReport } from '../settlement/recovery';
 import { settlementApi } from '../settlement/usecases';
 import { pinAuthoriser } from '../settlement/usecases/operators';
 import { AdminGate } from './adminGate';
-import { sandboxEnrolment } from './demoEnrolment';
+// PIN lockouts (issue 14 point 4): counted per holder in kiosk.db.
+import { lockingAuthoriser, signInWithLockout, withOperatorLockout } from './operatorLockout';
+import { PinLockout } from './pinLockout';
+import { resolveEndpoints } from './coreEndpoints';
+import { listenProblem } from './portClash';
+import { urlEnrolment } from './demoEnrolment';
+import type { EmbeddedServices } from './embeddedServices';
 import { buildHealthReport } from './health/healthReport';
 import { hostInfoProvider } from './hostInfo';
 import { DEFAULT_HEALTH_PORT, startHealthServer, type RunningHealthServer } from './health/healthServer';
 import { DeviceReports, kioskProbes } from './health/kioskProbes';
 import { createLogger, type Logger } from './logging/logger';
 import type { Step } from '../../shared/metrics/events';
-import { MetricsStore } from './metrics/metricsStore';
+// Prometheus (issue 14 point 1): /metrics on the health server.
+import { createKioskPrometheus } from './metrics/prometheus';
+import { monitoringFor, type MonitoringSettings } from './metrics/prometheusConfig';
+import { ObservedMetricsStore, scrapeSources, withIdentificationMetrics } from './metrics/prometheusFeed';
 import { withRequestLog } from './requestLog';
 import { createHandlers, type CoreDeps } from './handlers';
-import { ConfigError, loadTerminalConfig } from './terminalConfigFile';
-import { connectHis } from './hisConnection';
-import { DEMO_STAFF_CALL_SECRET } from '../../shared/staffCalls';
-import { STAFF_CALLS_PATH } from '../../sandbox/staffCalls/routes';
+import { loadTerminalConfig, type LoadedConfig } from './terminalConfigFile';
 import { createStaffCallChannel } from './staffCalls/channel';
 import { StaffCallQueue } from './staffCalls/queue';
+import type { CardReader } from './devices/cardReader';
+import { createCardReader } from './devices/readers';
 
 export interface CoreOptions {
   /** FACESETTLE_CONFIG, or the per-OS default location (see README). */
   configFile: string | undefined;
   configRequired: boolean;
-  /**
-   * FACESETTLE_PLATFORM_URL: an already running sandbox (its platform, HIS and e-voucher channel),
-   * started for the same region (`npm run sandbox -- --config <terminal.json>`): its demo credentials are used.
-   */
+  /** The configuration already read (the shell checks it before its window opens); else read from configFile. */
+  loaded?: LoadedConfig;
+  /** FACESETTLE_PLATFORM_URL: the platform, HIS and e-voucher channel all at this URL. */
   platformUrlOverride: string | undefined;
-  /** The platform's TIF secret where it is not the embedded sandbox's (Electron: the encrypted store). */
+  /**
+   * What the launcher started for the configuration's `embedded` URLs (the sandbox), as plain URLs
+   * and secrets. The core never starts it: without this, `embedded` is a configuration error.
+   */
+  embedded?: EmbeddedServices;
+  /** The platform's secret where it is not the launcher's services' (Electron: the encrypted store). */
   loadPlatformSecret?: (paasId: string) => Promise<string | undefined>;
   /** The value of the HIS's auth header (`his.authHeader`) where it requires one (Electron: the encrypted store). */
   loadHisSecret?: (header: string) => Promise<string | undefined>;
   /** The staff-call webhook's shared secret where `staffCall.webhookUrl` is set (FACESETTLE_STAFF_CALL_SECRET). */
-  loadStaffCallSecret?: () => Promise<string | undefined>;
-  /** Where the journal and the embedded sandbox keep their state. */
+  loadStaffCallSecret?: (webhookUrl: string) => Promise<string | undefined>;
+  /** The counter's card reader, where the shell has its own; else the configuration's (`cardReader`). */
+  cardReader?: CardReader;
+  /** Where the journal keeps its state. */
   dataDir: string;
   shell: CoreDeps['shell'];
   version: string;
@@ -53,6 +66,8 @@ export interface CoreOptions {
   listPrinters?: () => Promise<readonly { name: string }[]>;
   /** The loopback health endpoint's port; 0 picks a free one, null turns it off. */
   healthPort?: number | null;
+  /** The health server's bind address and bearer token; unset: FACESETTLE_HEALTH_BIND, FACESETTLE_METRICS_TOKEN, `monitoring` (README "Monitoring"). */
+  monitoring?: MonitoringSettings;
   /** Structured, redacted logging; without it, lines go to `log`. */
   logger?: Logger;
   log: (line: string) => void;
@@ -66,6 +81,10 @@ export interface KioskCore {
   engine: SettlementEngine;
   /** The loopback health endpoint's URL, when it runs. */
   healthUrl: string | undefined;
+  /** Why it does not run, in one line (a port already in use), when it was asked for. */
+  healthProblem?: string;
+  /** The start-up recovery pass, running in the background (undefined if it stopped on an error). */
+  recovered: Promise<RecoveryReport | undefined>;
   close(): Promise<void>;
 }
 
@@ -74,69 +93,35 @@ const STEP_OF_METHOD: Partial<Record<string, Step>> = {
   identifyByFace: 'identify',
   identifyByQr: 'identify',
   identifyByCard: 'identify',
+  identifyByCardReader: 'identify',
   identifyByIdNumber: 'identify',
   confirmSecondFactor: 'second-factor',
   confirmSettlement: 'settle',
 };
 
 /**
- * Everything the kiosk is, minus its window: configuration, the platform it talks to (starting
- * the embedded sandbox when configured so), the settlement engine with its start-up recovery,
+ * Everything the kiosk is, minus its window: configuration, the platform it talks to (plain
+ * URLs: what `embedded` stands for is the launcher's business), the settlement engine with its
+ * start-up recovery running in the background,
  * the e-voucher channel, and the API handlers. Electron's main process and the browser-bridge
  * launcher both start exactly this.
  */
 export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
-  const { config, source } = loadTerminalConfig(options.configFile, options.configRequired);
-  const embedded = (url: string) => url === EMBEDDED_PLATFORM;
-  const needsSandbox = !options.platformUrlOverride && [config.platform.url, config.his.url, config.evoucher.url].some(embedded);
-  // The sandbox's door is the region's profile (its demo credentials are public, sandbox/README.md);
-  // a real platform's secret comes from the store.
-  const demoPlatform = embeddedPlatformFor(config);
-  const platformEmbedded = needsSandbox && embedded(config.platform.url);
-  const unservable = platformEmbedded ? embeddedPlatformProblems(config) : [];
-  if (unservable.length > 0) throw new ConfigError(source, unservable);
-  const sandbox: RunningSandbox | undefined = needsSandbox
-    ? await startSandbox({
-        dataDir: path.join(options.dataDir, 'sandbox'),
-        log: () => undefined,
-        ...(platformEmbedded ? demoPlatform.options : {}),
-        // The face service loads its models on start: only when the e-voucher channel is the sandbox's.
-        parts: { face: embedded(config.evoucher.url), his: embedded(config.his.url) },
-      })
-    : undefined;
-  const local = options.platformUrlOverride ?? sandbox?.url ?? '';
-  const resolve = (url: string) => (embedded(url) ? local : url);
-  const platformUrl = options.platformUrlOverride ?? resolve(config.platform.url);
+  const { config, source } = options.loaded ?? loadTerminalConfig(options.configFile, options.configRequired);
+  // Prometheus (issue 14 point 1): settings checked before anything starts; the registry feeds on the engine's calls, the metric events and the identify calls.
+  const monitoring = monitoringFor(source, config.monitoring, process.env, options.monitoring);
+  const prometheus = createKioskPrometheus({ terminalId: config.terminal.id, mode: config.terminal.mode, version: options.version });
+  const endpoints = await resolveEndpoints(config, source, options);
+  const { platformUrl, secret, his, staffCallUrl, staffCallSecret } = endpoints;
   const logger = options.logger ?? createLogger({ sink: { write: (line) => options.log(line) } });
   const log = (line: string) => logger.info(line);
-  let secret: string | undefined;
-  try {
-    secret = embedded(config.platform.url) || options.platformUrlOverride ? demoPlatform.kioskSecret : await options.loadPlatformSecret?.(config.platform.paasId);
-  } catch (error) {
-    await sandbox?.close();
-    throw new ConfigError(source, [`platform: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  if (!secret) {
-    await sandbox?.close();
-    throw new ConfigError(source, [`platform: no secret stored for ${config.platform.url} (build/INSTALL.md: facesettle --set-platform-secret)`]);
-  }
-  let his: HisBridge;
-  try {
-    his = await connectHis(config.his, { urlOverride: options.platformUrlOverride, resolve, loadSecret: options.loadHisSecret });
-  } catch (error) {
-    await sandbox?.close();
-    throw new ConfigError(source, [`his: ${error instanceof Error ? error.message : String(error)}`]);
-  }
-  // A demo's calls go to the sandbox's reference receiver; a real kiosk's only where configured.
-  const staffCallUrl = config.staffCall.webhookUrl || (local ? `${local}${STAFF_CALLS_PATH}` : '');
-  const staffCallSecret = config.staffCall.webhookUrl ? await options.loadStaffCallSecret?.() : DEMO_STAFF_CALL_SECRET;
-  if (!staffCallSecret) {
-    await sandbox?.close();
-    throw new ConfigError(source, ['staffCall: no webhook secret given (set FACESETTLE_STAFF_CALL_SECRET)']);
-  }
-  log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${sandbox ? ' (embedded sandbox)' : ''}`);
+  log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${endpoints.isDemo ? ' (embedded sandbox)' : ''}`);
 
-  const operators = pinAuthoriser(Object.fromEntries(config.operators.map((o) => [o.id, o.pinHash])));
+  // PIN lockouts (issue 14): every operator PIN check counts against its holder, in the engine's database (opened below; no PIN is checked before).
+  let pinLockout: PinLockout | undefined;
+  const lockoutPolicy = { maxFailures: config.pinLockout.maxFailures, lockMs: config.pinLockout.lockMinutes * 60_000 };
+  const lockout = (): PinLockout => (pinLockout ??= new PinLockout(engine.db, Date.now, lockoutPolicy, (msg, data) => logger.warn(msg, data)));
+  const operators = lockingAuthoriser(pinAuthoriser(Object.fromEntries(config.operators.map((o) => [o.id, o.pinHash]))), lockout, (id) => config.operators.some((o) => o.id === id));
   const engine = createSettlementEngine({
     config,
     platformUrl,
@@ -146,11 +131,20 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     operators,
     host: hostInfoProvider({ log }),
     log,
+    observer: prometheus, // Prometheus (issue 14)
+    // Family payment (issue 15): the e-voucher channel answers the identified person's bound family.
+    family: evoucherFamily({ baseUrl: endpoints.evoucherUrl, orgId: config.institution.code, operatorId: config.terminal.id, operatorName: config.terminal.name }),
   });
-  const recovered = await engine.start();
-  log(`journal: start-up recovery ${JSON.stringify(recovered)}`);
+  prometheus.readAtScrape(scrapeSources(engine.ctx.journal, platformUrl)); // Prometheus (issue 14)
+  // Orphans are adopted before start() first yields, so from here a person with an unresolved row
+  // meets the journal's lock (SETTLEMENT_PENDING: staff) and everyone else can be served while
+  // the pass goes on in the background.
+  const recovered = engine.start().then(
+    (report) => (log(`journal: start-up recovery ${JSON.stringify(report)}`), report),
+    (error: unknown) => (log(`journal: start-up recovery stopped: ${error instanceof Error ? error.message : String(error)}`), undefined),
+  );
 
-  const metrics = new MetricsStore(engine.db, { terminalId: config.terminal.id });
+  const metrics = new ObservedMetricsStore(prometheus, engine.db, { terminalId: config.terminal.id }); // also feeds Prometheus (issue 14)
   const staffCalls = createStaffCallChannel({
     queue: new StaffCallQueue(engine.db),
     url: staffCallUrl,
@@ -173,54 +167,59 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
         printerName: config.printer.deviceName || null,
         ...(options.listPrinters ? { listPrinters: options.listPrinters } : {}),
         devices,
+        pinLockouts: () => lockout().locked(), // PIN lockouts (issue 14)
       }),
       { version: options.version, terminalId: config.terminal.id, mode: config.terminal.mode },
     );
   const port = options.healthPort === undefined ? DEFAULT_HEALTH_PORT : options.healthPort;
+  let healthProblem: string | undefined;
   const health: RunningHealthServer | undefined =
     port === null
       ? undefined
-      : await startHealthServer({ getReport: healthReport, port }).catch((error: unknown) => {
-          log(`health endpoint not started: ${error instanceof Error ? error.message : String(error)}`);
+      : await startHealthServer({ getReport: healthReport, port, ...monitoring, getMetrics: () => prometheus.exposition() }).catch((error: unknown) => {
+          healthProblem = listenProblem(error, 'health endpoint not started', 'FACESETTLE_HEALTH_PORT');
+          log(healthProblem);
           return undefined;
         });
 
-  const handlers = withRequestLog(createHandlers({
+  // withIdentificationMetrics: Prometheus (issue 14), identify calls by way and outcome.
+  const handlers = withRequestLog(withIdentificationMetrics(createHandlers({
     config,
     configSource: source,
     platformUrl,
     shell: options.shell,
     version: options.version,
-    isDemo: local !== '',
-    ...(local ? { demo: sandboxEnrolment(local) } : {}),
+    isDemo: endpoints.isDemo,
+    ...(options.embedded?.enrolment ? { demo: urlEnrolment(options.embedded.enrolment) } : {}),
     clock: () => new Date(),
     fetch: (url, init) => fetch(url, init),
     raiseStaffCall: options.raiseStaffCall,
     staffCalls,
-    settlement: settlementApi(engine.ctx),
+    settlement: withOperatorLockout(settlementApi(engine.ctx), lockout, () => engine.currentOperator()?.id), // PIN lockouts (issue 14)
     journal: {
       unresolved: () => engine.ctx.journal.unknown().length,
       needStaff: () => engine.ctx.journal.unknown().filter((r) => r.needsStaff).length,
       hisOwed: () => engine.ctx.journal.hisOwed().length,
     },
-    signInOperator: (operatorId, pin) => engine.signInOperator(operatorId, pin),
+    signInOperator: signInWithLockout((operatorId, pin) => engine.signInOperator(operatorId, pin), lockout), // PIN lockouts (issue 14)
     currentOperator: () => engine.currentOperator(),
     signOutOperator: () => engine.signOutOperator(),
+    cardReader: options.cardReader ?? createCardReader(config.cardReader),
     face: evoucherChannel({
-      baseUrl: options.platformUrlOverride ?? resolve(config.evoucher.url),
+      baseUrl: endpoints.evoucherUrl,
       orgId: config.institution.code,
       operatorId: config.terminal.id,
       operatorName: config.terminal.name,
     }),
     operators,
-    admin: new AdminGate(config.admin.pinHash, Date.now),
+    admin: new AdminGate(config.admin.pinHash, Date.now, lockout()), // PIN lockouts (issue 14)
     printReceipt: options.printReceiptFor?.(config) ?? (async () => ({ via: 'browser', detail: 'print from the page' })),
     exitKiosk: options.exitKiosk ?? (() => false),
     logger,
     devices,
     metrics,
     healthReport,
-  }), logger, undefined, (method, ms) => {
+  }), prometheus), logger, undefined, (method, ms) => {
     const step = STEP_OF_METHOD[method];
     if (step) metrics.record({ type: 'step-time', step, ms });
   });
@@ -231,11 +230,12 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
     handlers,
     engine,
     healthUrl: health?.url,
+    ...(healthProblem ? { healthProblem } : {}),
+    recovered,
     close: async () => {
       await health?.close();
       staffCalls.close();
       await engine.close({ signOut: true });
-      await sandbox?.close();
     },
   };
 }

@@ -5,10 +5,15 @@ import { appMounts, devAssetDirs, packagedAssetDirs } from '../core/assetPaths';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { createAppFileHandler } from '../core/appFiles';
 import { ADMIN_EXIT_STATUS } from '../core/exitStatus';
+import { createAdminExit } from './kiosk/adminExit';
+import { EMBEDDED_SERVICES_ENV, embeddedServicesFromEnv, type RunningServices } from '../core/embeddedServices';
 import { healthPortOf } from '../core/health/healthServer';
+import { pendingHandlers } from '../core/pendingHandlers';
+import { startupSummary } from '../core/startupSummary';
+import { loadTerminalConfig, type LoadedConfig } from '../core/terminalConfigFile';
 import { createLogger } from '../core/logging/logger';
 import { RotatingFile } from '../core/logging/rotatingFile';
-import { appSecretStore } from './secrets/secretEntry';
+import { appSecretStore, staffCallSecretLoader } from './secrets/secretEntry';
 import { createReceiptPrinter } from './printing/receiptPrinter';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
@@ -31,8 +36,15 @@ export interface BootstrapEnv {
   FACESETTLE_HEALTH_PORT?: string;
   /** `1`: accept Linux's basic_text key store for the platform secret (build/INSTALL.md). */
   FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
-  /** The staff-call webhook's shared secret (README "Staff calls"). */
+  /** The staff-call webhook's shared secret, overriding the encrypted store's (README "Staff calls"). */
   FACESETTLE_STAFF_CALL_SECRET?: string;
+  /** Set by the launcher (`npm start`): what it started for `embedded` (electron/core/embeddedServices.ts). */
+  FACESETTLE_EMBEDDED_SERVICES?: string;
+}
+
+/** What the Electron entry may add: a demo build starts the sandbox itself (electron/main/index.ts). */
+export interface LaunchHooks {
+  startEmbedded?: (loaded: LoadedConfig, dataDir: string) => Promise<RunningServices | undefined>;
 }
 
 /**
@@ -40,7 +52,7 @@ export interface BootstrapEnv {
  * security, the platform core, IPC, the protocol, the window and the kiosk services.
  * Electron is passed in so the wiring itself is tested against a mock.
  */
-export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPath: string): Promise<KioskWindowHandle> | null {
+export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPath: string, launch: LaunchHooks = {}): Promise<KioskWindowHandle> | null {
   const { app, BrowserWindow, ipcMain, protocol, session, powerSaveBlocker, Menu } = electron;
   registerAppScheme(protocol);
   let handle: KioskWindowHandle | undefined;
@@ -68,46 +80,14 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
     Menu.setApplicationMenu(null);
     installPermissionHandlers(session.defaultSession);
     const receiptsDir = path.join(app.getPath('userData'), 'receipts');
-    const core: KioskCore = await startKioskCore({
-      configFile: env.FACESETTLE_CONFIG ?? path.join(app.getPath('userData'), 'terminal.json'),
-      configRequired: env.FACESETTLE_CONFIG !== undefined,
-      platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
-      loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
-      loadHisSecret: async (header) => (await appSecretStore(electron, env, 'his').load(header)).secret,
-      loadStaffCallSecret: async () => env.FACESETTLE_STAFF_CALL_SECRET,
-      ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
-      dataDir: app.getPath('userData'),
-      shell: 'electron',
-      version: app.getVersion(),
-      raiseStaffCall: (ticket, reason, screen) => {
-        log(`staff call ${ticket}: ${reason} on ${screen}`);
-        handle?.window.flashFrame(true);
-      },
-      printReceiptFor: (config) =>
-        createReceiptPrinter({
-          contents: () => handle!.window.webContents,
-          deviceName: config.printer.deviceName,
-          paper: config.printer.paper,
-          pdfDir: receiptsDir,
-          writeFile: async (file, data) => {
-            await mkdir(receiptsDir, { recursive: true });
-            await writeFile(file, data);
-          },
-        }),
-      exitKiosk: () => {
-        handle?.allowClose();
-        // A distinct status, so the service manager does not restart what staff chose to exit.
-        void core.close().finally(() => app.exit(ADMIN_EXIT_STATUS));
-        return true;
-      },
-      listPrinters: async () => (handle ? handle.window.webContents.getPrintersAsync() : []),
-      logger,
-      log,
-    });
-    registerIpc(ipcMain, core.handlers, { warn: (m) => log(m) });
+    // Read first (it is quick): a wrong file stops the start before a window opens.
+    const loaded = loadTerminalConfig(env.FACESETTLE_CONFIG ?? path.join(app.getPath('userData'), 'terminal.json'), env.FACESETTLE_CONFIG !== undefined);
+    // The window opens now and shows 正在准备: its calls wait for the core below, which reads
+    // secrets and the journal; start-up recovery then runs behind the home screen.
+    const pending = pendingHandlers();
+    registerIpc(ipcMain, pending.handlers, { warn: (m) => log(m) });
     const dirs = app.isPackaged ? packagedAssetDirs(app.getAppPath(), process.resourcesPath) : devAssetDirs(app.getAppPath());
     serveAppScheme(protocol, createAppFileHandler({ mounts: appMounts(dirs) }));
-
     handle = createKioskWindow(BrowserWindow, { preloadPath, isPackaged: app.isPackaged });
     const sleep = new DisplaySleepBlocker(powerSaveBlocker);
     sleep.enable();
@@ -127,10 +107,70 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
       },
       { now: Date.now, setTimer: setTimeout, clearTimer: (h) => clearTimeout(h as NodeJS.Timeout), log },
     );
+    let core: KioskCore | undefined;
+    let services: RunningServices | undefined;
     app.on('before-quit', () => {
       sleep.disable();
-      void core.close();
+      void core?.close().finally(() => services?.close());
     });
+
+    try {
+      services = (await launch.startEmbedded?.(loaded, app.getPath('userData'))) ?? embeddedFromLauncher(env);
+      core = await startKioskCore({
+        loaded,
+        configFile: undefined,
+        configRequired: false,
+        ...(services ? { embedded: services.services } : {}),
+        platformUrlOverride: env.FACESETTLE_PLATFORM_URL,
+        loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
+        loadHisSecret: async (header) => (await appSecretStore(electron, env, 'his').load(header)).secret,
+        loadStaffCallSecret: staffCallSecretLoader(() => appSecretStore(electron, env, 'staff-call'), env),
+        ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
+        dataDir: app.getPath('userData'),
+        shell: 'electron',
+        version: app.getVersion(),
+        raiseStaffCall: (ticket, reason, screen) => {
+          log(`staff call ${ticket}: ${reason} on ${screen}`);
+          handle?.window.flashFrame(true);
+        },
+        printReceiptFor: (config) =>
+          createReceiptPrinter({
+            contents: () => handle!.window.webContents,
+            deviceName: config.printer.deviceName,
+            paper: config.printer.paper,
+            pdfDir: receiptsDir,
+            writeFile: async (file, data) => {
+              await mkdir(receiptsDir, { recursive: true });
+              await writeFile(file, data);
+            },
+          }),
+        // A distinct status, so the service manager does not restart what staff chose to exit.
+        exitKiosk: createAdminExit({
+          app,
+          window: () => handle?.window ?? null,
+          allowClose: () => handle?.allowClose(),
+          closeCore: async () => core?.close(),
+          status: ADMIN_EXIT_STATUS,
+          log,
+        }),
+        listPrinters: async () => (handle ? handle.window.webContents.getPrintersAsync() : []),
+        logger,
+        log,
+      });
+    } catch (error) {
+      pending.failed(error);
+      handle.allowClose();
+      await services?.close();
+      throw error;
+    }
+    pending.ready(core.handlers);
+    console.log(startupSummary(core));
     return handle;
   });
+}
+
+/** What the launcher (`npm start`) started for `embedded` and handed over in the environment. */
+function embeddedFromLauncher(env: BootstrapEnv): RunningServices | undefined {
+  const services = embeddedServicesFromEnv(env[EMBEDDED_SERVICES_ENV]);
+  return services ? { services, close: async () => undefined } : undefined;
 }

@@ -9,7 +9,7 @@ import type { HisBridge } from './his/bridge';
 import { FreshnessRule } from './freshness';
 import { Journal } from './journal';
 import { JournalStaff } from './journalStaff';
-import { NhsaClient } from './nhsa/client';
+import { NhsaClient, type PlatformCallObservation } from './nhsa/client';
 import { terminalOperator } from './nhsa/envelope';
 import { MsgIdGenerator } from './nhsa/msgid';
 import { signerForRegion, type GatewayCredentials } from './nhsa/signing';
@@ -20,8 +20,12 @@ import { NO_HOST, OperatorSession, type HostInfo } from './session';
 import type { Clock } from './time';
 import { VisitMap } from './visits';
 import { VisitUndo } from './visitUndo';
+import { CashBook } from './cashBook';
+import { JournalToday } from './journalToday';
 import type { Quote, UseCaseContext } from './usecases/context';
 import type { OperatorAuthoriser } from './usecases/operators';
+import type { FamilyDirectory, FamilyMemberHeld } from './familyChannel';
+import { usedTodayFrom } from './cap';
 
 export interface EngineOptions {
   config: TerminalConfig;
@@ -37,6 +41,8 @@ export interface EngineOptions {
   backoff?: Backoff;
   /** Background recovery interval; 0 disables the timer (tests drive recovery themselves). */
   recoveryIntervalMs?: number;
+  /** How long recovery waits on one row before moving on (recovery.ts `rowTimeoutMs`); 15 s unless given, 0: no limit. */
+  recoveryRowTimeoutMs?: number;
   /** Test hook at the crash points of reversible calls. */
   onStep?: StepHook;
   /** The machine as 9001 names it (electron/core/hostInfo.ts), read at each sign-in; without it, NO_HOST. */
@@ -45,6 +51,14 @@ export interface EngineOptions {
   log?: (line: string) => void;
   /** How long an identified person and a shown quote stay usable. */
   sessionTtlMs?: number;
+  /** A monitor (electron/core/metrics/prometheus.ts) told of the engine's platform calls; it must not throw. */
+  observer?: EngineObserver;
+  /** Family payment (issue 15): the e-voucher channel's family answer (familyChannel.ts); absent, nobody acts for family. */
+  family?: FamilyDirectory;
+}
+
+export interface EngineObserver {
+  platformCall(call: PlatformCallObservation): void;
 }
 
 export interface SettlementEngine {
@@ -86,6 +100,7 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     clock,
     timeouts,
     ...(options.http ? { http: options.http } : {}),
+    ...(options.observer ? { onCall: options.observer.platformCall.bind(options.observer) } : {}),
   });
   const host = options.host ?? NO_HOST;
   const config = options.config;
@@ -101,7 +116,8 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     operator: () => counter.ofRecord(),
     ...(options.onStep ? { onStep: options.onStep } : {}),
     // Called only after construction, when `recovery` below exists.
-    onUnknown: () => void recovery.runOnce().catch((e) => log(`recovery: ${String(e)}`)),
+    // The row is due only after backoff(0), so a plain runOnce() would find nothing to do: now() takes it at once.
+    onUnknown: (msgid) => void recovery.now(msgid).catch((e) => log(`recovery: ${String(e)}`)),
   });
   // Recovery and the release of abandoned visits act on their own, so the terminal is their operator.
   const terminalGateway = gateway.as(terminalOperator(config));
@@ -114,6 +130,7 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     clock,
     backoff,
     freshness: FreshnessRule.of(options.config.region),
+    rowTimeoutMs: options.recoveryRowTimeoutMs ?? 15_000,
     onNotInEffect: (row) => {
       undo.enqueueFrom(row);
     },
@@ -136,6 +153,14 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     operators: options.operators,
     visits,
     undo,
+    counter,
+    cash: new CashBook(db, clock),
+    today: new JournalToday(db, clock),
+    family: {
+      directory: options.family,
+      members: new ExpiringStore<{ payerRef: string; member: FamilyMemberHeld }>(clock, ttl),
+      usedToday: usedTodayFrom(db, clock),
+    },
     log,
   };
   return {
@@ -166,6 +191,7 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
       if (closeOptions.signOut) await session.signOutAll(log);
       ctx.people.clear();
       ctx.quotes.clear();
+      ctx.family.members.clear();
       db.close();
     },
   };

@@ -24,8 +24,8 @@ export interface GatewayDeps {
   /** Who the calls are made by (envelope opter and whose sign_no), asked at each call. */
   operator: () => OperatorOfRecord;
   onStep?: StepHook;
-  /** Told when an outcome became unknown, so recovery can start without waiting for its timer. */
-  onUnknown?: () => void;
+  /** Told when an outcome became unknown, so recovery can start on it without waiting for its timer. */
+  onUnknown?: (msgid: string) => void;
 }
 
 /**
@@ -55,8 +55,10 @@ export class PlatformGateway {
    * A non-reversible call: a lost answer costs nothing but a retry by the patient.
    * `expectRefusal`: a refusal is a normal answer here (a clean-up step with nothing to clean),
    * so it is not worth a fresh sign-in and a second try.
+   * `onSignInAgain`: told when the first try was refused and the call is made again after a
+   * fresh sign-in (recovery: the platform was refusing this session a moment ago).
    */
-  async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string, options: { expectRefusal?: boolean } = {}): Promise<NhsaAnswer> {
+  async call(infno: string, input: Record<string, unknown>, insuplcAdmdvs?: string, options: { expectRefusal?: boolean; onSignInAgain?: () => void } = {}): Promise<NhsaAnswer> {
     return this.withSignIn(options.expectRefusal ?? false, async (signNo, operator) => {
       try {
         return await this.deps.client.call({ infno, msgid: this.deps.msgids.next(), input, insuplcAdmdvs, signNo, operator });
@@ -67,7 +69,7 @@ export class PlatformGateway {
         }
         throw error;
       }
-    });
+    }, options.onSignInAgain);
   }
 
   /** A file download (9102): like `call`, but the answer is the file's bytes. */
@@ -130,7 +132,7 @@ export class PlatformGateway {
 
   private unknown(msgid: string, why: string): never {
     this.deps.journal.markUnknown(msgid, why, new Date(this.deps.clock().getTime() + this.deps.backoff(0)));
-    this.deps.onUnknown?.();
+    this.deps.onUnknown?.(msgid);
     throw new SettlementFailure('OUTCOME_UNKNOWN', msgid);
   }
 
@@ -140,7 +142,7 @@ export class PlatformGateway {
    * so the call is made once more after a fresh 9001, under a new msgid — unless the sign_no
    * was itself fresh, in which case the refusal was about the request.
    */
-  private async withSignIn<T>(expectRefusal: boolean, work: (signNo: string, operator: OperatorOfRecord) => Promise<T>): Promise<T> {
+  private async withSignIn<T>(expectRefusal: boolean, work: (signNo: string, operator: OperatorOfRecord) => Promise<T>, onSignInAgain?: () => void): Promise<T> {
     // One operator for the whole call, its retry included, even if the counter changes hands meanwhile.
     const operator = this.deps.operator();
     const { signNo, fresh } = await this.deps.session.signIn(operator);
@@ -149,6 +151,7 @@ export class PlatformGateway {
     } catch (error) {
       if (fresh || expectRefusal || !(error instanceof SettlementFailure) || !error.refused) throw error;
       this.deps.session.invalidate(operator.id, signNo);
+      onSignInAgain?.();
       return work(await this.deps.session.signNo(operator), operator);
     }
   }

@@ -1,5 +1,5 @@
 import type { SettlementAmounts } from './nhsa/setlinfo';
-import type { EntryState, HisState, JournalEntry, PlatformView, ReversibleInfno } from './journal';
+import type { EntryState, HisState, JournalEntry, PlatformView, ReversibleInfno } from './journalTypes';
 
 /** The journal's table and the mapping of its rows; the rules live in journal.ts. */
 export interface Row {
@@ -29,6 +29,9 @@ export interface Row {
   last_reversal_at: string | null;
   created_at: string;
   updated_at: string;
+  payer_psn_no: string | null;
+  payer_masked_name: string | null;
+  payer_relation: string | null;
 }
 
 export const SCHEMA = `
@@ -77,6 +80,10 @@ export const LATER_COLUMNS: ReadonlyArray<[string, string]> = [
   ['needs_staff', 'INTEGER NOT NULL DEFAULT 0'],
   ['platform_view', 'TEXT'],
   ['last_reversal_at', 'TEXT'],
+  // Family payment (issue 15): the relative who acted and paid, beside the patient.
+  ['payer_psn_no', 'TEXT'],
+  ['payer_masked_name', 'TEXT'],
+  ['payer_relation', 'TEXT'],
 ];
 
 export function toEntry(row: Row): JournalEntry {
@@ -107,5 +114,6 @@ export function toEntry(row: Row): JournalEntry {
     platformView: row.platform_view ? (JSON.parse(row.platform_view) as PlatformView) : null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    payer: row.payer_psn_no ? { psnNo: row.payer_psn_no, maskedName: row.payer_masked_name ?? '', relation: row.payer_relation ?? '' } : null,
   };
 }

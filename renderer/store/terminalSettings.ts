@@ -1,18 +1,16 @@
 /**
  * What staff set on this terminal (not about any patient): the display density is kept in the
  * page's localStorage so a renderer reload or a restart keeps the counter as staff left it.
- * The operator is main's (getOperator), never stored here: the page only mirrors it.
+ * The counter's operator is not a setting: main keeps it (the store's `operator`, set from getOperator).
  */
 export type Density = 'elder' | 'standard';
 
 export interface TerminalSettings {
   density: Density;
-  /** The operator main has signed in at this counter, or null: staff screens need one. */
-  operatorId: string | null;
 }
 
 export const SETTINGS_KEY = 'facesettle.terminal';
-export const DEFAULT_SETTINGS: TerminalSettings = { density: 'elder', operatorId: null };
+export const DEFAULT_SETTINGS: TerminalSettings = { density: 'elder' };
 
 type Storage = Pick<globalThis.Storage, 'getItem' | 'setItem'>;
 
@@ -21,7 +19,7 @@ const storage = (): Storage | undefined => (typeof localStorage === 'undefined' 
 export function loadSettings(from: Storage | undefined = storage()): TerminalSettings {
   try {
     const raw = JSON.parse(from?.getItem(SETTINGS_KEY) ?? '{}') as Partial<TerminalSettings>;
-    return { density: raw.density === 'standard' ? 'standard' : 'elder', operatorId: null };
+    return { density: raw.density === 'standard' ? 'standard' : 'elder' };
   } catch {
     return DEFAULT_SETTINGS;
   }

@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand';
-import type { KioskState } from '../index';
+import type { SessionSlice } from './sessionSlice';
 
 /** How the patient's slip is doing: printing, out on paper, kept as a PDF, or failed. */
 export type SlipStatus = 'printing' | 'printed' | 'saved' | 'failed';
@@ -20,7 +20,7 @@ export const initialPrint = {
   wipeWhenPrinted: false,
 };
 
-export const createPrintSlice: StateCreator<KioskState, [], [], PrintSlice> = (set) => ({
+export const createPrintSlice: StateCreator<PrintSlice & SessionSlice, [], [], PrintSlice> = (set) => ({
   ...initialPrint,
   setSlipStatus: (ref, status) => set({ slip: { ref, status } }),
   wipeOnceOut: () => set({ wipeWhenPrinted: true, idlePromptOpen: false, screen: 'receipt' }),

@@ -1,6 +1,5 @@
 import type { StateCreator } from 'zustand';
 import type { Locale } from '../../../shared/config/terminalConfig';
-import type { KioskState } from '../index';
 
 /** One screen per decision; the flows in renderer/flows/ decide which comes next. */
 export type Screen =
@@ -13,6 +12,9 @@ export type Screen =
   | 'id-number'
   | 'second-factor'
   | 'is-this-you'
+  /** Family payment (issue 15): the identified person picks a bound family member; then the second factor above the password-free cap. */
+  | 'family'
+  | 'cap-factor'
   | 'departments'
   | 'slots'
   | 'bills'
@@ -24,6 +26,8 @@ export type Screen =
   | 'cash-taken'
   | 'receipt'
   | 'cancel'
+  /** Staff: today's settlements on this terminal (renderer/staff), to reprint or cancel. */
+  | 'today'
   | 'problem';
 
 export interface StaffCall {
@@ -53,7 +57,7 @@ export const initialSession = {
   staffCall: null as StaffCall | null,
 };
 
-export const createSessionSlice: StateCreator<KioskState, [], [], SessionSlice> = (set) => ({
+export const createSessionSlice: StateCreator<SessionSlice, [], [], SessionSlice> = (set) => ({
   ...initialSession,
   goTo: (screen) => set({ screen, idlePromptOpen: false }),
   setLocale: (locale) => set({ locale }),

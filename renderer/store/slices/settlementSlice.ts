@@ -1,8 +1,7 @@
 import type { StateCreator } from 'zustand';
-import type { RegistrationInfo } from '../../../shared/types/settlement';
+import type { FamilyMemberView, RegistrationInfo } from '../../../shared/types/settlement';
 import type { AdmissionAnswer, Bill, CounterError, Person, Product, QuoteView, Receipt, Slot } from '../../api/counter';
-import type { KioskState } from '../index';
-import type { Screen } from './sessionSlice';
+import type { Screen, SessionSlice } from './sessionSlice';
 
 /** A pharmacy cart line: the product as the catalogue priced it, and how many. */
 export interface CartLine {
@@ -24,6 +23,8 @@ export interface SettlementSlice {
   slots: Slot[];
   department: string | null;
   bills: Bill[];
+  /** The bills the patient chose to pay (one visit's): 重新支付 after a failed payment quotes them again. */
+  billIds: string[];
   stayNo: string | null;
   admission: AdmissionAnswer | null;
   cart: CartLine[];
@@ -34,12 +35,17 @@ export interface SettlementSlice {
   registration: RegistrationInfo | null;
   receipt: Receipt | null;
   problem: Problem | null;
+  /** Family payment (issue 15): who was identified and acts (`person` is then the patient), and their bound family. */
+  familyPayer: Person | null;
+  family: FamilyMemberView[] | null;
+  setFamily(family: { familyPayer: Person | null; family: FamilyMemberView[] | null }): void;
   setPerson(person: Person | null): void;
   askSecondFactor(authNo: string): void;
   setWrongDigitsLeft(left: number | null): void;
   setSlots(slots: Slot[]): void;
   chooseDepartment(name: string): void;
   setBills(bills: Bill[]): void;
+  chooseBills(billIds: string[]): void;
   chooseStay(stayNo: string): void;
   setAdmission(admission: AdmissionAnswer): void;
   addToCart(product: Product): void;
@@ -57,6 +63,7 @@ export const initialSettlement = {
   slots: [] as Slot[],
   department: null as string | null,
   bills: [] as Bill[],
+  billIds: [] as string[],
   stayNo: null as string | null,
   admission: null as AdmissionAnswer | null,
   cart: [] as CartLine[],
@@ -65,16 +72,20 @@ export const initialSettlement = {
   registration: null as RegistrationInfo | null,
   receipt: null as Receipt | null,
   problem: null as Problem | null,
+  familyPayer: null as Person | null,
+  family: null as FamilyMemberView[] | null,
 };
 
-export const createSettlementSlice: StateCreator<KioskState, [], [], SettlementSlice> = (set) => ({
+export const createSettlementSlice: StateCreator<SettlementSlice & SessionSlice, [], [], SettlementSlice> = (set) => ({
   ...initialSettlement,
+  setFamily: ({ familyPayer, family }) => set({ familyPayer, family }),
   setPerson: (person) => set({ person, authNo: null, wrongDigitsLeft: null }),
   askSecondFactor: (authNo) => set({ authNo, wrongDigitsLeft: null, screen: 'second-factor' }),
   setWrongDigitsLeft: (wrongDigitsLeft) => set({ wrongDigitsLeft }),
   setSlots: (slots) => set({ slots }),
   chooseDepartment: (department) => set({ department, screen: 'slots' }),
   setBills: (bills) => set({ bills }),
+  chooseBills: (billIds) => set({ billIds }),
   chooseStay: (stayNo) => set({ stayNo }),
   setAdmission: (admission) => set({ admission, screen: 'admitted' }),
   addToCart: (product) =>

@@ -6,7 +6,8 @@ import { startBridgeHost, type BridgeHost } from '../../../electron/bridge/host'
 import { appMounts, devAssetDirs } from '../../../electron/core/assetPaths';
 import { createLogger } from '../../../electron/core/logging/logger';
 import { RotatingFile } from '../../../electron/core/logging/rotatingFile';
-import { startKioskCore, type KioskCore } from '../../../electron/core/startCore';
+import type { KioskCore } from '../../../electron/core/startCore';
+import { startKiosk as launchKiosk } from '../../../electron/launcher/kiosk';
 
 export const PROJECT_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const ARTIFACTS = path.join(PROJECT_ROOT, 'test', 'artifacts');
@@ -15,7 +16,9 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CAMERA_CLIP = path.join(FACES, 'camera_person_a_640x480_2s.mjpeg');
 
 /** The flags this machine's Chromium needs headless, as root, offline, with a fake camera. */
-export function chromiumArgs(cameraFile: string | null): string[] {
+export function chromiumArgs(cameraFile: string | null, camera = true): string[] {
+  // No camera at all (camera false): without the fake device, this machine's Chromium lists no video input.
+  if (!camera) return chromiumArgs(null).filter((arg) => arg !== '--use-fake-device-for-media-stream');
   return [
     '--no-sandbox',
     '--disable-gpu',
@@ -46,7 +49,7 @@ export interface RunningKiosk {
  * The kiosk as a patient meets it without Electron: the real core with the embedded sandbox,
  * the browser bridge serving the built renderer, and Debian's Chromium with a fake camera.
  */
-export async function startKiosk(options: { cameraFile?: string | null; config?: string; browser?: Browser } = {}): Promise<RunningKiosk> {
+export async function startKiosk(options: { cameraFile?: string | null; config?: string; browser?: Browser; /** false: Chromium has no camera at all. */ camera?: boolean } = {}): Promise<RunningKiosk> {
   if (!existsSync(path.join(PROJECT_ROOT, 'out', 'renderer', 'index.html'))) {
     throw new Error('renderer not built: run `npm run build` first (npm test does)');
   }
@@ -55,7 +58,7 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
   const dataDir = mkdtempSync(path.join(tmpdir(), 'facesettle-e2e-'));
   // Real log files, as npm start writes them: the leak test reads what a deployment would keep.
   const logFile = new RotatingFile({ dir: path.join(dataDir, 'logs') });
-  const core = await startKioskCore({
+  const core = await launchKiosk({
     configFile: options.config,
     configRequired: options.config !== undefined,
     platformUrlOverride: undefined,
@@ -70,7 +73,7 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
   const host = await startBridgeHost({ handlers: core.handlers, mounts: appMounts(devAssetDirs(PROJECT_ROOT)), log: { warn: () => undefined } });
   const cameraFile = options.cameraFile === undefined ? (existsSync(CAMERA_CLIP) ? CAMERA_CLIP : null) : options.cameraFile;
   // A caller's browser (several kiosks in one file share one Chromium) stays open when this kiosk closes.
-  const browser = options.browser ?? (await launchChromium(cameraFile));
+  const browser = options.browser ?? (await launchChromium(cameraFile, options.camera ?? true));
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN' });
   const page = await context.newPage();
   const requests: string[] = [];
@@ -95,8 +98,8 @@ export async function startKiosk(options: { cameraFile?: string | null; config?:
   };
 }
 
-export const launchChromium = (cameraFile: string | null = existsSync(CAMERA_CLIP) ? CAMERA_CLIP : null): Promise<Browser> =>
-  chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(cameraFile), headless: true });
+export const launchChromium = (cameraFile: string | null = existsSync(CAMERA_CLIP) ? CAMERA_CLIP : null, camera = true): Promise<Browser> =>
+  chromium.launch({ executablePath: CHROMIUM, args: chromiumArgs(cameraFile, camera), headless: true });
 
 export const screenshot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
 

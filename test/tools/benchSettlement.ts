@@ -1,6 +1,6 @@
 /**
  * The engine's own cost per settlement beside the raw round trip, measured in one run against
- * the embedded sandbox: `npx tsx electron/settlement/bench.ts [iterations] [platform latency ms...]`.
+ * the embedded sandbox: `npx tsx test/tools/benchSettlement.ts [iterations] [platform latency ms...]`.
  * Latency 0 is the loopback sandbox itself; a real provincial platform is a WAN round trip away,
  * which the sandbox's latency fault stands in for (default rows: 0 and 30 ms).
  *
@@ -24,15 +24,15 @@ import { DatabaseSync } from 'node:sqlite';
 import { SANDBOX_DEFAULTS, type TerminalConfig } from '../../shared/config/terminalConfig';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
 import { startSandbox, type RunningSandbox } from '../../sandbox';
-import { createSettlementEngine, type SettlementEngine } from './engine';
-import { createHttpHis } from './his/httpHis';
-import { CALL_SERVICE_PATH } from './nhsa/client';
-import { MsgIdGenerator } from './nhsa/msgid';
-import { tifSigner } from './nhsa/signing';
-import type { Quote } from './usecases/context';
-import { identifyByIdNumber } from './usecases/identify';
-import { pinAuthoriser } from './usecases/operators';
-import { preparePharmacySettlement } from './usecases/pharmacy';
+import { createSettlementEngine, type SettlementEngine } from '../../electron/settlement/engine';
+import { createHttpHis } from '../../electron/settlement/his/httpHis';
+import { CALL_SERVICE_PATH } from '../../electron/settlement/nhsa/client';
+import { MsgIdGenerator } from '../../electron/settlement/nhsa/msgid';
+import { tifSigner } from '../../electron/settlement/nhsa/signing';
+import type { Quote } from '../../electron/settlement/usecases/context';
+import { identifyByIdNumber } from '../../electron/settlement/usecases/identify';
+import { pinAuthoriser } from '../../electron/settlement/usecases/operators';
+import { preparePharmacySettlement } from '../../electron/settlement/usecases/pharmacy';
 
 const ITERATIONS = Number(process.argv[2] ?? 300);
 const LATENCIES = process.argv.length > 3 ? process.argv.slice(3).map(Number) : [0, 30];
