@@ -10,15 +10,18 @@ import { platformDateTime, type Clock } from './time';
  * 5201 (the person's visits, matched on the stay number sent as ipt_no).
  *
  * Throws SettlementFailure when the question could not be asked (no answer, or refused).
+ * `onSignInAgain`: told when the platform refused the query at first and answered it only after
+ * a fresh sign-in (see PlatformGateway.call).
  */
-export async function lookUp(gateway: PlatformGateway, clock: Clock, row: JournalEntry, slackMs: number): Promise<PlatformView> {
+export async function lookUp(gateway: PlatformGateway, clock: Clock, row: JournalEntry, slackMs: number, onSignInAgain?: () => void): Promise<PlatformView> {
   const at = clock();
   const sent = new Date(row.createdAt).getTime();
   // A settlement record is dated when the platform processed it; a visit by its admission
   // time, which the hospital may have recorded days before the desk sent 2401.
   const from = row.infno === '2401' ? sent - ADMISSION_LOOKBACK_MS : sent - slackMs;
   const period = { begntime: platformDateTime(new Date(from)), endtime: platformDateTime(new Date(at.getTime() + slackMs)) };
-  return row.infno === '2401' ? lookUpAdmission(gateway, row, period, at) : lookUpSettlement(gateway, row, period, at);
+  const ask = (infno: string, data: Record<string, unknown>) => gateway.call(infno, { data }, row.insuplcAdmdvs, { onSignInAgain });
+  return row.infno === '2401' ? lookUpAdmission(ask, row, period, at) : lookUpSettlement(ask, row, period, at);
 }
 
 const ADMISSION_LOOKBACK_MS = 366 * 24 * 3600_000;
@@ -28,8 +31,10 @@ interface Period {
   endtime: string;
 }
 
-async function lookUpSettlement(gateway: PlatformGateway, row: JournalEntry, period: Period, at: Date): Promise<PlatformView> {
-  const answer = await gateway.call('5203', { data: { psn_no: row.psnNo, setl_id: '', mdtrt_id: '', ...period } }, row.insuplcAdmdvs);
+type Ask = (infno: string, data: Record<string, unknown>) => ReturnType<PlatformGateway['call']>;
+
+async function lookUpSettlement(ask: Ask, row: JournalEntry, period: Period, at: Date): Promise<PlatformView> {
+  const answer = await ask('5203', { psn_no: row.psnNo, setl_id: '', mdtrt_id: '', ...period });
   const list = answer.output.setlinfo;
   if (!Array.isArray(list)) return unreadable(at, '5203 did not answer with a list of settlement records');
   const mine = list.filter((item) => item && typeof item === 'object' && (item as Record<string, unknown>).medins_setl_id === row.msgid);
@@ -62,9 +67,9 @@ async function lookUpSettlement(gateway: PlatformGateway, row: JournalEntry, per
   };
 }
 
-async function lookUpAdmission(gateway: PlatformGateway, row: JournalEntry, period: Period, at: Date): Promise<PlatformView> {
+async function lookUpAdmission(ask: Ask, row: JournalEntry, period: Period, at: Date): Promise<PlatformView> {
   const stayNo = String(row.detail.stayNo ?? '');
-  const answer = await gateway.call('5201', { data: { psn_no: row.psnNo, med_type: '', mdtrt_id: '', ...period } }, row.insuplcAdmdvs);
+  const answer = await ask('5201', { psn_no: row.psnNo, med_type: '', mdtrt_id: '', ...period });
   const list = answer.output.mdtrtinfo;
   if (!Array.isArray(list)) return unreadable(at, '5201 did not answer with a list of visits');
   const visits = list.filter((v) => v && typeof v === 'object' && (v as Record<string, unknown>).ipt_otp_no === stayNo) as Array<Record<string, unknown>>;

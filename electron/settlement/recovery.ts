@@ -5,6 +5,7 @@ import type { HisBridge } from './his/bridge';
 import { payHisDebt, type HisDebt } from './his/debts';
 import type { Journal, JournalEntry, PlatformView } from './journal';
 import { lookUp } from './platformLookup';
+import { counts, roundsAfter, type RoundEvidence } from './recoveryRounds';
 import type { Clock } from './time';
 
 export interface RecoveryReport {
@@ -26,13 +27,20 @@ export interface RecoveryOptions {
   freshness: FreshnessRule;
   /**
    * Rounds in which the platform holds a valid record that 2601 will not undo (or answers a
-   * query we cannot read) before the row is listed for staff. Recovery keeps trying after that.
+   * query we cannot read) before the row is listed for staff; only rounds whose 2601 was refused
+   * while the platform answered us count (recoveryRounds.ts). After that recovery only looks.
    */
   staffAfter?: number;
   /** Told of each row that ended not in effect (reversed or never happened): what it opened can be released. */
   onNotInEffect?: (row: JournalEntry) => void | Promise<void>;
   /** Other retried work that rides on each pass (releasing abandoned visits). */
   afterPass?: () => Promise<void>;
+  /**
+   * How long a pass waits for one row before moving on to the next (the row's calls still finish
+   * and count, and the row is looked at again later): one slow platform answer must not hold
+   * every other unresolved row, nor the start-up pass, for its full timeout. None unless given.
+   */
+  rowTimeoutMs?: number;
   log?: (line: string) => void;
 }
 
@@ -55,6 +63,8 @@ type Resolution = 'reversed' | 'never-happened' | 'unknown';
 export class Recovery {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<RecoveryReport> | undefined;
+  /** Rows whose resolution is under way (a pass's, a timed-out one's, or now()'s): one at a time, joined by the others. */
+  private readonly inFlight = new Map<string, Promise<Resolution>>();
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: RecoveryOptions) {
@@ -72,6 +82,15 @@ export class Recovery {
   runOnce(options: { ignoreSchedule?: boolean } = {}): Promise<RecoveryReport> {
     this.running ??= this.pass(options.ignoreSchedule ?? false).finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /**
+   * The 'start recovery now' trigger for one row whose outcome just became unknown: resolved at
+   * once, beside any pass already running (which read its rows before this one existed).
+   */
+  async now(msgid: string): Promise<void> {
+    const row = this.options.journal.get(msgid);
+    if (row?.state === 'unknown') await this.resolveWithin(row);
   }
 
   /** Background loop; the timer is unref'd so it never keeps a process alive on its own. */
@@ -97,7 +116,7 @@ export class Recovery {
     for (const row of journal.unknown(ignoreSchedule ? undefined : clock())) {
       let result: Resolution;
       try {
-        result = await this.resolve(row);
+        result = await this.resolveWithin(row);
       } catch (error) {
         // Staff may have resolved the row while its query was out: their word stands.
         if (journal.get(row.msgid)?.state !== 'unknown') continue;
@@ -105,7 +124,6 @@ export class Recovery {
       }
       if (result === 'reversed') report.reversed += 1;
       if (result === 'never-happened') report.neverHappened += 1;
-      if (result !== 'unknown') await this.released(journal.get(row.msgid)!);
     }
     const open = journal.unknown();
     report.stillUnknown = open.length;
@@ -117,8 +135,39 @@ export class Recovery {
     return report;
   }
 
+  /**
+   * resolve() and the release of what the row opened, joined by whoever asks while it is under
+   * way, and waited for at most rowTimeoutMs: past that the caller moves on while the calls
+   * finish, and what they settle late is still recorded and released.
+   */
+  private async resolveWithin(row: JournalEntry): Promise<Resolution> {
+    let work = this.inFlight.get(row.msgid);
+    if (!work) {
+      // A row read at the start of a pass may have been settled since (by now(), a late answer, staff).
+      const current = this.options.journal.get(row.msgid);
+      if (current?.state !== 'unknown') return 'unknown';
+      work = this.resolve(current)
+        .then(async (result) => {
+          if (result !== 'unknown') await this.released(this.options.journal.get(row.msgid)!);
+          return result;
+        })
+        .finally(() => this.inFlight.delete(row.msgid));
+      this.inFlight.set(row.msgid, work);
+    }
+    const limit = this.options.rowTimeoutMs;
+    if (!limit) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), limit)));
+    const first = await Promise.race([work, timedOut]).finally(() => clearTimeout(timer));
+    if (first !== 'timeout') return first;
+    work.catch((error: unknown) => this.log(`recovery: ${row.msgid} after its timeout: ${describe(error)}`));
+    this.log(`recovery: ${row.infno} ${row.msgid} not settled within ${limit} ms; moving on`);
+    return 'unknown';
+  }
+
   private async resolve(row: JournalEntry): Promise<Resolution> {
     const { journal, gateway } = this.options;
+    const evidence: RoundEvidence = { reversalRefused: false, querySignedInAgain: false };
     // Once staff are asked, recovery only looks: a 2601 of ours still on its way when they decide
     // could undo what they record as settled.
     if (!row.needsStaff) {
@@ -130,18 +179,19 @@ export class Recovery {
         return 'reversed';
       } catch (error) {
         if (!(error instanceof SettlementFailure) || !error.refused) return this.later(row, `2601: ${describe(error)}`);
+        evidence.reversalRefused = true;
       }
     }
     let view: PlatformView;
     try {
-      view = await lookUp(gateway, this.options.clock, row, this.options.freshness.skewMs + 60_000);
+      view = await lookUp(gateway, this.options.clock, row, this.options.freshness.skewMs + 60_000, () => (evidence.querySignedInAgain = true));
     } catch (error) {
       return this.later(row, `query: ${describe(error)}`);
     }
-    return this.decide(row, view);
+    return this.decide(row, view, evidence);
   }
 
-  private decide(row: JournalEntry, view: PlatformView): Resolution {
+  private decide(row: JournalEntry, view: PlatformView, evidence: RoundEvidence): Resolution {
     const { journal, clock, freshness } = this.options;
     if (view.found === 'reversed') {
       journal.markReversed(row.msgid, 'query', view);
@@ -163,8 +213,10 @@ export class Recovery {
       return 'unknown';
     }
     // A valid record 2601 did not undo, or an answer we cannot read: retry a few such rounds (an
-    // outage or "no record yet" does not count), then staff.
-    const rounds = (row.platformView?.found === view.found ? (row.platformView.rounds ?? 1) : 0) + 1;
+    // outage, "no record yet" or a round in which the platform refused our session does not
+    // count), then staff. The view is kept either way: it is what staff would decide from.
+    const rounds = roundsAfter(row.platformView, view, evidence);
+    if (!row.needsStaff && !counts(evidence)) this.log(`recovery: ${row.infno} ${row.msgid} 2601 refused while the platform was refusing this session; not counted`);
     const askStaff = rounds >= (this.options.staffAfter ?? 3);
     journal.deferRecovery(row.msgid, view.summary, this.nextTry(row), { ...view, rounds }, askStaff);
     if (askStaff && !row.needsStaff) this.log(`recovery: ${row.infno} ${row.msgid} needs staff: ${view.summary}`);

@@ -128,10 +128,11 @@ describe('answers in words nobody catalogued', () => {
     const engine = h.engine({ timeouts: { default: 5_000, '2102': 300 } });
     const other = DEMO_PERSONS[2]!;
     await h.admin.fault({ infno: '2102', mode: 'latency', latencyMs: 1500, times: 1 });
+    // Set before the settlement: recovery sends its 2601 the moment the outcome becomes unknown.
+    await h.admin.fault({ infno: '2601', mode: 'error', errMsg: unheardOf(), times: 1 });
     const result = await confirmSettlement(engine.ctx, { quoteId: await quote(engine, other.certno) });
     if (!result.ok || result.value.status !== 'pending') throw new Error(JSON.stringify(result));
     const { reference } = result.value.receipt;
-    await h.admin.fault({ infno: '2601', mode: 'error', errMsg: unheardOf(), times: 1 });
     await engine.recovery.runOnce({ ignoreSchedule: true });
     expect(engine.ctx.journal.get(reference)).toMatchObject({ state: 'unknown', needsStaff: false });
     for (let i = 0; i < 50 && (await h.admin.settlements({ msgid: reference })).length === 0; i++) await sleep(100);
