@@ -3,7 +3,7 @@ import { inTransaction } from '../db';
 import type { Catalogue } from './catalogue';
 import type { HisBill, HisLine } from '../../shared/his/schemas';
 import type { DiagnosisEntry, Diagnoses } from './diagnoses';
-import { conflict, invalid, notFound } from './errors';
+import { conflict, invalid, notFound, unknownDoctor } from './errors';
 import { nextSequence } from './schema';
 import type { Visits } from './visits';
 
@@ -48,7 +48,7 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue, visits: Visi
 
   function get(billNo: string): Bill {
     const row = header.get(billNo) as Record<string, unknown> | undefined;
-    if (!row) throw notFound(`bill ${billNo}`);
+    if (!row) throw notFound(`bill ${billNo}`, 'BILL_UNKNOWN');
     const visit = visits.get(String(row['visit_no']));
     const dept = { code: String(row['dept_code']), name: String(row['dept_name']), caty: String(row['caty']) };
     const doctor = { code: String(row['doctor_code']), name: String(row['doctor_name']), title: String(row['doctor_title']) };
@@ -97,7 +97,7 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue, visits: Visi
   function create(input: { psnNo: string; kind: Bill['kind']; doctorCode: string; visitNo?: string; items: OrderItem[]; at: string } & OrderNotes): Bill {
     if (input.items.length === 0) throw invalid('items: at least one');
     const doctor = doctorOf.get(input.doctorCode) as { dept_code: string } | undefined;
-    if (!doctor) throw notFound(`doctor ${input.doctorCode}`);
+    if (!doctor) throw unknownDoctor(input.doctorCode);
     const priced = input.items.map((item) => {
       if (!Number.isSafeInteger(item.qty) || item.qty <= 0) throw invalid(`items: qty of ${item.code} must be a positive integer`);
       const { priceFen, kind } = catalogue.byCode(item.code);
@@ -137,7 +137,7 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue, visits: Visi
       const bill = get(billNo);
       if (bill.status === 'paid' && bill.setlId === setlId) return bill;
       if (bill.status !== 'pending' || Number(setPaid.run(setlId, at, billNo).changes) !== 1) {
-        throw conflict(`bill ${billNo} is ${bill.status}${bill.setlId ? ` (setl_id ${bill.setlId})` : ''}`);
+        throw conflict(`bill ${billNo} is ${bill.status}${bill.setlId ? ` (setl_id ${bill.setlId})` : ''}`, bill.status === 'cancelled' ? 'BILL_CANCELLED' : 'BILL_PAID');
       }
       return get(billNo);
     },
@@ -145,14 +145,16 @@ export function createBills(db: DatabaseSync, catalogue: Catalogue, visits: Visi
     reopen(billNo: string, setlId: string): Bill {
       const bill = get(billNo);
       if (bill.status === 'pending') return bill;
-      if (bill.status !== 'paid' || bill.setlId !== setlId) throw conflict(`bill ${billNo} was not paid with setl_id ${setlId}`);
+      if (bill.status !== 'paid' || bill.setlId !== setlId) {
+        throw conflict(`bill ${billNo} was not paid with setl_id ${setlId}`, bill.status === 'cancelled' ? 'BILL_CANCELLED' : 'OTHER_SETTLEMENT');
+      }
       setUnpaid.run(billNo);
       return get(billNo);
     },
     cancel(billNo: string): void {
       const bill = get(billNo);
       if (bill.status === 'cancelled') return;
-      if (Number(setCancelled.run(billNo).changes) !== 1) throw conflict(`bill ${billNo} is ${bill.status}`);
+      if (Number(setCancelled.run(billNo).changes) !== 1) throw conflict(`bill ${billNo} is ${bill.status}`, 'BILL_PAID');
     },
   };
 }

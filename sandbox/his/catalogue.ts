@@ -51,12 +51,12 @@ export function createCatalogue(db: DatabaseSync) {
   return {
     byCode(code: string): HisCatalogueItem {
       const row = byCode.get(code) as Record<string, unknown> | undefined;
-      if (!row) throw notFound(`catalogue item ${code}`);
+      if (!row) throw notFound(`catalogue item ${code}`, 'ITEM_UNKNOWN');
       return toItem(row);
     },
     byBarcode(barcode: string): HisCatalogueItem {
       const row = byBarcode.get(barcode) as Record<string, unknown> | undefined;
-      if (!row) throw notFound(`barcode ${barcode}`);
+      if (!row) throw notFound(`barcode ${barcode}`, 'ITEM_UNKNOWN');
       return toItem(row);
     },
     search(text: string, kind: string | null, limit: number): HisCatalogueItem[] {

@@ -1,6 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { HisDiagnosis } from '../../shared/his/schemas';
-import { notFound } from './errors';
+import { unknownDoctor } from './errors';
 
 /**
  * The doctors' diagnoses: of an outpatient visit, and of a stay on admission and on discharge.
@@ -43,7 +43,7 @@ export function createDiagnoses(db: DatabaseSync) {
     },
     /** The doctor's diagnoses replace the earlier ones of the same owner. */
     record(owner: DiagnosisOwner, ownerNo: string, entries: readonly DiagnosisEntry[], doctorCode: string, time: string): void {
-      if (!doctor.get(doctorCode)) throw notFound(`doctor ${doctorCode}`);
+      if (!doctor.get(doctorCode)) throw unknownDoctor(doctorCode);
       clear.run(owner, ownerNo);
       entries.forEach((d, i) => insert.run(owner, ownerNo, i + 1, d.diagType, d.code, d.name, d.main ? 1 : 0, doctorCode, time));
     },

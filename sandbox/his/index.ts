@@ -46,7 +46,7 @@ export function createHospitalSystem(deps: SandboxPartDeps, options: { auth?: Hi
   };
   const query = <T>(schema: z.ZodType<T>, r: SandboxRequest): T => parse(schema, Object.fromEntries(r.query));
   const person = (psnNo: string) => {
-    if (!deps.persons.byPsnNo(psnNo)) throw notFound(`person ${psnNo}`);
+    if (!deps.persons.byPsnNo(psnNo)) throw notFound(`person ${psnNo}`, 'PERSON_UNKNOWN');
     return psnNo;
   };
   const setlId = (r: SandboxRequest) => parse(setlIdBody, r.body).setlId;

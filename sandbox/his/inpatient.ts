@@ -53,7 +53,7 @@ export function createInpatient(db: DatabaseSync, catalogue: Catalogue, diagnose
 
   function row(stayNo: string): Record<string, unknown> {
     const found = byNo.get(stayNo) as Record<string, unknown> | undefined;
-    if (!found) throw notFound(`stay ${stayNo}`);
+    if (!found) throw notFound(`stay ${stayNo}`, 'STAY_UNKNOWN');
     return found;
   }
 
@@ -143,7 +143,7 @@ export function createInpatient(db: DatabaseSync, catalogue: Catalogue, diagnose
     discharge(stayNo: string, today: string, now: string): Stay {
       inTransaction(db, () => {
         const stay = row(stayNo);
-        if (stay['status'] !== 'admitted') throw conflict(`stay ${stayNo} is ${String(stay['status'])}`);
+        if (stay['status'] !== 'admitted') throw conflict(`stay ${stayNo} is ${String(stay['status'])}`, 'STAY_NOT_ADMITTED');
         const until = daysBetween(String(stay['admitted_on']), today) > 0 ? today : addDays(today, 1);
         chargeDays(stayNo, until);
         const plan = stay['discharge_plan'] ? (JSON.parse(String(stay['discharge_plan'])) as DischargePlan) : undefined;
@@ -157,7 +157,7 @@ export function createInpatient(db: DatabaseSync, catalogue: Catalogue, diagnose
       const stay = row(stayNo);
       if (stay['status'] === 'paid' && stay['setl_id'] === setlId) return read(stayNo, today);
       if (Number(pay.run(setlId, at, stayNo).changes) !== 1) {
-        throw conflict(`stay ${stayNo} is ${String(stay['status'])}: discharge it first, or it is paid already`);
+        throw conflict(`stay ${stayNo} is ${String(stay['status'])}: discharge it first, or it is paid already`, stay['status'] === 'paid' ? 'STAY_PAID' : 'STAY_NOT_DISCHARGED');
       }
       return read(stayNo, today);
     },
@@ -165,7 +165,9 @@ export function createInpatient(db: DatabaseSync, catalogue: Catalogue, diagnose
     reopen(stayNo: string, setlId: string, today: string): Stay {
       const stay = row(stayNo);
       if (stay['status'] === 'discharged') return read(stayNo, today);
-      if (stay['status'] !== 'paid' || stay['setl_id'] !== setlId) throw conflict(`stay ${stayNo} was not paid with setl_id ${setlId}`);
+      if (stay['status'] !== 'paid' || stay['setl_id'] !== setlId) {
+        throw conflict(`stay ${stayNo} was not paid with setl_id ${setlId}`, stay['status'] === 'admitted' ? 'STAY_NOT_DISCHARGED' : 'OTHER_SETTLEMENT');
+      }
       unpay.run(stayNo);
       return read(stayNo, today);
     },

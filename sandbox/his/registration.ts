@@ -45,13 +45,13 @@ export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills
 
   function slot(slotId: number): Slot {
     const row = one.get(slotId) as Record<string, unknown> | undefined;
-    if (!row) throw notFound(`slot ${slotId}`);
+    if (!row) throw notFound(`slot ${slotId}`, 'SLOT_UNKNOWN');
     return toSlot(row);
   }
 
   function get(regNo: string): Registration {
     const row = byNo.get(regNo) as Record<string, unknown> | undefined;
-    if (!row) throw notFound(`registration ${regNo}`);
+    if (!row) throw notFound(`registration ${regNo}`, 'REGISTRATION_UNKNOWN');
     return {
       regNo,
       psnNo: String(row['psn_no']),
@@ -67,8 +67,9 @@ export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills
     register(psnNo: string, slotId: number, at: string): Registration {
       const regNo = inTransaction(db, () => {
         const chosen = slot(slotId);
-        if (activeForPerson.get(psnNo, slotId)) throw conflict('already registered for this slot');
-        if (Number(take.run(slotId).changes) !== 1) throw conflict(`slot ${slotId} is full`);
+        if (chosen.date < at.slice(0, 10)) throw conflict(`slot ${slotId} is of a past day (${chosen.date})`, 'SLOT_CLOSED');
+        if (activeForPerson.get(psnNo, slotId)) throw conflict('already registered for this slot', 'ALREADY_BOOKED');
+        if (Number(take.run(slotId).changes) !== 1) throw conflict(`slot ${slotId} is full`, 'SLOT_FULL');
         const no = `R${chosen.date.replaceAll('-', '')}${String(nextSequence(db, 'registration')).padStart(5, '0')}`;
         visits.open({ visitNo: no, psnNo, deptCode: chosen.dept.code, doctorCode: chosen.doctor.code, visitDate: chosen.date, begntime: at, regNo: no });
         const bill = bills.create({ psnNo, kind: 'registration', doctorCode: chosen.doctor.code, visitNo: no, items: [{ code: chosen.feeItem, qty: 1 }], at });
@@ -85,7 +86,7 @@ export function createRegistration(db: DatabaseSync, catalogue: Catalogue, bills
       inTransaction(db, () => {
         const registration = get(regNo);
         if (registration.status === 'cancelled') return;
-        if (registration.bill.status === 'paid') throw conflict(`registration ${regNo} is paid: cancel the settlement first`);
+        if (registration.bill.status === 'paid') throw conflict(`registration ${regNo} is paid: cancel the settlement first`, 'REGISTRATION_PAID');
         setCancelled.run(regNo);
         release.run(registration.slot.slotId);
         bills.cancel(registration.bill.billNo);

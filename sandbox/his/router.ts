@@ -24,7 +24,10 @@ export function createRouter(routes: [pattern: string, handler: Handler][]) {
       try {
         return handler(params, request);
       } catch (error) {
-        if (error instanceof HisError) return { status: error.status, body: { error: { code: error.code, message: error.message } } };
+        if (error instanceof HisError) {
+          const reason = error.reason ? { reason: error.reason } : {};
+          return { status: error.status, body: { error: { code: error.code, message: error.message, ...reason } } };
+        }
         throw error;
       }
     }

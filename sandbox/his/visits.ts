@@ -46,7 +46,7 @@ export function createVisits(db: DatabaseSync) {
 
   function get(visitNo: string): VisitRow {
     const row = byNo.get(visitNo) as Record<string, unknown> | undefined;
-    if (!row) throw notFound(`visit ${visitNo}`);
+    if (!row) throw notFound(`visit ${visitNo}`, 'VISIT_UNKNOWN');
     return toVisit(row);
   }
 
@@ -69,7 +69,7 @@ export function createVisits(db: DatabaseSync) {
     recordPlatformVisit(visitNo: string, mdtrtId: string): HisVisit {
       const visit = get(visitNo);
       if (visit.mdtrtId !== null && visit.mdtrtId !== mdtrtId) {
-        throw conflict(`visit ${visitNo} is recorded with platform visit ${visit.mdtrtId}`);
+        throw conflict(`visit ${visitNo} is recorded with platform visit ${visit.mdtrtId}`, 'OTHER_PLATFORM_VISIT');
       }
       setMdtrtId.run(mdtrtId, visitNo);
       return view(visitNo);

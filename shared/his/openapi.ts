@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { hisOperations, type HisOperation } from './operations';
-import { hisErrorBody, hisRegistry } from './schemas';
+import { hisErrorBody, hisRefusalBody, hisRegistry } from './schemas';
 
 /**
  * The HIS port as an OpenAPI 3.1 document, generated from the zod contract: what a hospital
  * system's vendor implements. `npm run his:openapi` writes it to build/his-openapi.json, and a
  * test fails when the checked-in file is not what the schemas generate.
  */
-export const HIS_CONTRACT_VERSION = '1.0.0';
+export const HIS_CONTRACT_VERSION = '1.1.0';
 
 const PATH_PARAMS: Record<string, string> = {
   psnNo: "The person's platform number (psn_no).",
@@ -27,10 +27,13 @@ the bills, slots, stays and catalogue, and records what was paid.
 - Answers may carry fields not listed here; the kiosk ignores them. An answer that lacks a listed
   field or breaks a rule (an amount that is not unit price × quantity, a total that is not the sum of
   the lines) is refused by the kiosk as if the HIS were down, with the field named in its log.
-- Refusals answer \`{"error": {"code", "message"}}\`: 400 INVALID_REQUEST, 401 UNAUTHORIZED,
-  404 NOT_FOUND, 409 CONFLICT. A 409 is the hospital's "no" (a full slot, a bill paid with another
-  settlement): the patient is told the hospital system did not accept it and to choose again or
-  ask staff. Any other failure (5xx, timeout) is shown as "hospital system unavailable".
+- Refusals answer \`{"error": {"code", "message", "reason"}}\`: 400 INVALID_REQUEST, 401 UNAUTHORIZED,
+  404 NOT_FOUND, 409 CONFLICT. A 404 or 409 of an operation carries \`reason\`, one of the few that
+  operation lists (a full slot, a booking held already, an unknown stay number): the kiosk tells
+  the patient that reason in its own words and offers the next step (choose another slot, type the
+  number again). A 409 without a listed reason is told only that the hospital system did not accept
+  it and nothing was charged, with no guess at why; a 404 without one (an unknown path) and any
+  other failure (5xx, timeout) are shown as "hospital system unavailable".
 - Paying and reopening (bills and stays) are idempotent per settlement id (\`setlId\`), and so are
   cancelling a registration and recording a platform visit: the kiosk repeats a call whose answer it
   lost. Discharging a stay that is no longer admitted is a 409; the kiosk reads the stay first.
@@ -66,7 +69,7 @@ function parameters(op: HisOperation) {
 }
 
 function operation(id: string, op: HisOperation) {
-  const refusal = (description: string) => ({ description, content: json(hisErrorBody) });
+  const refusal = (description: string, schema: z.ZodType = hisErrorBody) => ({ description, content: json(schema) });
   const params = parameters(op);
   return {
     operationId: id,
@@ -78,7 +81,9 @@ function operation(id: string, op: HisOperation) {
       [op.ok]: { description: op.summary, content: json(op.answer) },
       400: refusal('Invalid request: the message names the field.'),
       401: refusal('The auth header is missing or wrong (only when the hospital requires one).'),
-      ...Object.fromEntries(Object.entries(op.errors).map(([status, text]) => [status, refusal(text)])),
+      ...Object.fromEntries(
+        Object.entries(op.errors).map(([status, { description, reasons }]) => [status, refusal(description, hisRefusalBody(Number(status) as 404 | 409, reasons))]),
+      ),
     },
   };
 }

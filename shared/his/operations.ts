@@ -1,10 +1,21 @@
 import { z } from 'zod';
-import { dateText, hisBill, hisCatalogueItem, hisDept, hisDoctor, hisRegistration, hisRegistry, hisSlot, hisStay, hisVisit } from './schemas';
+import {
+  dateText, hisBill, hisCatalogueItem, hisDept, hisDoctor, hisRegistration, hisRegistry, hisSlot, hisStay, hisVisit, isHisRefusalReason, type HisRefusalReason,
+} from './schemas';
+
+/** A 404 or 409 an operation may answer, and the reasons it names with it. */
+export interface HisRefusal {
+  description: string;
+  reasons: readonly [HisRefusalReason, ...HisRefusalReason[]];
+}
+
+const refusal = (description: string, ...reasons: [HisRefusalReason, ...HisRefusalReason[]]): HisRefusal => ({ description, reasons });
 
 /**
  * Every operation of the HIS port: what the kiosk calls and a hospital system answers. Path
  * parameters are written `{name}`; the answer of the success status is validated by the kiosk
- * with `answer`, refusals carry the `Error` body with the statuses listed in `errors`.
+ * with `answer`, refusals carry the `Error` body with the statuses listed in `errors`, and a
+ * 404 or 409 names one of the reasons listed with its status.
  */
 export interface HisOperation {
   method: 'get' | 'post' | 'put';
@@ -16,7 +27,7 @@ export interface HisOperation {
   ok: 200 | 201;
   answer: z.ZodType;
   /** The refusals this operation may answer, beyond 400 (invalid request) and 401 (auth). */
-  errors: Partial<Record<404 | 409, string>>;
+  errors: Partial<Record<404 | 409, HisRefusal>>;
 }
 
 const named = <T extends z.ZodType>(id: string, schema: T): T => {
@@ -83,7 +94,10 @@ export const hisOperations = {
     body: registrationBody,
     ok: 201,
     answer: hisRegistration,
-    errors: { 404: 'Unknown person or slot.', 409: 'The slot is full, or the person holds it already.' },
+    errors: {
+      404: refusal('Unknown person or slot.', 'PERSON_UNKNOWN', 'SLOT_UNKNOWN'),
+      409: refusal('The slot is full, the person holds it already, or it is no longer bookable.', 'SLOT_FULL', 'ALREADY_BOOKED', 'SLOT_CLOSED'),
+    },
   },
   cancelRegistration: {
     method: 'post',
@@ -93,7 +107,10 @@ export const hisOperations = {
       'Frees the place, cancels the unpaid fee bill and clears the platform visit recorded for the visit (the kiosk cancels it on the platform with 2202). Idempotent.',
     ok: 200,
     answer: hisRegistration,
-    errors: { 404: 'Unknown registration.', 409: 'The fee is paid: the settlement must be cancelled (2208) and the bill reopened first.' },
+    errors: {
+      404: refusal('Unknown registration.', 'REGISTRATION_UNKNOWN'),
+      409: refusal('The fee is paid: the settlement must be cancelled (2208) and the bill reopened first.', 'REGISTRATION_PAID'),
+    },
   },
   pendingBills: {
     method: 'get',
@@ -103,7 +120,7 @@ export const hisOperations = {
     query: z.object({ status: z.enum(['pending', 'paid', 'cancelled', 'all']).optional().describe('pending unless given.') }),
     ok: 200,
     answer: personBills,
-    errors: { 404: 'Unknown person.' },
+    errors: { 404: refusal('Unknown person.', 'PERSON_UNKNOWN') },
   },
   payBill: {
     method: 'post',
@@ -113,7 +130,7 @@ export const hisOperations = {
     body: setlIdBody,
     ok: 200,
     answer: hisBill,
-    errors: { 404: 'Unknown bill.', 409: 'Paid with another setl_id, or cancelled.' },
+    errors: { 404: refusal('Unknown bill.', 'BILL_UNKNOWN'), 409: refusal('Paid with another setl_id, or cancelled.', 'BILL_PAID', 'BILL_CANCELLED') },
   },
   reopenBill: {
     method: 'post',
@@ -123,7 +140,7 @@ export const hisOperations = {
     body: setlIdBody,
     ok: 200,
     answer: hisBill,
-    errors: { 404: 'Unknown bill.', 409: 'Not paid with that setl_id.' },
+    errors: { 404: refusal('Unknown bill.', 'BILL_UNKNOWN'), 409: refusal('Not paid with that setl_id, or cancelled.', 'OTHER_SETTLEMENT', 'BILL_CANCELLED') },
   },
   recordPlatformVisit: {
     method: 'put',
@@ -134,7 +151,7 @@ export const hisOperations = {
     body: platformVisitBody,
     ok: 200,
     answer: hisVisit,
-    errors: { 404: 'Unknown visit.', 409: 'Another platform visit is recorded for it.' },
+    errors: { 404: refusal('Unknown visit.', 'VISIT_UNKNOWN'), 409: refusal('Another platform visit is recorded for it.', 'OTHER_PLATFORM_VISIT') },
   },
   catalogue: {
     method: 'get',
@@ -149,7 +166,7 @@ export const hisOperations = {
     }),
     ok: 200,
     answer: catalogueItems,
-    errors: { 404: 'Unknown barcode.' },
+    errors: { 404: refusal('Unknown barcode.', 'ITEM_UNKNOWN') },
   },
   personStays: {
     method: 'get',
@@ -158,7 +175,7 @@ export const hisOperations = {
     description: 'Every stay of the person with its lines and diagnoses.',
     ok: 200,
     answer: personStays,
-    errors: { 404: 'Unknown person.' },
+    errors: { 404: refusal('Unknown person.', 'PERSON_UNKNOWN') },
   },
   stay: {
     method: 'get',
@@ -167,7 +184,7 @@ export const hisOperations = {
     description: 'The stay with its fee lines up to today (daily items included).',
     ok: 200,
     answer: hisStay,
-    errors: { 404: 'Unknown stay.' },
+    errors: { 404: refusal('Unknown stay.', 'STAY_UNKNOWN') },
   },
   dischargeStay: {
     method: 'post',
@@ -176,7 +193,7 @@ export const hisOperations = {
     description: 'Charges up to the day before today, records the discharge time, diagnoses and way, and closes the stay for new lines.',
     ok: 200,
     answer: hisStay,
-    errors: { 404: 'Unknown stay.', 409: 'Not admitted (discharged already, or paid).' },
+    errors: { 404: refusal('Unknown stay.', 'STAY_UNKNOWN'), 409: refusal('Not admitted (discharged already, or paid).', 'STAY_NOT_ADMITTED') },
   },
   payStay: {
     method: 'post',
@@ -186,7 +203,7 @@ export const hisOperations = {
     body: setlIdBody,
     ok: 200,
     answer: hisStay,
-    errors: { 404: 'Unknown stay.', 409: 'Not discharged, or paid with another setl_id.' },
+    errors: { 404: refusal('Unknown stay.', 'STAY_UNKNOWN'), 409: refusal('Not discharged, or paid with another setl_id.', 'STAY_NOT_DISCHARGED', 'STAY_PAID') },
   },
   reopenStay: {
     method: 'post',
@@ -196,9 +213,20 @@ export const hisOperations = {
     body: setlIdBody,
     ok: 200,
     answer: hisStay,
-    errors: { 404: 'Unknown stay.', 409: 'Not paid with that setl_id, or still admitted.' },
+    errors: { 404: refusal('Unknown stay.', 'STAY_UNKNOWN'), 409: refusal('Not paid with that setl_id, or still admitted.', 'OTHER_SETTLEMENT', 'STAY_NOT_DISCHARGED') },
   },
 } as const satisfies Record<string, HisOperation>;
 
 export type HisOperationId = keyof typeof hisOperations;
 export type HisAnswer<K extends HisOperationId> = z.output<(typeof hisOperations)[K]['answer']>;
+
+/**
+ * The reason of a refusal when the operation lists it for that status, else undefined: an
+ * unlisted or missing reason (a proxy's 404 for an unknown path, a vendor's own word) is no
+ * reason the kiosk may tell the patient.
+ */
+export function listedReason(op: HisOperation, status: number, reason: unknown): HisRefusalReason | undefined {
+  if (status !== 404 && status !== 409) return undefined;
+  const listed = op.errors[status]?.reasons;
+  return isHisRefusalReason(reason) && listed?.includes(reason) ? reason : undefined;
+}

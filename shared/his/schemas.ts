@@ -214,15 +214,59 @@ export const hisCatalogueItem = named(
   }),
 );
 
+/**
+ * Why the HIS refused a request (404 or 409): the machine-readable reason the patient is told in
+ * the kiosk's own words. Each operation lists the few it may answer (operations.ts `errors`); a
+ * reason the operation does not list is read as no reason, never guessed at.
+ */
+export const HIS_REFUSAL_REASONS = {
+  PERSON_UNKNOWN: 'The hospital has no record of this person (psnNo).',
+  SLOT_UNKNOWN: 'No such slot.',
+  SLOT_FULL: 'No place is left in the slot.',
+  ALREADY_BOOKED: 'The person already holds an active booking of this slot.',
+  SLOT_CLOSED: 'The slot is no longer bookable: its day has passed, or the hospital closed it.',
+  REGISTRATION_UNKNOWN: 'No such registration.',
+  REGISTRATION_PAID: 'The registration fee is paid: cancel the settlement (2208) and reopen the bill first.',
+  BILL_UNKNOWN: 'No such bill.',
+  BILL_PAID: 'The bill is paid with another settlement.',
+  BILL_CANCELLED: 'The bill was cancelled.',
+  OTHER_SETTLEMENT: 'It was not paid with the setlId given.',
+  VISIT_UNKNOWN: 'No such visit.',
+  OTHER_PLATFORM_VISIT: 'Another platform visit (mdtrtId) is recorded for the visit.',
+  ITEM_UNKNOWN: 'No catalogue item has this barcode.',
+  STAY_UNKNOWN: 'No such inpatient stay.',
+  STAY_NOT_ADMITTED: 'The stay is not admitted any more (discharged or paid).',
+  STAY_NOT_DISCHARGED: 'The stay is still admitted: discharge it first.',
+  STAY_PAID: 'The stay is paid with another settlement.',
+} as const;
+export type HisRefusalReason = keyof typeof HIS_REFUSAL_REASONS;
+export const isHisRefusalReason = (value: unknown): value is HisRefusalReason => typeof value === 'string' && Object.hasOwn(HIS_REFUSAL_REASONS, value);
+
+const errorMessage = z.string().describe('For staff and logs, naming the field or the state that refused the request.');
+
 export const hisErrorBody = named(
   'Error',
   z.object({
     error: z.object({
       code: z.enum(['INVALID_REQUEST', 'UNAUTHORIZED', 'NOT_FOUND', 'CONFLICT']),
-      message: z.string().describe('For staff and logs, naming the field or the state that refused the request.'),
+      message: errorMessage,
+      reason: z
+        .string()
+        .optional()
+        .describe('Why, on a 404 or 409 of a port operation: one of the reasons that operation lists. Absent on 400 and 401.'),
     }),
   }),
 );
+
+/** The body of one operation's 404 or 409: the reason is required and one of those it lists. */
+export const hisRefusalBody = (status: 404 | 409, reasons: readonly [HisRefusalReason, ...HisRefusalReason[]]) =>
+  z.object({
+    error: z.object({
+      code: z.literal(status === 404 ? 'NOT_FOUND' : 'CONFLICT'),
+      message: errorMessage,
+      reason: z.enum(reasons).describe(reasons.map((r) => `${r}: ${HIS_REFUSAL_REASONS[r]}`).join('\n')),
+    }),
+  });
 
 export type HisBill = z.infer<typeof hisBill>;
 export type HisLine = z.infer<typeof hisLine>;

@@ -36,6 +36,23 @@ describe('the published HIS port (build/his-openapi.json)', () => {
     }
   });
 
+  it('documents, per operation, the reasons a 404 or 409 names, as a required closed list', () => {
+    const doc = buildHisOpenApi();
+    type Refusal = { content: { 'application/json': { schema: { properties: { error: { required: string[]; properties: { reason: { enum: string[]; description: string } } } } } } } };
+    let documented = 0;
+    for (const [id, op] of Object.entries(hisOperations)) {
+      const responses = (doc.paths[op.path] as Record<string, { responses: Record<string, Refusal> }>)[op.method]!.responses;
+      for (const [status, { reasons }] of Object.entries(op.errors as Record<string, { reasons: readonly string[] }>)) {
+        const error = responses[status]!.content['application/json'].schema.properties.error;
+        expect([id, status, error.properties.reason.enum]).toEqual([id, status, [...reasons]]);
+        expect(error.required).toContain('reason');
+        for (const reason of reasons) expect(error.properties.reason.description).toContain(`${reason}: `);
+        documented += 1;
+      }
+    }
+    expect(documented).toBeGreaterThanOrEqual(12); // every operation that may refuse, at least one status each
+  });
+
   it('describes the new data the messages need and lets a vendor add fields', () => {
     const { schemas } = buildHisOpenApi().components as unknown as { schemas: Record<string, { properties: Record<string, unknown>; required?: string[]; additionalProperties?: unknown }> };
     expect(schemas.Bill!.required).toEqual(expect.arrayContaining(['begntime', 'diagnoses', 'mdtrtId', 'lines']));

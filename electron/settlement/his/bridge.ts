@@ -1,6 +1,7 @@
 import type {
   BillLine, Clinician, Diagnosis, HisBillLine, LineOrderer, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay,
 } from '../../../shared/types/settlement';
+import type { HisRefusalReason } from '../../../shared/his/schemas';
 export type { BillLine, Clinician, Diagnosis, HisBillLine, LineOrderer, PendingBill, RegistrationSlot, CatalogueProduct, InpatientStay };
 
 /**
@@ -40,13 +41,15 @@ const REFUSALS = new Set([400, 404, 409, 410, 422]);
 
 /**
  * The HIS did not answer, answered what the port does not allow, or refused: the use-case
- * reports HIS_UNAVAILABLE, HIS_REFUSED (409) or NOTHING_TO_SETTLE. `status` is the HTTP status
- * of an answer the HIS gave; absent when there was none or it was not a valid answer.
+ * boundary says why (refusalCodes.ts). `status` is the HTTP status of an answer the HIS gave,
+ * absent when there was none or it was not a valid answer; `reason` is the refusal's reason when
+ * the operation lists it for that status (a full slot, an unknown stay), never inferred.
  */
 export class HisUnavailable extends Error {
   constructor(
     detail: string,
     readonly status?: number,
+    readonly reason?: HisRefusalReason,
   ) {
     super(detail);
     this.name = 'HisUnavailable';

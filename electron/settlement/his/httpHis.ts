@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
-import { hisOperations, type HisAnswer, type HisOperation, type HisOperationId } from '../../../shared/his/operations';
+import { hisOperations, listedReason, type HisAnswer, type HisOperation, type HisOperationId } from '../../../shared/his/operations';
 import { hisErrorBody } from '../../../shared/his/schemas';
 import type { CatalogueProduct, HisBridge } from './bridge';
 import { HisUnavailable } from './bridge';
@@ -66,8 +66,9 @@ export function createHttpHis(options: HttpHisOptions): HisBridge {
     }
     if (response.status < 200 || response.status > 299) {
       const refusal = hisErrorBody.safeParse(response.data);
-      const said = refusal.success ? `${refusal.data.error.code}: ${refusal.data.error.message}` : 'no error body';
-      throw new HisUnavailable(`${where}: HTTP ${response.status} ${said}`, response.status);
+      const reason = refusal.success ? listedReason(op, response.status, refusal.data.error.reason) : undefined;
+      const said = refusal.success ? `${refusal.data.error.code}${reason ? `/${reason}` : ''}: ${refusal.data.error.message}` : 'no error body';
+      throw new HisUnavailable(`${where}: HTTP ${response.status} ${said}`, response.status, reason);
     }
     const parsed = op.answer.safeParse(response.data);
     if (!parsed.success) throw new HisUnavailable(`${where}: invalid answer (HIS port ${id}): ${describeIssues(parsed.error)}`);
@@ -110,7 +111,8 @@ export function createHttpHis(options: HttpHisOptions): HisBridge {
         const { items } = await call('catalogue', { query: query.barcode ? { barcode: query.barcode } : { q: query.text ?? '' } });
         return items.map(({ medListCodg, medinsListCodg, barcode, name, unit, priceFen }) => ({ medListCodg, medinsListCodg, barcode, name, unit, priceFen }));
       } catch (error) {
-        if (error instanceof HisUnavailable && error.status === 404) return [];
+        // Only the HIS's own "no such barcode": a 404 without it (a wrong path) is an outage, not an empty shelf.
+        if (error instanceof HisUnavailable && error.reason === 'ITEM_UNKNOWN') return [];
         throw error;
       }
     },

@@ -118,7 +118,7 @@ describe('registration', () => {
     db.prepare('UPDATE his_slots SET booked = capacity - 1 WHERE id = ?').run(slot.slotId);
     const last = await post('/his/registrations', { psnNo: A.psnNo, slotId: slot.slotId });
     expect(last.body.slot.remaining).toBe(0);
-    expect((await post('/his/registrations', { psnNo: B.psnNo, slotId: slot.slotId })).body.error).toEqual({ code: 'CONFLICT', message: `slot ${slot.slotId} is full` });
+    expect((await post('/his/registrations', { psnNo: B.psnNo, slotId: slot.slotId })).body.error).toEqual({ code: 'CONFLICT', message: `slot ${slot.slotId} is full`, reason: 'SLOT_FULL' });
     await post(`/his/bills/${last.body.bill.billNo}/pay`, { setlId: 'S0100' });
     expect((await post(`/his/registrations/${last.body.regNo}/cancel`)).status).toBe(409);
   });
@@ -152,7 +152,7 @@ describe('inpatient stays', () => {
 
 describe('the API at large', () => {
   it('answers unknown persons, endpoints and bills with a 404 JSON error', async () => {
-    expect((await get('/his/persons/nobody/bills')).body).toEqual({ error: { code: 'NOT_FOUND', message: 'person nobody not found' } });
+    expect((await get('/his/persons/nobody/bills')).body).toEqual({ error: { code: 'NOT_FOUND', message: 'person nobody not found', reason: 'PERSON_UNKNOWN' } });
     expect((await get('/his/bills/B000')).status).toBe(404);
     expect((await get('/his/nothing')).status).toBe(404);
   });

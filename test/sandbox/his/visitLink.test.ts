@@ -75,6 +75,7 @@ describe('a doctor\'s order joins the visit of the patient\'s registration that 
     expect((await put(`/his/visits/${regNo}/platform-visit`, { mdtrtId: 'M-LINK-2' })).body.error).toEqual({
       code: 'CONFLICT',
       message: `visit ${regNo} is recorded with platform visit M-LINK-1`,
+      reason: 'OTHER_PLATFORM_VISIT',
     });
     expect((await put('/his/visits/NOPE/platform-visit', { mdtrtId: 'M-LINK-2' })).status).toBe(404);
     expect((await put(`/his/visits/${regNo}/platform-visit`, {})).body.error.code).toBe('INVALID_REQUEST');
