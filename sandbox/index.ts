@@ -49,6 +49,8 @@ export interface SandboxOptions {
   parts?: { face?: boolean; his?: boolean };
   /** Resolves e-voucher tokens when no face service runs (tests, headless demos). */
   tokens?: EcTokenResolver;
+  /** false: the face models load at the first photo, not at start (tests that use only QR codes and family). */
+  faceWarmUp?: boolean;
   /** A header the hospital system requires of every call to its port (none unless given). */
   hisAuth?: HisAuth;
   /** The staff-call receiver's webhook secret (the public demo one unless given). */
@@ -105,7 +107,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     tokens = face.tokens;
     parts.push(face);
     running.face = true;
-    face.warmUp().catch(() => log('face: warm-up failed; identification will load its models on first use'));
+    if (options.faceWarmUp !== false) face.warmUp().catch(() => log('face: warm-up failed; identification will load its models on first use'));
   }
   if (options.parts?.his !== false) {
     parts.push(createHospitalSystem(deps, options.hisAuth ? { auth: options.hisAuth } : {}));

@@ -21,6 +21,19 @@ export interface PersonDirectory {
   byPsnNo(psnNo: string): PersonRecord | undefined;
   byCertno(certno: string): PersonRecord | undefined;
   all(): PersonRecord[];
+  /** The persons `psnNo` may act for (the platform's family bindings); absent where none are kept. */
+  familyOf?(psnNo: string): FamilyMemberRecord[];
+}
+
+/** One bound family member as the e-voucher channel may tell the payer of it. */
+export interface FamilyMemberRecord {
+  psnNo: string;
+  name: string;
+  /** What the member is to the payer: 配偶, 父亲, 母亲, 子女, 其他亲属. */
+  relation: string;
+  relationCode: string;
+  /** The payer's employee account may pay the member's personal part (共济). */
+  mutualAid: boolean;
 }
 
 export type EcTokenResolution =

@@ -18,4 +18,22 @@ export interface KnownPerson {
   certType: CertType;
   certNo: string;
   cardSn?: string;
+  /** A relative identified at the counter acting for this patient (issue 15, family.ts). */
+  payer?: PayerHeld;
+}
+
+/** The relative acting for the patient: who authorises and, with 共济, whose account pays. */
+export interface PayerHeld {
+  psnNo: string;
+  name: string;
+  /** The payer's own ID number, for the second factor above the cap (secondFactor.ts); never sent to the page. */
+  certno: string;
+  insutype: string;
+  insuplcAdmdvs: string;
+  /** How the payer was identified; the password-free cap counts face and e-voucher (01) payments. */
+  certType: CertType;
+  /** What the patient is to the payer, in Chinese (父亲, 子女, …). */
+  relation: string;
+  /** The channel says the payer's account may pay for the patient (共济); the platform decides. */
+  mutualAid: boolean;
 }

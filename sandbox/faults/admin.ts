@@ -29,6 +29,8 @@ export function createAdminRoutes(db: DatabaseSync, faults: FaultRegistry): Sand
     fund_pay_sumamt: yuan(row.fund_fen),
     acct_pay: yuan(row.acct_fen),
     psn_cash_pay: yuan(row.cash_fen),
+    acct_mulaid_pay: yuan(row.mulaid_fen),
+    mulaid_psn_no: row.mulaid_psn_no,
   });
 
   const reads: Record<string, (query: URLSearchParams) => SandboxResponse> = {
@@ -44,7 +46,9 @@ export function createAdminRoutes(db: DatabaseSync, faults: FaultRegistry): Sand
       const msgid = query.get('msgid');
       if (!msgid) return bad('give msgid');
       const row = sql.get<MessageRow>('SELECT * FROM platform_message WHERE msgid = ?', msgid);
-      return { status: 200, body: { message: row ? { ...row } : null } };
+      // A refusal's named cause (platform/family.ts), which the wire never carries.
+      const cause = sql.get<{ cause: string }>('SELECT cause FROM platform_refusal_cause WHERE msgid = ?', msgid)?.cause ?? null;
+      return { status: 200, body: { message: row ? { ...row, cause } : null } };
     },
     persons(query) {
       const psnNo = query.get('psn_no');

@@ -13,12 +13,14 @@ export class PlatformError extends Error {
   constructor(
     readonly field: string,
     readonly rule: Rule,
+    /** A stable name of the cause, kept with the message record; never on the wire (spec §4). */
+    readonly causeCode?: string,
   ) {
     super(`${field}：${typeof rule === 'string' ? rule : rule[0]}`);
     this.name = 'PlatformError';
   }
 }
 
-export function refuse(field: string, rule: Rule): never {
-  throw new PlatformError(field, rule);
+export function refuse(field: string, rule: Rule, causeCode?: string): never {
+  throw new PlatformError(field, rule, causeCode);
 }

@@ -180,6 +180,9 @@ export function createPlatform(options: PlatformOptions): SandboxPart {
         'INSERT INTO platform_message (msgid, infno, fixmedins_code, psn_no, infcode, err_msg, received_at) VALUES (?, ?, ?, ?, -1, ?, ?)',
         envelope.msgid, envelope.infno, envelope.fixmedins_code, psnNo, (refused.body as { err_msg: string }).err_msg, receivedText,
       );
+      if (error instanceof PlatformError && error.causeCode) {
+        sql.run('INSERT INTO platform_refusal_cause (msgid, cause) VALUES (?, ?)', envelope.msgid, error.causeCode);
+      }
       return refused;
     }
   }

@@ -21,20 +21,27 @@ function yearOf(ctx: TxContext): number {
   return Number(nowText(ctx).slice(0, 4));
 }
 
-export function compute(ctx: TxContext, person: PersonRow, medType: string, lines: readonly LineSplit[], acctUsed: boolean): SettlementFigures {
+/** Figures and, with 共济, whose account pays `acctMulaidPayFen`. */
+export type LedgerFigures = SettlementFigures & { mulaidPsnNo: string | null };
+
+export function compute(
+  ctx: TxContext, person: PersonRow, medType: string, lines: readonly LineSplit[], acctUsed: boolean, payer?: PersonRow,
+): LedgerFigures {
   const setting = MED_TYPE_SETTING[medType] ?? 'outpatient';
   const ytd = ctx.sql.get<{ deductible_used_fen: number; fund_paid_fen: number }>(
     'SELECT deductible_used_fen, fund_paid_fen FROM platform_annual WHERE psn_no = ? AND year = ? AND setting = ?',
     person.psn_no, yearOf(ctx), setting,
   );
-  return settle({
+  const figures = settle({
     insutype: person.insutype,
     medType,
     lines,
     accountBalanceFen: person.balance_fen,
     acctUsed,
     yearToDate: { deductibleUsedFen: ytd?.deductible_used_fen ?? 0, fundPaidFen: ytd?.fund_paid_fen ?? 0 },
+    ...(payer ? { mutualAidBalanceFen: payer.balance_fen } : {}),
   });
+  return { ...figures, mulaidPsnNo: payer?.psn_no ?? null };
 }
 
 /** The four scope amounts and the total a 2207/2304 (optionally 2102) sends back must be the platform's. */
@@ -74,7 +81,7 @@ export function openFees(ctx: TxContext, mdtrtId: string, chrgBchno?: string): F
 }
 
 /** Records a settlement of the visit's open fee lines and applies all its effects. */
-export function record(ctx: TxContext, person: PersonRow, figures: SettlementFigures, s: NewSettlement): SettlementRow {
+export function record(ctx: TxContext, person: PersonRow, figures: LedgerFigures, s: NewSettlement): SettlementRow {
   const { id, text: setlId } = newSettlementId(ctx);
   const bch = s.chrgBchno ?? null;
   const feeCount = ctx.sql.run(
@@ -99,7 +106,7 @@ const SETTLEMENT_COLUMNS: (keyof SettlementRow)[] = [
   'mdtrt_cert_type', 'clr_type', 'clr_optins', 'setl_time', 'invono', 'medfee_fen', 'fulamt_fen', 'overlmt_fen',
   'preself_fen', 'inscp_fen', 'dedc_fen', 'hifp_fen', 'pool_prop_bp', 'fund_fen', 'psn_part_fen', 'acct_fen', 'cash_fen',
   'hosp_part_fen', 'balc_fen', 'cap_remaining_fen', 'fee_count', 'visit_state_before', 'visit_state_after',
-  'refd_setl_flag', 'original_setl_id', 'state', 'cancelled_by',
+  'refd_setl_flag', 'original_setl_id', 'state', 'cancelled_by', 'mulaid_psn_no', 'mulaid_fen',
 ];
 const INSERT_SETTLEMENT = `INSERT INTO platform_settlement (id, ${SETTLEMENT_COLUMNS.join(', ')})
   VALUES (?, ${SETTLEMENT_COLUMNS.map(() => '?').join(', ')})`;
@@ -116,6 +123,10 @@ function applyEffects(ctx: TxContext, row: SettlementRow, direction: 1 | -1): vo
   const signed = (fen: Fen): Fen => (direction === 1 ? fen : negateFen(fen));
   if (row.acct_fen !== 0) {
     ctx.sql.run('UPDATE platform_person SET balance_fen = balance_fen - ? WHERE psn_no = ?', signed(row.acct_fen), row.psn_no);
+  }
+  // 共济 moves the relative's balance the same way, so a cancel or reversal restores both accounts.
+  if (row.mulaid_fen !== 0 && row.mulaid_psn_no) {
+    ctx.sql.run('UPDATE platform_person SET balance_fen = balance_fen - ? WHERE psn_no = ?', signed(row.mulaid_fen), row.mulaid_psn_no);
   }
   // A yearly row exists only while it holds something: settlements that move neither total add
   // none, and undoing the last one that did removes it, so an undo leaves no trace.
@@ -164,6 +175,7 @@ export function cancel(ctx: TxContext, original: SettlementRow, field: string): 
     fund_fen: negateFen(original.fund_fen),
     psn_part_fen: negateFen(original.psn_part_fen),
     acct_fen: negateFen(original.acct_fen),
+    mulaid_fen: negateFen(original.mulaid_fen),
     cash_fen: negateFen(original.cash_fen),
     hosp_part_fen: negateFen(original.hosp_part_fen),
     balc_fen: balance.balance_fen,
@@ -196,6 +208,10 @@ function reverseCancel(ctx: TxContext, cancelRow: SettlementRow): void {
   if (linked.n !== original.fee_count) refuse('input.data.omsgid', '原结算的费用明细已变动，无法恢复');
   const person = ctx.sql.get<{ balance_fen: number }>('SELECT balance_fen FROM platform_person WHERE psn_no = ?', original.psn_no)!;
   if (person.balance_fen < original.acct_fen) refuse('input.data.omsgid', CAUSES.balanceShort);
+  if (original.mulaid_psn_no && original.mulaid_fen > 0) {
+    const payer = ctx.sql.get<{ balance_fen: number }>('SELECT balance_fen FROM platform_person WHERE psn_no = ?', original.mulaid_psn_no)!;
+    if (payer.balance_fen < original.mulaid_fen) refuse('input.data.omsgid', CAUSES.balanceShort);
+  }
   applyEffects(ctx, original, +1);
   ctx.sql.run("UPDATE platform_settlement SET state = 'valid', cancelled_by = NULL WHERE setl_id = ?", original.setl_id);
   ctx.sql.run("UPDATE platform_settlement SET state = 'reversed' WHERE setl_id = ?", cancelRow.setl_id);
@@ -241,7 +257,9 @@ export function setlinfo(person: PersonRow, row: SettlementRow, options: { previ
     psn_cash_pay: yuan(row.cash_fen),
     hosp_part_amt: yuan(row.hosp_part_fen),
     balc: yuan(row.balc_fen),
-    acct_mulaid_pay: 0,
+    acct_mulaid_pay: yuan(row.mulaid_fen),
+    // Sandbox extension (family.ts): whose account paid acct_mulaid_pay, on records that used 共济.
+    ...(row.mulaid_psn_no ? { mulaid_psn_no: row.mulaid_psn_no } : {}),
     medins_setl_id: options.preview ? null : row.msgid,
     clr_optins: row.clr_optins,
     clr_way: '1',
@@ -271,6 +289,17 @@ export function setldetail(row: SettlementRow): Json[] {
       setl_proc_info: '个人账户支付',
     });
   }
+  const aid = schemeOf('310')!.account!;
+  if (row.mulaid_fen !== 0) {
+    lines.push({
+      fund_pay_type: aid.fundPayType,
+      fund_pay_type_name: `${aid.name}（家庭共济）`,
+      inscp_scp_amt: yuan(row.psn_part_fen),
+      crt_payb_lmt_amt: null,
+      fund_payamt: yuan(row.mulaid_fen),
+      setl_proc_info: '个人账户家庭共济支付',
+    });
+  }
   return lines;
 }
 
@@ -282,7 +311,7 @@ export function ageAt(birthday: string, when: string): number {
 }
 
 /** A settlement row made of figures; as such (not stored) it is the preview of 2206/2101/2303. */
-export function baseRow(ctx: TxContext, person: PersonRow, figures: SettlementFigures, mdtrtId: string, medType: string, certType: string): SettlementRow {
+export function baseRow(ctx: TxContext, person: PersonRow, figures: LedgerFigures, mdtrtId: string, medType: string, certType: string): SettlementRow {
   return {
     setl_id: '', msgid: ctx.envelope.msgid, infno: ctx.envelope.infno, mdtrt_id: mdtrtId, psn_no: person.psn_no,
     fixmedins_code: ctx.envelope.fixmedins_code, insutype: person.insutype, med_type: medType, setting: figures.setting,
@@ -293,5 +322,6 @@ export function baseRow(ctx: TxContext, person: PersonRow, figures: SettlementFi
     cash_fen: figures.psnCashPayFen, hosp_part_fen: figures.hospPartFen, balc_fen: figures.balanceAfterFen,
     cap_remaining_fen: figures.capRemainingFen, fee_count: 0, visit_state_before: '', visit_state_after: '', refd_setl_flag: 0,
     original_setl_id: null, state: 'valid', cancelled_by: null,
+    mulaid_psn_no: figures.mulaidPsnNo, mulaid_fen: figures.acctMulaidPayFen,
   };
 }

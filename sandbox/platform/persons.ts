@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import type { PersonDirectory, PersonRecord } from '../parts';
+import { bindingsOf, mayPayFor, relationName } from './family';
 import { Statements, type PersonRow } from './store';
 
 const toRecord = (row: PersonRow): PersonRecord => ({
@@ -26,5 +27,15 @@ export function createPersonDirectory(db: DatabaseSync): PersonDirectory {
       return row && toRecord(row);
     },
     all: () => sql.all<PersonRow>('SELECT * FROM platform_person ORDER BY psn_no').map(toRecord),
+    familyOf: (psnNo) => {
+      const payer = sql.get<PersonRow>('SELECT * FROM platform_person WHERE psn_no = ?', psnNo);
+      if (!payer) return [];
+      return bindingsOf(sql, psnNo).flatMap((binding) => {
+        const member = sql.get<PersonRow>('SELECT * FROM platform_person WHERE psn_no = ?', binding.member_psn_no);
+        return member
+          ? [{ psnNo: member.psn_no, name: member.name, relation: relationName(binding.relation_code), relationCode: binding.relation_code, mutualAid: mayPayFor(payer, binding) }]
+          : [];
+      });
+    },
   };
 }

@@ -1,5 +1,6 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { DEMO_PERSONS } from '../seed/demoPersons';
+import { migrateFamily } from './family';
 
 /** Designated institutions of the demo region. */
 export const DEMO_INSTITUTIONS = [
@@ -73,4 +74,5 @@ export function migratePlatform(db: DatabaseSync): void {
   for (const p of DEMO_PERSONS) {
     person.run(p.psnNo, p.name, p.certno, p.gender, p.birthday, p.cardNo, p.cardSn, p.insutype, p.insuplcAdmdvs, p.insured ? 1 : 0, p.accountBalanceFen);
   }
+  migrateFamily(db);
 }

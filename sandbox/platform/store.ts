@@ -114,6 +114,9 @@ export interface SettlementRow {
   original_setl_id: string | null;
   state: 'valid' | 'cancelled' | 'reversed';
   cancelled_by: string | null;
+  /** 共济: the relative whose account paid `mulaid_fen` (family.ts); null without it. */
+  mulaid_psn_no: string | null;
+  mulaid_fen: number;
 }
 
 export interface MessageRow {

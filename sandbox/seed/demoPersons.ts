@@ -88,4 +88,33 @@ export const DEMO_PERSONS: readonly DemoPerson[] = [
     accountBalanceFen: 10_000,
     insured: false,
   },
+  // Two persons with no face template at all (issue 15): a child with no police photo yet, and an
+  // elderly patient whose photo no longer matches. A bound relative's face acts for them
+  // (seed/demoFamily.ts); card, ID number and QR code still work.
+  {
+    psnNo: '42120000000000000006',
+    name: '欧阳乐乐',
+    certno: '421202201206010049',
+    gender: '2',
+    birthday: '2012-06-01',
+    cardNo: 'A42120006',
+    cardSn: '421200D156000005A0006',
+    insutype: '390',
+    insuplcAdmdvs: '421200',
+    accountBalanceFen: 0,
+    insured: true,
+  },
+  {
+    psnNo: '42120000000000000007',
+    name: '欧阳德华',
+    certno: '421202193105200014',
+    gender: '1',
+    birthday: '1931-05-20',
+    cardNo: 'A42120007',
+    cardSn: '421200D156000005A0007',
+    insutype: '390',
+    insuplcAdmdvs: '421200',
+    accountBalanceFen: 0,
+    insured: true,
+  },
 ];

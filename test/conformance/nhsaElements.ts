@@ -57,6 +57,9 @@ export const ELEMENTS: Readonly<Record<string, Element>> = {
   inscp_scp_amt: { type: money, cite: '§2.3 2207 "(all 16,2 Y …)"; §2.9' },
   fund_pay_sumamt: { type: money, cite: '§2.8 3201 "fund_pay_sumamt 16,2"' },
   acct_pay: { type: money, cite: '§2.8 3201 "acct_pay 16,2"' },
+  acct_mulaid_pay: { type: money, cite: '§2.9 "acct_mulaid_pay 16,2 family-mutual-aid account payment"' },
+  // Not in the spec: the sandbox's reading of how a request asks for 共济 (nhsaFields.ts "Readings").
+  mulaid_psn_no: { type: char(30), cite: 'sandbox extension (sandbox/platform/family.ts); a psn_no, as §2.3 2201 "psn_no 30"' },
   // §2.8 gives 3202's cash_payamt no type; it is money, which §2.10 types 16,2.
   cash_payamt: { type: money, cite: '§2.8 3202 "cash_payamt"; §2.10 (money is 16,2)' },
 

@@ -22,6 +22,11 @@ import type { FieldRule, MoneyIdentity, NodeRule, TransactionRule } from './nhsa
  *   2401's nodes the same way).
  * - Regional node names (Guangzhou's `mdtrtinfo` for 2201/2207, §2.3) are another layout, not
  *   another reading of this one: not accepted here.
+ * - 共济 (issue 15): §2.9 names the output `acct_mulaid_pay` but no request member that asks for
+ *   it. The kiosk sends the sandbox's extension `mulaid_psn_no` (the paying relative's psn_no)
+ *   beside `acct_used_flag` in 2206/2207, 2303/2304 and 2101/2102; it is left out of the nodes
+ *   on purpose, so it is reported as a member the spec does not list (a warning, like 5203's
+ *   begntime/endtime when asking by period), never passed as the spec's.
  */
 
 type Spec = 'Y' | 'N' | (Partial<FieldRule> & Pick<FieldRule, 'req'>);

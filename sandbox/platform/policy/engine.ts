@@ -54,6 +54,8 @@ export interface SettlementInput {
   accountBalanceFen: Fen;
   acctUsed: boolean;
   yearToDate: YearToDate;
+  /** 共济: the paying relative's balance; their account pays what the patient's own did not (family.ts). */
+  mutualAidBalanceFen?: Fen;
 }
 
 export interface SettlementFigures {
@@ -69,9 +71,13 @@ export interface SettlementFigures {
   fundPaySumamtFen: Fen;
   psnPartFen: Fen;
   acctPayFen: Fen;
+  /** acct_mulaid_pay: paid from the relative's account (0 without 共济). */
+  acctMulaidPayFen: Fen;
   psnCashPayFen: Fen;
   hospPartFen: Fen;
   balanceAfterFen: Fen;
+  /** The relative's balance after 共济; null without it. */
+  mutualAidBalanceAfterFen: Fen | null;
   /** What the fund could still pay this year before this settlement. */
   capRemainingFen: Fen;
 }
@@ -96,6 +102,8 @@ export function settle(input: SettlementInput): SettlementFigures {
   const hospPart = 0;
   const psnPart = medfee - fundSum - hospPart;
   const acctPay = input.acctUsed && scheme.account ? Math.min(Math.max(0, input.accountBalanceFen), psnPart) : 0;
+  const aidBalance = input.mutualAidBalanceFen;
+  const mulaidPay = aidBalance === undefined ? 0 : Math.min(Math.max(0, aidBalance), psnPart - acctPay);
   return {
     setting,
     medfeeSumamtFen: medfee,
@@ -109,9 +117,11 @@ export function settle(input: SettlementInput): SettlementFigures {
     fundPaySumamtFen: fundSum,
     psnPartFen: psnPart,
     acctPayFen: acctPay,
-    psnCashPayFen: psnPart - acctPay,
+    acctMulaidPayFen: mulaidPay,
+    psnCashPayFen: psnPart - acctPay - mulaidPay,
     hospPartFen: hospPart,
     balanceAfterFen: input.accountBalanceFen - acctPay,
+    mutualAidBalanceAfterFen: aidBalance === undefined ? null : aidBalance - mulaidPay,
     capRemainingFen: capRemaining,
   };
 }

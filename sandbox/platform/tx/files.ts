@@ -153,9 +153,11 @@ function compare(ctx: TxContext, records: SettlementRow[], lines: DetailRow[]): 
     const f = byId.get(p.setl_id);
     byId.delete(p.setl_id);
     const diffs = f ? differences(p, f) : [];
-    const [stmtRslt, memo] = !f ? (['1', '中心多：医药机构明细中无此结算'] as const)
+    const [stmtRslt, verdict] = !f ? (['1', '中心多：医药机构明细中无此结算'] as const)
       : diffs.length > 0 ? (['3', `数据不一致：${diffs.join('；')}`] as const)
       : (['0', '对平'] as const);
+    // The result file's columns are the spec's (§2.8, no 共济 column): the memo says what 共济 paid.
+    const memo = p.mulaid_fen !== 0 ? `${verdict}（含家庭共济支付${amountText(p.mulaid_fen)}元）` : verdict;
     return {
       psnNo: p.psn_no, mdtrtId: p.mdtrt_id, setlId: p.setl_id, msgid: p.msgid, stmtRslt, refd: p.refd_setl_flag, memo,
       medfeeFen: p.medfee_fen, fundFen: p.fund_fen, acctFen: p.acct_fen,

@@ -2,6 +2,7 @@ import { checkCertificate, checkInsutype, insuredPerson, newVisitId, nowText, ty
 import { checkUniqueLines, insertFees, lineResult, readFeeLine, type FeeLine } from '../fees';
 import { baseRow, checkClaimedSplit, compute, record, setldetail, setlinfo } from '../ledger';
 import { cancelOf } from './settlement';
+import { readMutualAid } from '../family';
 
 /**
  * Pharmacy purchase: no registration; the platform opens the visit itself when 2102 settles
@@ -16,6 +17,7 @@ function readPurchase(ctx: TxContext) {
   info.datetime('begntime');
   info.str('med_type', { max: 6, oneOf: ['41'] });
   const acctUsed = info.str('acct_used_flag', { max: 3, oneOf: ['0', '1'] }) === '1';
+  const payer = readMutualAid(ctx, info, person);
   for (const name of ['dise_codg', 'dise_name']) info.str(name, { max: 100, optional: true });
   const lines: FeeLine[] = ctx.input.list('drugdetail', { max: 200 }).map((line) => {
     line.str('rx_circ_flag', { max: 3, oneOf: ['0', '1'] });
@@ -23,7 +25,7 @@ function readPurchase(ctx: TxContext) {
     return readFeeLine(line, '');
   });
   checkUniqueLines(ctx, '', lines, 'input.drugdetail');
-  const figures = compute(ctx, person, '41', lines, acctUsed);
+  const figures = compute(ctx, person, '41', lines, acctUsed, payer);
   return { info, person, certType, lines, figures };
 }
 

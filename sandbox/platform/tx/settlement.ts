@@ -4,6 +4,7 @@ import { refuse } from '../errors';
 import type { FieldReader } from '../fields';
 import { baseRow, cancel, checkClaimedSplit, compute, openFees, record, setldetail, setlinfo } from '../ledger';
 import { splitOfRow } from '../fees';
+import { readMutualAid } from '../family';
 import type { PersonRow, SettlementRow, VisitRow } from '../store';
 import { readOutpatientMedType } from './outpatient';
 
@@ -20,6 +21,8 @@ interface SettlementRequest {
   medType: string;
   chrgBchno?: string;
   acctUsed: boolean;
+  /** 共济: the relative whose account pays (family.ts). */
+  payer?: PersonRow;
 }
 
 function readSettlementRequest(ctx: TxContext, kind: 'outpatient' | 'inpatient'): SettlementRequest {
@@ -30,6 +33,7 @@ function readSettlementRequest(ctx: TxContext, kind: 'outpatient' | 'inpatient')
   const visit = visitOf(ctx, data, person, kind);
   data.str('psn_setlway', { max: 6, oneOf: ['01'] });
   const acctUsed = data.str('acct_used_flag', { max: 3, oneOf: ['0', '1'] }) === '1';
+  const payer = readMutualAid(ctx, data, person);
   let medType: string;
   let chrgBchno: string | undefined;
   if (kind === 'outpatient') {
@@ -44,13 +48,13 @@ function readSettlementRequest(ctx: TxContext, kind: 'outpatient' | 'inpatient')
     if (visit.state !== 'admitted' && visit.state !== 'discharged') refuse(data.field('mdtrt_id'), `就诊状态为${visitStateText(visit.state)}`);
     medType = visit.med_type!;
   }
-  return { data, person, visit, certType, medType, chrgBchno, acctUsed };
+  return { data, person, visit, certType, medType, chrgBchno, acctUsed, ...(payer ? { payer } : {}) };
 }
 
 function figuresOf(ctx: TxContext, r: SettlementRequest) {
   const fees = openFees(ctx, r.visit.mdtrt_id, r.chrgBchno);
   if (fees.length === 0) refuse(r.data.field('mdtrt_id'), '没有可结算的未结算费用明细');
-  return compute(ctx, r.person, r.medType, fees.map(splitOfRow), r.acctUsed);
+  return compute(ctx, r.person, r.medType, fees.map(splitOfRow), r.acctUsed, r.payer);
 }
 
 function preSettle(kind: 'outpatient' | 'inpatient'): TxDefinition {

@@ -3,7 +3,9 @@ import { DEMO_PERSONS } from '../../../../sandbox/seed/demoPersons';
 import type { SettlementEngine } from '../../../../electron/settlement/engine';
 import type { Outcome } from '../../../../electron/settlement/errors';
 import { cancelSettlement } from '../../../../electron/settlement/usecases/cancel';
-import { identifyByIdNumber } from '../../../../electron/settlement/usecases/identify';
+import { identify, identifyByIdNumber } from '../../../../electron/settlement/usecases/identify';
+import { SettlementFailure } from '../../../../electron/settlement/errors';
+import { DEMO_FAMILY, RELATIONS } from '../../../../sandbox/seed/demoFamily';
 import { admitInpatient, prepareDischarge } from '../../../../electron/settlement/usecases/inpatient';
 import { listRegistrationSlots, prepareOutpatientSettlement, prepareRegistration } from '../../../../electron/settlement/usecases/outpatient';
 import { preparePharmacySettlement } from '../../../../electron/settlement/usecases/pharmacy';
@@ -28,6 +30,8 @@ export interface FlowSpec {
    * stays (STAY_HOLDERS): the hospital system has no way to open more.
    */
   fresh?: boolean;
+  /** The patient is one of FAMILY_PATIENTS and FAMILY_PAYER acts and pays for them (共济, issue 15). */
+  family?: boolean;
   /** The transactions of `run`, in order: where a network fault can be injected. */
   steps: string[];
   /** The reversible ones among them: where the process can be killed. */
@@ -98,6 +102,42 @@ async function admitted(engine: SettlementEngine, certno: string, stayNo: string
 
 /** Indexes into DEMO_PERSONS of the two holders of a demo inpatient stay. */
 export const STAY_HOLDERS = [0, 3] as const;
+
+/** 欧阳明, an employee, pays through 共济 for his bound spouse, child and father (sandbox/seed/demoFamily.ts). */
+const FAMILY_PAYER = DEMO_PERSONS[0]!;
+export const FAMILY_PATIENTS = DEMO_PERSONS.flatMap((p, i) =>
+  DEMO_FAMILY.some((b) => b.payer === FAMILY_PAYER.psnNo && b.member === p.psnNo && b.mayMutualAid) ? [i] : [],
+);
+
+/**
+ * The patient's session with the payer acting for them, as actForFamily opens it. The campaign's
+ * sandboxes run without the e-voucher channel, so both are identified by ID number and the
+ * binding is the seeded one; what is under test is every call after: 共济 on the wire, both
+ * persons in the journal, both accounts on the platform.
+ */
+async function familyRef(engine: SettlementEngine, certno: string): Promise<string> {
+  const payer = engine.ctx.people.get(await personRef(engine, FAMILY_PAYER.certno));
+  const binding = DEMO_FAMILY.find((b) => b.payer === payer.psnNo && b.member === psnNoOf(certno))!;
+  const held = {
+    psnNo: payer.psnNo, name: payer.name, certno: payer.certno, insutype: payer.insutype, insuplcAdmdvs: payer.insuplcAdmdvs,
+    certType: payer.certType, relation: RELATIONS[binding.relation], mutualAid: binding.mayMutualAid,
+  };
+  try {
+    return (await identify(engine.ctx, { type: '02', no: certno, holder: { certType: '01', certno } }, engine.ctx.gateway, held)).personRef;
+  } catch (error) {
+    if (error instanceof SettlementFailure) throw new FlowStopped(error.code);
+    throw error;
+  }
+}
+
+async function familySale(engine: SettlementEngine, certno: string): Promise<SettleResult> {
+  const items = [{ medinsListCodg: 'YP0001', cnt: 2 }, { medinsListCodg: 'YP0006', cnt: 1 }];
+  return confirm(engine, unwrap(await preparePharmacySettlement(engine.ctx, { personRef: await familyRef(engine, certno), items })));
+}
+
+async function familyCashier(engine: SettlementEngine, certno: string, billNo: string): Promise<SettleResult> {
+  return confirm(engine, unwrap(await prepareOutpatientSettlement(engine.ctx, { personRef: await familyRef(engine, certno), billIds: [billNo] })));
+}
 
 const OUTPATIENT_STEPS = ['2201', '2203', '2204', '2206', '2207'];
 
@@ -170,6 +210,32 @@ export const FLOWS: Record<string, FlowSpec> = {
       return { stayNo };
     },
     run: async (engine, certno, state) => describe(await discharge(engine, certno, state.stayNo!)),
+  },
+  'pharmacy-family': {
+    name: 'pharmacy-family',
+    counter: 'pharmacy',
+    family: true,
+    steps: ['1101', '2101', '2102'],
+    reversible: ['2102'],
+    run: async (engine, certno) => describe(await familySale(engine, certno)),
+  },
+  'pharmacy-family-cancel': {
+    name: 'pharmacy-family-cancel',
+    counter: 'pharmacy',
+    family: true,
+    steps: ['2103'],
+    reversible: ['2103'],
+    setup: async (engine, certno) => settledOrThrow(await familySale(engine, certno)),
+    run: cancelRun,
+  },
+  'outpatient-family': {
+    name: 'outpatient-family',
+    counter: 'hospital',
+    family: true,
+    steps: OUTPATIENT_STEPS,
+    reversible: ['2207'],
+    setup: async (_engine, certno, env) => ({ billNo: await order(env, certno) }),
+    run: async (engine, certno, state) => describe(await familyCashier(engine, certno, state.billNo!)),
   },
   'discharge-cancel': {
     name: 'discharge-cancel',

@@ -101,6 +101,21 @@ describe('integrity check', () => {
     one.db.prepare('DELETE FROM journal WHERE msgid = ?').run(invented);
   });
 
+  it('names a 共济 settlement whose journal forgets the relative who paid (issue 15)', async () => {
+    const child = DEMO_PERSONS.find((p) => p.name === '欧阳乐乐')!;
+    await FLOWS['pharmacy-family']!.run(one, child.certno, {});
+    const family = one.db.prepare('SELECT msgid, payer_psn_no, amounts FROM journal WHERE psn_no = ?').get(child.psnNo) as { msgid: string; payer_psn_no: string; amounts: string };
+    expect(family.payer_psn_no).toBe(a.psnNo);
+    expect((JSON.parse(family.amounts) as { acctMulaidPay: number }).acctMulaidPay).toBeGreaterThan(0);
+    expect(check()).toEqual([]);
+    one.db.prepare('UPDATE journal SET payer_psn_no = NULL WHERE msgid = ?').run(family.msgid);
+    expect(check()).toEqual([
+      `money: journal PHARM-01 2102 ${family.msgid} amounts differ from the platform's`,
+      expect.stringMatching(new RegExp(`^money: balance of ${a.psnNo}: platform \\d+, journals imply \\d+$`)),
+    ]);
+    one.db.prepare('UPDATE journal SET payer_psn_no = ? WHERE msgid = ?').run(a.psnNo, family.msgid);
+  });
+
   it('names "never happened" concluded before the window closed, and a failed row the platform did', () => {
     const early = new Date(Date.parse(String(row.created_at)) + 1_500).toISOString();
     one.db.prepare("UPDATE journal SET state = 'failed', resolved_by = 'time', updated_at = ? WHERE msgid = ?").run(early, msgid);

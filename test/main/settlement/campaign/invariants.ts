@@ -9,7 +9,8 @@ import { DatabaseSync } from 'node:sqlite';
  * - nothing double: no msgid in two journals, every msgid in its own terminal's slot, no bill,
  *   stay or settlement settled (or cancelled) twice;
  * - nothing orphaned: the journals and the platform agree row by row, in both directions;
- * - money: every balance is the initial one minus the journals' account payments;
+ * - money: every balance is the initial one minus the journals' account payments, its own and
+ *   those it made for a relative (共济, acct_mulaid_pay);
  * - time: "never happened" concluded only once the gateway window had closed;
  * - the hospital system marks paid exactly what a valid settlement paid.
  */
@@ -43,6 +44,8 @@ interface JournalRow {
   infno: string;
   state: string;
   psn_no: string;
+  /** The relative who acted and, with 共济, paid (issue 15); null otherwise. */
+  payer_psn_no: string | null;
   setl_id: string | null;
   amounts: string | null;
   detail: string;
@@ -70,10 +73,13 @@ interface SettlementRow {
   acct_fen: number;
   cash_fen: number;
   fund_fen: number;
+  mulaid_psn_no: string | null;
+  mulaid_fen: number;
 }
 interface Amounts {
   medfeeSumamt: number;
   acctPay: number;
+  acctMulaidPay?: number;
   psnCashPay: number;
   fundPaySumamt: number;
 }
@@ -90,7 +96,7 @@ export function readJournals(journals: TerminalJournal[]): JournalRow[] {
     .flatMap((terminal) => {
       const db = new DatabaseSync(terminal.path, { readOnly: true });
       try {
-        const rows = db.prepare('SELECT msgid, infno, state, psn_no, setl_id, amounts, detail, resolved_by, needs_staff, created_at, updated_at FROM journal').all();
+        const rows = db.prepare('SELECT msgid, infno, state, psn_no, payer_psn_no, setl_id, amounts, detail, resolved_by, needs_staff, created_at, updated_at FROM journal').all();
         return (rows as unknown as Omit<JournalRow, 'terminal'>[]).map((row) => ({ ...row, terminal }));
       } finally {
         db.close();
@@ -155,6 +161,8 @@ function agreement(rows: JournalRow[], messages: Map<string, MessageRow>, settle
         !amounts ||
         amounts.medfeeSumamt !== settlement.medfee_fen ||
         amounts.acctPay !== settlement.acct_fen ||
+        (amounts.acctMulaidPay ?? 0) !== settlement.mulaid_fen ||
+        (settlement.mulaid_fen !== 0 && row.payer_psn_no !== settlement.mulaid_psn_no) ||
         amounts.psnCashPay !== settlement.cash_fen ||
         amounts.fundPaySumamt !== settlement.fund_fen
       ) {
@@ -226,10 +234,16 @@ function balances(platform: DatabaseSync, rows: JournalRow[], initialBalanceFen:
   const problems: string[] = [];
   for (const [psnNo, initial] of initialBalanceFen) {
     const { balance_fen: balance } = platform.prepare('SELECT balance_fen FROM platform_person WHERE psn_no = ?').get(psnNo) as { balance_fen: number };
+    // What moved this person's account: their own payments, and 共济 they made for a relative.
     const journalAcct = rows
-      .filter((r) => r.psn_no === psnNo && r.state === 'done' && r.amounts)
-      .reduce((sum, r) => sum + (JSON.parse(r.amounts!) as Amounts).acctPay, 0);
-    const platformAcct = settlements.filter((s) => s.psn_no === psnNo && s.state !== 'reversed').reduce((sum, s) => sum + s.acct_fen, 0);
+      .filter((r) => r.state === 'done' && r.amounts)
+      .reduce((sum, r) => {
+        const a = JSON.parse(r.amounts!) as Amounts;
+        return sum + (r.psn_no === psnNo ? a.acctPay : 0) + (r.payer_psn_no === psnNo ? (a.acctMulaidPay ?? 0) : 0);
+      }, 0);
+    const platformAcct = settlements
+      .filter((s) => s.state !== 'reversed')
+      .reduce((sum, s) => sum + (s.psn_no === psnNo ? s.acct_fen : 0) + (s.mulaid_psn_no === psnNo ? s.mulaid_fen : 0), 0);
     if (balance !== initial - journalAcct) problems.push(`money: balance of ${psnNo}: platform ${balance}, journals imply ${initial - journalAcct}`);
     if (balance !== initial - platformAcct) problems.push(`money: balance of ${psnNo}: platform ${balance}, its own settlements imply ${initial - platformAcct}`);
   }

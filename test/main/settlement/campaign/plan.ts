@@ -1,6 +1,6 @@
 import { DEMO_PERSONS } from '../../../../sandbox/seed/demoPersons';
 import { seededRandom } from '../../../support/seed';
-import { FLOWS, STAY_HOLDERS, type FlowSpec } from './flows';
+import { FAMILY_PATIENTS, FLOWS, STAY_HOLDERS, type FlowSpec } from './flows';
 
 /**
  * The campaign's plan, fully determined by its seed: which rounds run where, each round's two
@@ -106,12 +106,17 @@ function recoveryFault(next: Random, reversible: boolean): RecoveryFault | undef
   return undefined;
 }
 
-/** Two different patients for the two terminals; a stay holder for each inpatient flow, chosen first. */
+/**
+ * Two different patients for the two terminals: a stay holder for an inpatient flow, a member
+ * the family payer is bound to for a family flow (共济), anyone insured otherwise; the narrower
+ * pool chooses first.
+ */
 function persons(next: Random, pair: [Combo, Combo]): [number, number] {
   const insured = DEMO_PERSONS.flatMap((p, i) => (p.insured ? [i] : []));
+  const poolOf = (flow: FlowSpec): number[] => (flow.fresh ? [...STAY_HOLDERS] : flow.family ? [...FAMILY_PATIENTS] : insured);
   const chosen: number[] = [];
-  for (const i of pair[1].flow.fresh && !pair[0].flow.fresh ? [1, 0] : [0, 1]) {
-    const pool = (pair[i]!.flow.fresh ? [...STAY_HOLDERS] : insured).filter((p) => !chosen.includes(p));
+  for (const i of poolOf(pair[1].flow).length < poolOf(pair[0].flow).length ? [1, 0] : [0, 1]) {
+    const pool = poolOf(pair[i]!.flow).filter((p) => !chosen.includes(p));
     chosen[i] = pool[Math.floor(next() * pool.length)]!;
   }
   return chosen as [number, number];

@@ -44,8 +44,8 @@ function matrix(counted: RunOutcome[]): string {
     return `${here.length} ${[...letters].sort().map(([l, n]) => `${l}${n}`).join('')}`;
   };
   const width = 13;
-  const head = `${'flow step'.padEnd(24)}${STEP_FAULTS.map((f) => SHORT[f].padEnd(width)).join('')}`;
-  const lines = rows.map((key) => `${key.padEnd(24)}${STEP_FAULTS.map((f) => cell(key, f).padEnd(width)).join('')}`);
+  const head = `${'flow step'.padEnd(28)}${STEP_FAULTS.map((f) => SHORT[f].padEnd(width)).join('')}`;
+  const lines = rows.map((key) => `${key.padEnd(28)}${STEP_FAULTS.map((f) => cell(key, f).padEnd(width)).join('')}`);
   return [head, ...lines].join('\n');
 }
 
