@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FaceAuthAnswer, FaceIdentityService, QrAnswer, VoucherHolder } from './faceIdentity';
+import type { FaceAuthAnswer, FaceIdentityService, QrAnswer, SecondFactorWhy, VoucherHolder } from './faceIdentity';
 
 /**
  * The e-voucher middle platform's wrapper over HTTP (`{orgId, transType, data}` in,
@@ -57,8 +57,10 @@ export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentitySe
   }
 
   return {
-    async authenticate(photoBase64, businessType) {
-      const answer = await call('cn.nhsa.ec.auth', { outBizNo: randomUUID(), businessType, faceImage: photoBase64, ...operator });
+    async authenticate(photoBase64, businessType, context) {
+      // Sandbox extensions: how liveness was shown and the cap; the channel asks for the digits.
+      const knowledge = { liveness: context.liveness, ...(context.aboveCap ? { knowledgeCheck: 'amount' } : {}) };
+      const answer = await call('cn.nhsa.ec.auth', { outBizNo: randomUUID(), businessType, faceImage: photoBase64, ...operator, ...knowledge });
       if (answer?.code === 0 && typeof answer.data.authNo === 'string') return check(answer.data.authNo, businessType);
       return toFaceAnswer(answer, '');
     },
@@ -83,10 +85,17 @@ function toFaceAnswer(answer: EcAnswer | null, authNo: string): FaceAuthAnswer {
   if (!answer || answer.code === 9001) return { status: 'unavailable' };
   const attemptsLeft = Number(answer.data.attemptsLeft ?? 0);
   if (answer.code === 0 && typeof answer.data.ecToken === 'string') return { status: 'identified', ecToken: answer.data.ecToken, holder: holderOf(answer.data) };
-  if (answer.code === 2005) return { status: 'second-factor', authNo: String(answer.data.authNo ?? authNo), attemptsLeft };
+  if (answer.code === 2005) return { status: 'second-factor', authNo: String(answer.data.authNo ?? authNo), attemptsLeft, ...whyOf(answer.data.why) };
   if (answer.code === 2006) return { status: 'wrong-digits', authNo, attemptsLeft };
+  if (answer.code === 2008) return { status: 'digits-locked' };
   const reason = RETRY_REASONS[answer.code];
   if (reason) return { status: 'retry', reason };
-  // 2004 no match, 2008 too many wrong digits, 4001 unknown person, anything else unexpected.
+  // 2004 no match, 4001 unknown person, anything else unexpected.
   return { status: 'not-found' };
 }
+
+const WHYS: readonly SecondFactorWhy[] = ['no-motion', 'amount', 'look-alike'];
+const whyOf = (value: unknown): { why?: SecondFactorWhy } => {
+  const why = WHYS.find((w) => w === value);
+  return why ? { why } : {};
+};

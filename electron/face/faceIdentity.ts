@@ -15,11 +15,13 @@ export interface VoucherHolder {
 
 export type FaceAuthAnswer =
   | { status: 'identified'; ecToken: string; holder: VoucherHolder }
-  | { status: 'second-factor'; authNo: string; attemptsLeft: number }
+  | { status: 'second-factor'; authNo: string; attemptsLeft: number; why?: SecondFactorWhy }
   | { status: 'wrong-digits'; authNo: string; attemptsLeft: number }
+  /** The digits were wrong too often: the face matched, the knowledge check did not. */
+  | { status: 'digits-locked' }
   /** Capture again: the photo was unusable, or the authentication went stale. */
   | { status: 'retry'; reason: 'no-face' | 'several-faces' | 'bad-image' | 'expired' }
-  /** Not recognised (or too many wrong digits): identify another way. */
+  /** Not recognised: identify another way. */
   | { status: 'not-found' }
   | { status: 'unavailable' };
 
@@ -29,8 +31,21 @@ export type QrAnswer =
   | { status: 'qr-expired' }
   | { status: 'unavailable' };
 
+/** Why the channel must ask for the knowledge check even on a clear match (renderer/face/README.md). */
+export type SecondFactorWhy = 'no-motion' | 'amount' | 'look-alike';
+
+/**
+ * What the kiosk tells the channel about this capture: whether a gesture was shown (`motion`)
+ * or not (`none`: a photo or a replayed clip could be at the camera), and whether the amount is
+ * above the terminal's knowledge-check cap. Either asks the channel for the last four ID digits.
+ */
+export interface FaceAuthContext {
+  liveness: 'motion' | 'none';
+  aboveCap: boolean;
+}
+
 export interface FaceIdentityService {
-  authenticate(photoBase64: string, businessType: string): Promise<FaceAuthAnswer>;
+  authenticate(photoBase64: string, businessType: string, context: FaceAuthContext): Promise<FaceAuthAnswer>;
   secondFactor(authNo: string, last4: string, businessType: string): Promise<FaceAuthAnswer>;
   decodeQr(payload: string, businessType: string): Promise<QrAnswer>;
 }

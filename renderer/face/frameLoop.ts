@@ -2,11 +2,12 @@ import {
   CHALLENGE_KEYS,
   chooseChallenge,
   DEFAULT_ACTIVE,
+  GENTLE_CHALLENGES,
   needsChallenge,
   sampleOf,
+  trimSeries,
   verifyChallenge,
   type ActiveConfig,
-  type ActiveMeasure,
   type Challenge,
   type LivenessPolicy,
   type LivenessSample,
@@ -17,40 +18,12 @@ import { DEFAULT_GUIDANCE, Guidance, type GuidanceConfig } from './guidance';
 import type { FaceDetector } from './humanLoader';
 import { imageStats } from './imageStats';
 import type { FaceMessageKey } from './messages';
-import { DEFAULT_GATE, evaluateGate, pickSubject, type GateConfig, type GateReason } from './qualityGate';
+import { DEFAULT_GATE, evaluateGate, pickSubject, type GateConfig } from './qualityGate';
+import type { CameraSource, Capture, LoopEvent, Scheduler } from './loopTypes';
 import type { FaceLike, FramePixels, FrameSize } from './types';
 
-/** The camera as the loop sees it. grab() hands over a fresh buffer the loop owns (and wipes). */
-export interface CameraSource {
-  start(size: FrameSize): Promise<void>;
-  /** The latest frame, or null when there is no new one yet. */
-  grab(): FramePixels | null;
-  stop(): void;
-}
-
-/** requestAnimationFrame in the browser: the next tick runs after the page had a chance to paint. */
-export interface Scheduler {
-  next(tick: () => void): unknown;
-  cancel(handle: unknown): void;
-}
-
-export interface Capture {
-  /** The square face crop, JPEG, base64: the only thing sent to the face service. */
-  jpegBase64: string;
-  width: number;
-  height: number;
-  /** Advisory only (0 when Human omitted the score). */
-  passive: { real: number; live: number };
-  challenge?: { kind: Challenge; measured: ActiveMeasure };
-}
-
-export type LoopEvent =
-  | { type: 'guidance'; key: FaceMessageKey; reason: GateReason | null; speak: boolean }
-  | { type: 'challenge'; challenge: Challenge; key: FaceMessageKey }
-  | { type: 'captured'; capture: Capture }
-  | { type: 'attempt-failed'; attempt: number; reason: string; key: FaceMessageKey }
-  | { type: 'alternatives'; key: FaceMessageKey }
-  | { type: 'error'; message: string };
+export type { CameraSource, Capture, LivenessShown, LoopEvent, Scheduler } from './loopTypes';
+export { livenessOf } from './loopTypes';
 
 export interface LoopConfig {
   frame: FrameSize;
@@ -60,6 +33,10 @@ export interface LoopConfig {
   /** An attempt fails when no capture is ready this long after a face first appeared. */
   attemptTimeoutMs: number;
   policy: LivenessPolicy;
+  /** The challenges drawn from (with the injected RNG); the gentle blink-or-nod by default. */
+  challenges: readonly Challenge[];
+  /** A challenge open this long without the gesture counts as the first miss (the offer); it keeps running. */
+  offerAfterMs: number;
   /** passive+active: a passive score below this asks for the challenge. */
   passiveDoubtBelow: number;
   gate: GateConfig;
@@ -72,8 +49,11 @@ export const DEFAULT_LOOP: LoopConfig = {
   frame: { width: 640, height: 480 },
   candidateFrames: 3,
   maxAttempts: 3,
-  attemptTimeoutMs: 30000,
+  // Generous: a slow person getting into the outline is not failed at 30 s.
+  attemptTimeoutMs: 60000,
   policy: 'active-always',
+  challenges: GENTLE_CHALLENGES,
+  offerAfterMs: 10000,
   passiveDoubtBelow: 0.5,
   gate: DEFAULT_GATE,
   guidance: DEFAULT_GUIDANCE,
@@ -114,6 +94,10 @@ export class FrameLoop {
   private held: { frame: FramePixels; score: number } | undefined;
   private passes = 0;
   private pending: { capture: Capture; challenge: Challenge; startedAt: number; samples: LivenessSample[] } | undefined;
+  private offered = false;
+  /** The patient chose the knowledge check: the next capture goes without a challenge. */
+  private motionWaived = false;
+  private shownProgress = 0;
 
   constructor(private readonly deps: LoopDeps) {
     this.cfg = { ...DEFAULT_LOOP, ...deps.config };
@@ -130,6 +114,18 @@ export class FrameLoop {
   async retry(reason: string): Promise<void> {
     if (this.phase === 'stopped') return;
     if (this.failAttempt(reason)) await this.start();
+  }
+
+  /**
+   * The patient chose the last four ID digits instead of a gesture: the capture already decided
+   * goes now, without a challenge (so as `liveness: 'none'`); if none is decided yet, the next
+   * one goes as soon as it is. The face service then asks for the digits.
+   */
+  waiveMotion(): void {
+    if (this.phase === 'done' || this.phase === 'stopped') return;
+    this.motionWaived = true;
+    const pending = this.pending;
+    if (this.phase === 'challenge' && pending) this.deliver(pending.capture);
   }
 
   /** The screen leaves: camera off, nothing scheduled, nothing held. */
@@ -238,14 +234,16 @@ export class FrameLoop {
     this.dropHeld();
     if (this.phase !== 'gating') return; // stopped while encoding: the crop is dropped here
     const capture: Capture = { ...crop, passive };
-    if (!needsChallenge(this.cfg.policy, passive, this.cfg.passiveDoubtBelow)) return this.deliver(capture);
+    if (this.motionWaived || !needsChallenge(this.cfg.policy, passive, this.cfg.passiveDoubtBelow)) return this.deliver(capture);
 
-    const challenge = chooseChallenge(this.deps.rng);
+    const challenge = chooseChallenge(this.deps.rng, this.cfg.challenges);
     const startedAt = this.deps.clock();
     // The decided face is the challenge's first sample: the continuity check ties the capture to the gesture.
     this.pending = { capture, challenge, startedAt, samples: [sampleOf(gate.face, startedAt)] };
     this.phase = 'challenge';
+    this.shownProgress = 0;
     this.deps.onEvent({ type: 'challenge', challenge, key: CHALLENGE_KEYS[challenge] });
+    this.deps.onEvent({ type: 'progress', progress: 0 });
   }
 
   private challengeFrame(faces: FaceLike[]): void {
@@ -255,13 +253,31 @@ export class FrameLoop {
     const { face, crowded } = pickSubject(faces, this.cfg.gate);
     // A second person in the frame during the gesture: their movement must not count.
     if (face && !crowded) pending.samples.push(sampleOf(face, now));
+    pending.samples = trimSeries(pending.samples, now, this.cfg.active);
     const verdict = verifyChallenge(pending.challenge, pending.samples, pending.startedAt, now, this.cfg.active);
-    if (verdict.status === 'pending') return;
+    this.showProgress(verdict.status === 'passed' ? 1 : verdict.measured.progress);
+    if (verdict.status === 'pending') {
+      if (now - pending.startedAt >= this.cfg.offerAfterMs) this.offer();
+      return;
+    }
     if (verdict.status === 'failed') {
       this.failAttempt(`challenge-${verdict.reason}`);
       return this.restartAfterFailure();
     }
     this.deliver({ ...pending.capture, challenge: { kind: pending.challenge, measured: verdict.measured } });
+  }
+
+  /** Only visible steps go out: the screen re-renders on each. */
+  private showProgress(progress: number): void {
+    if (Math.abs(progress - this.shownProgress) < 0.05 && !(progress === 1 && this.shownProgress !== 1)) return;
+    this.shownProgress = progress;
+    this.deps.onEvent({ type: 'progress', progress });
+  }
+
+  private offer(): void {
+    if (this.offered) return;
+    this.offered = true;
+    this.deps.onEvent({ type: 'offer', key: 'face.offer.text' });
   }
 
   private deliver(capture: Capture): void {
@@ -277,7 +293,10 @@ export class FrameLoop {
     this.attempts++;
     this.dropBuffers();
     this.deps.onEvent({ type: 'attempt-failed', attempt: this.attempts, reason, key: 'face.attempt.retry' });
-    if (this.attempts < this.cfg.maxAttempts) return true;
+    if (this.attempts < this.cfg.maxAttempts) {
+      this.offer();
+      return true;
+    }
     this.phase = 'done';
     this.deps.camera.stop();
     this.deps.onEvent({ type: 'alternatives', key: 'face.attempt.alternatives' });

@@ -19,6 +19,33 @@ export const FACE_MESSAGES = {
   'face.challenge.blink': { 'zh-CN': '请慢慢眨一下眼睛', en: 'Please blink slowly once' },
   'face.challenge.turnLeft': { 'zh-CN': '请慢慢向左转头，再转回来', en: 'Please turn your head slowly to the left, then back' },
   'face.challenge.turnRight': { 'zh-CN': '请慢慢向右转头，再转回来', en: 'Please turn your head slowly to the right, then back' },
+  // The gentle challenge and its way around (issue 13 point 5).
+  'face.challenge.blinkOrNod': { 'zh-CN': '请慢慢眨一下眼睛，或者轻轻点一下头', en: 'Please blink slowly once, or nod a little' },
+  'face.challenge.demo': { 'zh-CN': '请照这样做', en: 'Like this' },
+  'face.challenge.progress': { 'zh-CN': '动作完成 {n}%', en: '{n}% done' },
+  'face.offer.text': {
+    'zh-CN': '做不了动作也没关系：可以输入身份证号后四位，或请工作人员来帮您',
+    en: 'No gesture needed: you can enter the last four digits of your ID number, or ask staff for help',
+  },
+  'face.offer.digits': { 'zh-CN': '输入身份证号后四位', en: 'Enter the last 4 ID digits' },
+  'face.offer.staff': { 'zh-CN': '请工作人员来帮忙', en: 'Ask staff for help' },
+  'face.offer.waiting': {
+    'zh-CN': '请看着屏幕，拍好照片后就请您输入身份证号后四位',
+    en: 'Please look at the screen. After the photo, you will enter the last four digits of your ID number',
+  },
+  'face.second.why.noMotion': {
+    'zh-CN': '不用做动作：输入身份证号码的最后四位，确认是您本人',
+    en: 'No gesture needed: enter the last four digits of your ID number to confirm it is you',
+  },
+  'face.second.why.amount': {
+    'zh-CN': '这次金额较大，为保护您的医保，请输入身份证号码的最后四位',
+    en: 'This amount is larger: to protect your insurance, please enter the last four digits of your ID number',
+  },
+  'face.second.locked.title': { 'zh-CN': '身份证号后四位不对', en: 'The digits did not match' },
+  'face.second.locked.text': {
+    'zh-CN': '三次输入的号码都与身份证号码不符，这次不能用刷脸。请用下面的其他方式，或请工作人员来帮您',
+    en: 'The digits did not match the ID number three times, so the face check cannot be used this time. Please use another way below, or ask staff for help',
+  },
   'face.attempt.retry': { 'zh-CN': '没有成功，我们再试一次', en: 'That did not work. Let us try again' },
   'face.attempt.alternatives': {
     'zh-CN': '刷脸没有成功。请用医保电子凭证二维码、社保卡，或请工作人员录入身份证号，也可以呼叫工作人员',

@@ -58,7 +58,7 @@ export async function benchFaceIdentification(options: { runs?: number; fixtures
     const times: number[] = [];
     const cpu: number[] = [];
     for (let i = 0; i <= runs; i++) {
-      const body = { orgId: 'BENCH', transType: 'cn.nhsa.ec.auth', data: { outBizNo: `BENCH${++seq}`, businessType: '01301', faceImage } };
+      const body = { orgId: 'BENCH', transType: 'cn.nhsa.ec.auth', data: { outBizNo: `BENCH${++seq}`, businessType: '01301', faceImage, liveness: 'motion' } };
       const started = performance.now();
       const cpuStarted = process.cpuUsage();
       const answer = await route.handle({ method: 'POST', path: EC_PATH, query: new URLSearchParams(), headers: {}, body, rawBody: Buffer.alloc(0), remoteAddress: '127.0.0.1' });

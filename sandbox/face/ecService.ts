@@ -4,6 +4,7 @@ import type { AuthStore } from './auths';
 import type { FaceServiceConfig } from './config';
 import type { FaceEngine } from './engine';
 import { identityData } from './identity';
+import { FAMILY_TRANS_TYPE, familyAnswer } from './family';
 import { decideMatch, type PersonScore } from './matcher';
 import {
   answer,
@@ -19,6 +20,13 @@ import {
 import type { QrCodes } from './qr';
 import type { TemplateStore } from './store';
 import type { TokenIssuer } from './tokens';
+
+type SecondFactorWhy = 'no-motion' | 'amount' | 'look-alike';
+const SECOND_FACTOR_MESSAGES: Record<SecondFactorWhy, string> = {
+  'look-alike': 'match not clear',
+  'no-motion': 'no liveness gesture shown',
+  amount: 'amount above the knowledge-check cap',
+};
 
 export interface EcServiceDeps extends SandboxPartDeps {
   config: FaceServiceConfig;
@@ -52,6 +60,8 @@ export function createEcService(deps: EcServiceDeps) {
         return { answer: authCheck(orgId, data), transType };
       case 'ec.query':
         return { answer: ecQuery(orgId, data), transType };
+      case FAMILY_TRANS_TYPE:
+        return { answer: familyAnswer(deps, orgId, data), transType };
       default:
         return { answer: answer(orgId, EcCode.UNKNOWN_TRANS_TYPE, `transType: unknown "${transType.slice(0, 64)}"`), transType: '?' };
     }
@@ -87,21 +97,38 @@ export function createEcService(deps: EcServiceDeps) {
       return answer(orgId, EcCode.NO_MATCH, 'no enrolled person matches this face');
     }
     const duplicate = () => answer(orgId, EcCode.DUPLICATE_OUT_BIZ_NO, 'outBizNo: already used for this orgId');
-    if (decision.kind === 'clear') {
+    const knowledge = knowledgeCheckWhy(decision.kind, input.data);
+    if (decision.kind === 'clear' && knowledge === null) {
       const authNo = deps.auths.create({ orgId, outBizNo, state: 'matched', psnNo: decision.psnNo, candidates: [], expiresAt });
       if (!authNo) return duplicate();
       deps.log(`face ec.auth matched psn=${maskId(decision.psnNo)} similarity=${decision.similarity.toFixed(2)}`);
       return answer(orgId, EcCode.OK, 'ok', { authNo, outBizNo, extData: {} });
     }
-    const authNo = deps.auths.create({ orgId, outBizNo, state: 'second-factor', psnNo: null, candidates: decision.candidates, expiresAt });
+    // A clear match without a gesture (or above the cap) has one candidate: only its digits confirm it.
+    const candidates = decision.kind === 'clear' ? [decision.psnNo] : decision.candidates;
+    const best = decision.kind === 'clear' ? decision.similarity : decision.best;
+    const why = knowledge ?? 'look-alike';
+    const authNo = deps.auths.create({ orgId, outBizNo, state: 'second-factor', psnNo: null, candidates, expiresAt });
     if (!authNo) return duplicate();
-    deps.log(`face ec.auth second-factor candidates=${decision.candidates.length} best=${decision.best.toFixed(2)}`);
-    return answer(orgId, EcCode.SECOND_FACTOR_REQUIRED, 'match not clear: give the last 4 characters of the ID number', {
+    deps.log(`face ec.auth second-factor why=${why} candidates=${candidates.length} best=${best.toFixed(2)}`);
+    return answer(orgId, EcCode.SECOND_FACTOR_REQUIRED, `${SECOND_FACTOR_MESSAGES[why]}: give the last 4 characters of the ID number`, {
       authNo,
       outBizNo,
       secondFactor: 'idNoLast4',
+      why,
       attemptsLeft: config.maxSecondFactorAttempts,
     });
+  }
+
+  /**
+   * Why a match needs the knowledge check besides look-alikes: look-alikes first (the digits
+   * settle who it is), then no gesture (a photo or a replayed clip could be at the camera), then
+   * the amount. null: a clear match with a gesture under the cap, answered without digits.
+   */
+  function knowledgeCheckWhy(kind: 'clear' | 'unclear', data: { liveness?: 'motion' | 'none'; knowledgeCheck?: 'amount' }): SecondFactorWhy | null {
+    if (kind !== 'clear') return 'look-alike';
+    if (data.liveness !== 'motion') return 'no-motion';
+    return data.knowledgeCheck === 'amount' ? 'amount' : null;
   }
 
   /** Each enrolled person's best template; persons no longer in the directory are skipped. */

@@ -22,6 +22,8 @@ export const EcCode = {
   QR_UNKNOWN_OR_USED: 3001,
   QR_EXPIRED: 3002,
   UNKNOWN_PERSON: 4001,
+  /** cn.nhsa.ec.family (sandbox extension): the ecToken is unknown, expired, or itself a family member's. */
+  TOKEN_NOT_USABLE: 4002,
   SERVICE_UNAVAILABLE: 9001,
 } as const;
 
@@ -63,6 +65,13 @@ export const ecAuthSchema = z.object({
   outBizNo: z.string().min(1).max(64),
   /** Sandbox extension: the best frame as base64 JPEG (a `data:` URL prefix is accepted). */
   faceImage: z.string().min(16, 'faceImage is a base64 JPEG'),
+  /**
+   * Sandbox extension: how the kiosk saw liveness. Anything but `motion` (a gesture was shown),
+   * absent included, gets the knowledge check: a still photo or a replayed clip never pays alone.
+   */
+  liveness: z.enum(['motion', 'none']).optional(),
+  /** Sandbox extension: the kiosk's amount is above its knowledge-check cap. */
+  knowledgeCheck: z.literal('amount').optional(),
 });
 
 export const authCheckSchema = z.object({

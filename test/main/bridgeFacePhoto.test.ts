@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { decode, encode } from 'jpeg-js';
 import { startBridgeHost, type BridgeHost } from '../../electron/bridge/host';
-import { startKioskCore, type KioskCore } from '../../electron/core/startCore';
+import type { KioskCore } from '../../electron/core/startCore';
+import { startKiosk } from '../../electron/launcher/kiosk';
 import { createHttpKioskApi } from '../../renderer/api/httpBridge';
 
 /**
@@ -44,7 +45,7 @@ let host: BridgeHost;
 
 beforeAll(async () => {
   if (!haveClip) return;
-  core = await startKioskCore({
+  core = await startKiosk({
     configFile: undefined,
     configRequired: false,
     platformUrlOverride: undefined,
@@ -71,7 +72,7 @@ describe('a face crop through the browser bridge', () => {
     const photo = crop.toString('base64');
     expect(photo.length).toBeGreaterThan(64 * 1024);
     const api = createHttpKioskApi(host.secret, (url, init) => fetch(url, init), host.url.replace(/\/$/, ''));
-    const answer = await api.identifyByFace({ photo });
+    const answer = await api.identifyByFace({ photo, liveness: 'motion' });
     // Person A's camera frame against person A's enrolment photo (the clip is that photo): a clear match.
     expect(answer).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明' } } });
   }, 60_000);

@@ -2,8 +2,9 @@
  * npm run eval:face [-- <folder>]: the kiosk's face pipeline on every photo (jpg, png) and Y4M
  * clip in a folder (default ../shared/fixtures/faces/). Per file: faces found, the gate's
  * verdict and measurements, passive scores, and for clips the active check on the recorded
- * landmark series; then the pairwise descriptor similarity table. Nothing is written to disk;
- * descriptors live in memory for the table only.
+ * landmark series; then the pairwise descriptor similarity table; then, per shipped policy, how
+ * many genuine fixtures pass and how many spoofs are stopped (policyEval.ts; `--no-policies`
+ * leaves it out). Nothing is written to disk; descriptors live in memory for the table only.
  */
 import { readdir } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
@@ -15,6 +16,8 @@ import { imageStats } from '../../renderer/face/imageStats';
 import { evaluateGate, pickSubject, DEFAULT_GATE, type GateResult } from '../../renderer/face/qualityGate';
 import type { FaceLike, FramePixels } from '../../renderer/face/types';
 import { FIXTURES_DIR, isClip, isImage, loadKioskHumanNode, readClip, readImage } from './faceNode';
+import { policyTable } from './policyEval';
+import { cameraFramed } from './replay';
 
 const f2 = (x: number | undefined): string => (x === undefined || Number.isNaN(x) ? '-' : x.toFixed(2));
 const f0 = (x: number | undefined): string => (x === undefined ? '-' : x.toFixed(0));
@@ -40,43 +43,6 @@ async function descriptorOf(detector: FaceDetector, frame: FramePixels, face: Fa
   const faces = await detector.detect(crop, 'decision');
   crop.data.fill(0);
   return pickSubject(faces, DEFAULT_GATE).face?.embedding;
-}
-
-/**
- * The photo as the kiosk camera would frame this person: 640x480, face centred at 45 % of the
- * frame height (mid-range of the gate's size band). Photos are framed for print, not for the
- * kiosk, so the gate on the raw photo mostly says "too close" or "off-centre"; this shows the
- * pose, eye, light and sharpness checks on the same face. Area-averaged, pads with black.
- */
-function cameraFramed(frame: FramePixels, box: FaceLike['box']): FramePixels {
-  const W = 640;
-  const H = 480;
-  const scale = (0.45 * H) / box[2];
-  const sx0 = box[0] + box[2] / 2 - W / 2 / scale;
-  const sy0 = box[1] + box[3] / 2 - H / 2 / scale;
-  const step = 1 / scale;
-  const data = new Uint8ClampedArray(W * H * 4);
-  for (let y = 0; y < H; y++) {
-    for (let x = 0; x < W; x++) {
-      const fx0 = Math.floor(sx0 + x * step);
-      const fy0 = Math.floor(sy0 + y * step);
-      const n = Math.max(1, Math.floor(step));
-      const acc = [0, 0, 0];
-      let count = 0;
-      for (let yy = fy0; yy < fy0 + n; yy++) {
-        for (let xx = fx0; xx < fx0 + n; xx++) {
-          if (xx < 0 || yy < 0 || xx >= frame.width || yy >= frame.height) continue;
-          const i = (yy * frame.width + xx) * 4;
-          for (let c = 0; c < 3; c++) acc[c]! += frame.data[i + c] ?? 0;
-          count++;
-        }
-      }
-      const o = (y * W + x) * 4;
-      for (let c = 0; c < 3; c++) data[o + c] = count ? (acc[c] ?? 0) / count : 0;
-      data[o + 3] = 255;
-    }
-  }
-  return { width: W, height: H, data };
 }
 
 async function evalImage(path: string, detector: FaceDetector): Promise<number[] | undefined> {
@@ -160,7 +126,7 @@ function similarityTable(human: Human, named: Array<[string, number[]]>): void {
 }
 
 async function main(): Promise<void> {
-  const folder = resolve(process.argv[2] ?? FIXTURES_DIR);
+  const folder = resolve(process.argv.slice(2).find((a) => !a.startsWith('--')) ?? FIXTURES_DIR);
   const files = (await readdir(folder)).filter((f) => isImage(f) || isClip(f)).sort();
   if (files.length === 0) throw new Error(`no jpg, png or y4m files in ${folder}`);
   const { human, detector } = await loadKioskHumanNode({ description: true });
@@ -178,6 +144,7 @@ async function main(): Promise<void> {
   }
   if (named.length > 1) similarityTable(human, named);
   named.length = 0; // the descriptors are dropped with the table
+  if (!process.argv.includes('--no-policies')) await policyTable(detector, folder);
 }
 
 if (require.main === module) {

@@ -15,6 +15,8 @@ export interface FaceSettings {
 /** One patient's capture: retry after the face service could not use it; dispose on leaving. */
 export interface FaceSession {
   retry(reason: string): Promise<void>;
+  /** The patient chose the last four ID digits instead of a gesture (the loop's waiveMotion). Absent: not offered. */
+  waiveMotion?(): void;
   dispose(): void;
 }
 

@@ -83,6 +83,7 @@ export function humanFaceEngine(options: { onLoaded?: (choice: BackendChoice) =>
         });
       return {
         retry: async (reason) => loop?.retry(reason),
+        waiveMotion: () => loop?.waiveMotion(),
         dispose: () => {
           disposed = true;
           loop?.dispose();

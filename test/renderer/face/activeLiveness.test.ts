@@ -3,6 +3,7 @@ import {
   DEFAULT_ACTIVE,
   needsChallenge,
   sampleOf,
+  trimSeries,
   verifyChallenge,
   type Challenge,
   type LivenessSample,
@@ -21,9 +22,9 @@ function lcg(seed: number): () => number {
 const FRAME_MS = 50; // 20 fps, slower than the real loop: the checks must not depend on a high frame rate
 
 /** A recorded series: per frame, eye ratio and yaw; landmarks come from crafted faces so sampleOf is exercised. */
-function series(frames: Array<{ ear?: number; yaw?: number; dx?: number }>, t0 = 0): LivenessSample[] {
+function series(frames: Array<{ ear?: number; yaw?: number; pitch?: number; dx?: number }>, t0 = 0): LivenessSample[] {
   return frames.map((f, i) => {
-    const face = craftFace({ ear: f.ear ?? 0.3, yaw: f.yaw ?? 0, box: [220 + (f.dx ?? 0), 130, 200, 220] });
+    const face = craftFace({ ear: f.ear ?? 0.3, yaw: f.yaw ?? 0, pitch: f.pitch ?? 0, box: [220 + (f.dx ?? 0), 130, 200, 220] });
     return sampleOf(face, t0 + i * FRAME_MS);
   });
 }
@@ -31,8 +32,8 @@ function series(frames: Array<{ ear?: number; yaw?: number; dx?: number }>, t0 =
 const still = (n: number) => Array.from({ length: n }, () => ({}));
 const jittered = (n: number, seed = 7) => {
   const r = lcg(seed);
-  // Landmark noise seen on a still subject: eye ratio +-15 %, yaw +-0.06 rad, box +-4 px.
-  return Array.from({ length: n }, () => ({ ear: 0.3 * (1 + (r() - 0.5) * 0.3), yaw: (r() - 0.5) * 0.12, dx: (r() - 0.5) * 8 }));
+  // Landmark noise seen on a still subject: eye ratio +-15 %, yaw and pitch +-0.06 rad, box +-4 px.
+  return Array.from({ length: n }, () => ({ ear: 0.3 * (1 + (r() - 0.5) * 0.3), yaw: (r() - 0.5) * 0.12, pitch: (r() - 0.5) * 0.12, dx: (r() - 0.5) * 8 }));
 };
 const blink = [...still(8), { ear: 0.2 }, { ear: 0.08 }, { ear: 0.05 }, { ear: 0.12 }, { ear: 0.26 }, ...still(5)];
 const turn = (dir: 1 | -1) => [
@@ -42,6 +43,10 @@ const turn = (dir: 1 | -1) => [
 ];
 
 const verdict = (c: Challenge, s: LivenessSample[], now = s[s.length - 1]?.t ?? 0) => verifyChallenge(c, s, 0, now);
+/** A small nod (pitch down and back, about 10 degrees), as the demonstration shows it. */
+const nod = (dir: 1 | -1) => [...still(4), ...[0.05, 0.1, 0.16, 0.19, 0.17, 0.1, 0.04, 0.01].map((p) => ({ pitch: p * dir })), ...still(3)];
+/** A slow blink: about a second and a half closed at 20 fps. */
+const slowBlink = [...still(8), { ear: 0.2 }, ...Array.from({ length: 30 }, () => ({ ear: 0.06 })), { ear: 0.2 }, ...still(5)];
 
 describe('active liveness on recorded landmark series', () => {
   it('passes a blink series', () => {
@@ -86,8 +91,9 @@ describe('active liveness on recorded landmark series', () => {
 
   it('does not count a blink that never reopens, nor eyes shut for longer than a blink', () => {
     expect(verdict('blink', series([...still(5), { ear: 0.05 }, { ear: 0.05 }])).status).toBe('pending');
-    const longShut = [...still(5), ...Array.from({ length: 40 }, () => ({ ear: 0.05 })), ...still(3)];
-    expect(verdict('blink', series(longShut)).status).toBe('pending');
+    // Three seconds shut, longer than the slowest blink counted (maxClosedMs 2.5 s).
+    const longShut = [...still(20), ...Array.from({ length: 60 }, () => ({ ear: 0.05 })), ...still(3)];
+    expect(verdict('blink', series(longShut))).toMatchObject({ status: 'pending', measured: { openEar: expect.closeTo(0.3, 5) } });
   });
 
   it('does not count a single-frame yaw spike as a turn', () => {
@@ -108,6 +114,59 @@ describe('active liveness on recorded landmark series', () => {
 
   it('chooses every challenge from the injected RNG', () => {
     expect([0, 0.4, 0.9, 0.999999].map((r) => chooseChallenge(() => r))).toEqual(['blink', 'turn-left', 'turn-right', 'turn-right']);
+    expect(chooseChallenge(() => 0.7, ['blink-or-nod'])).toBe('blink-or-nod');
+  });
+
+  describe('the gentle challenge: a slow blink or a small nod, either passes', () => {
+    it('passes a slow blink (1.5 s closed), a quick blink, and a small nod down or up', () => {
+      expect(verdict('blink-or-nod', series(slowBlink)).status).toBe('passed');
+      expect(verdict('blink-or-nod', series(blink)).status).toBe('passed');
+      expect(verdict('blink-or-nod', series(nod(1)))).toMatchObject({ status: 'passed', measured: { progress: 1 } });
+      expect(verdict('blink-or-nod', series(nod(-1))).status).toBe('passed');
+      // A nod is not a turn: the asked turn stays pending on the same series.
+      expect(verdict('turn-left', series(nod(1))).status).toBe('pending');
+    });
+
+    it('does not count a nod that never comes back, nor a single-frame pitch spike', () => {
+      const down = [...still(4), ...[0.1, 0.2, 0.22, 0.22, 0.21].map((p) => ({ pitch: p }))];
+      expect(verdict('blink-or-nod', series(down)).status).toBe('pending');
+      expect(verdict('blink-or-nod', series([...still(4), { pitch: 0.3 }, ...still(6)])).status).toBe('pending');
+    });
+
+    it('gives no time pressure: a still face is still pending after ten minutes (the screen offers the other ways meanwhile)', () => {
+      // One frame every 0.5 s for ten minutes: the face stays, nothing moves.
+      const s = series(still(1200)).map((x, i) => ({ ...x, t: i * 500 }));
+      expect(verdict('blink-or-nod', s, 600_000).status).toBe('pending');
+    });
+
+    it.each([1, 2, 3, 4, 5])('never passes a jittered still series (seed %i)', (seed) => {
+      expect(verdict('blink-or-nod', series(jittered(400, seed))).status).not.toBe('passed');
+    });
+
+    it('reports how far the gesture is: rising while the eyes close or the head dips, falling back when it stops halfway', () => {
+      const progressAt = (frames: Parameters<typeof series>[0]) => verdict('blink-or-nod', series(frames)).measured.progress;
+      const half = progressAt([...still(8), { ear: 0.21 }]);
+      const closed = progressAt([...still(8), { ear: 0.21 }, { ear: 0.06 }]);
+      const reopening = progressAt([...still(8), { ear: 0.21 }, { ear: 0.06 }, { ear: 0.2 }]);
+      expect(progressAt(still(8))).toBeLessThan(0.05);
+      expect(half).toBeGreaterThan(0.1);
+      expect(closed).toBeGreaterThan(half);
+      expect(reopening).toBeGreaterThan(closed);
+      expect(reopening).toBeLessThan(1);
+      expect(progressAt([...still(8), { ear: 0.21 }, ...still(2)])).toBeLessThan(0.05);
+      const dipping = progressAt([...still(4), { pitch: 0.08 }]);
+      expect(dipping).toBeGreaterThan(0.25);
+      expect(dipping).toBeLessThan(0.6);
+    });
+
+    it('keeps only the latest window of a long wait, and still finds a gesture at its end', () => {
+      const long = series([...still(20 * 60), ...nod(1)]); // a minute still, then the nod
+      const now = long[long.length - 1]!.t;
+      const kept = trimSeries(long, now);
+      expect(kept.length).toBeLessThan(long.length);
+      expect(now - kept[0]!.t).toBeLessThanOrEqual(DEFAULT_ACTIVE.gentleWindowMs);
+      expect(verdict('blink-or-nod', kept, now).status).toBe('passed');
+    });
   });
 
   it('applies the policy: passive scores only ever add a challenge', () => {

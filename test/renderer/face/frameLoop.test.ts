@@ -1,4 +1,5 @@
-import { FrameLoop, type CameraSource, type LoopConfig, type LoopEvent, type Scheduler } from '../../../renderer/face/frameLoop';
+import { RANDOM_CHALLENGES } from '../../../renderer/face/activeLiveness';
+import { FrameLoop, livenessOf, type CameraSource, type LoopConfig, type LoopEvent, type Scheduler } from '../../../renderer/face/frameLoop';
 import type { DetectPass } from '../../../renderer/face/humanConfig';
 import type { FaceDetector } from '../../../renderer/face/humanLoader';
 import type { FaceLike, FramePixels } from '../../../renderer/face/types';
@@ -164,10 +165,10 @@ describe('frame loop with a fake camera and a fake Human', () => {
     expect(t.detector.scrubs).toBe(1);
   });
 
-  it('active-always: asks the random challenge after the decision and delivers only once it is verified', async () => {
+  it('active-always with the random challenges: asks one after the decision and delivers only once it is verified', async () => {
     const ears = [0.3, 0.3, 0.3, 0.08, 0.05, 0.3, 0.3];
     // The challenge frames are analysed with their own pass (iris on), and blink on cue.
-    const t = setup((n, pass) => (pass === 'challenge' ? good({ ear: ears[Math.min(ears.length - 1, n)] }) : good()), { policy: 'active-always' }, () => 0.1);
+    const t = setup((n, pass) => (pass === 'challenge' ? good({ ear: ears[Math.min(ears.length - 1, n)] }) : good()), { policy: 'active-always', challenges: RANDOM_CHALLENGES }, () => 0.1);
     await t.loop.start();
     await t.frames(3);
     expect(t.events.find((e) => e.type === 'challenge')).toEqual({ type: 'challenge', challenge: 'blink', key: 'face.challenge.blink' });
@@ -177,11 +178,12 @@ describe('frame loop with a fake camera and a fake Human', () => {
     expect(t.calls.filter((c) => c === 'challenge')).toHaveLength(ears.length - 1);
     const captured = t.events.find((e) => e.type === 'captured');
     expect(captured?.type === 'captured' && captured.capture.challenge?.kind).toBe('blink');
+    expect(captured?.type === 'captured' && livenessOf(captured.capture)).toBe('motion');
     expect(t.loop.retained()).toBe(0);
   });
 
-  it('a still face fails the challenge; after three failed attempts it offers the other ways in, never a dead end', async () => {
-    const t = setup(() => good(), { policy: 'active-always', maxAttempts: 3 }, () => 0.5);
+  it('a still face fails a random challenge; after three failed attempts it offers the other ways in, never a dead end', async () => {
+    const t = setup(() => good(), { policy: 'active-always', maxAttempts: 3, challenges: RANDOM_CHALLENGES }, () => 0.5);
     await t.loop.start();
     for (let attempt = 0; attempt < 3; attempt++) {
       await t.frames(3);
@@ -195,10 +197,77 @@ describe('frame loop with a fake camera and a fake Human', () => {
       'challenge-timeout',
     ]);
     expect(t.events[t.events.length - 1]).toEqual({ type: 'alternatives', key: 'face.attempt.alternatives' });
+    // The first miss already offered the knowledge check and staff, once.
+    expect(t.events.filter((e) => e.type === 'offer')).toHaveLength(1);
+    expect(types(t.events).indexOf('offer')).toBeLessThanOrEqual(types(t.events).indexOf('attempt-failed') + 1);
     expect(types(t.events)).not.toContain('captured');
     expect(t.camera.stops).toBe(1);
     expect(t.scheduler.queue).toHaveLength(0);
     expect(t.loop.retained()).toBe(0);
+  });
+
+  describe('the gentle challenge (the default): blink or nod, no give-up, the offer after the first miss', () => {
+    it('asks blink-or-nod, reports the progress ring as the head dips and returns, and delivers with motion', async () => {
+      const pitches = [0, 0, 0, 0.08, 0.17, 0.2, 0.12, 0.03, 0];
+      const t = setup((n, pass) => (pass === 'challenge' ? good({ pitch: pitches[Math.min(pitches.length - 1, n)] }) : good()), { policy: 'active-always' });
+      await t.loop.start();
+      await t.frames(3);
+      expect(t.events.find((e) => e.type === 'challenge')).toEqual({ type: 'challenge', challenge: 'blink-or-nod', key: 'face.challenge.blinkOrNod' });
+      await t.frames(pitches.length);
+      const progress = t.events.flatMap((e) => (e.type === 'progress' ? [e.progress] : []));
+      expect(progress[0]).toBe(0);
+      expect(progress[progress.length - 1]).toBe(1);
+      expect(Math.max(...progress.slice(0, -1))).toBeLessThan(1);
+      expect(progress.length).toBeGreaterThan(3); // visible steps on the way, not a jump to done
+      const captured = t.events.find((e) => e.type === 'captured');
+      expect(captured?.type === 'captured' && livenessOf(captured.capture)).toBe('motion');
+      expect(types(t.events)).not.toContain('offer');
+    });
+
+    it('a still face is never failed for time: the offer comes at offerAfterMs, the challenge keeps running', async () => {
+      const t = setup(() => good(), { policy: 'active-always', offerAfterMs: 10_000 });
+      await t.loop.start();
+      await t.frames(3);
+      await t.frames(20, 400); // 8 s
+      expect(types(t.events)).not.toContain('offer');
+      await t.frames(10, 400); // 12 s
+      expect(t.events.filter((e) => e.type === 'offer')).toEqual([{ type: 'offer', key: 'face.offer.text' }]);
+      await t.frames(300, 400); // two minutes more
+      expect(types(t.events)).not.toContain('attempt-failed');
+      expect(types(t.events)).not.toContain('captured');
+      expect(t.loop.retained()).toBe(1); // the decided crop waits, for the gesture or the digits
+    });
+
+    it('waiveMotion() during the challenge delivers the decided capture at once, without a challenge: liveness none', async () => {
+      const t = setup(() => good(), { policy: 'active-always' });
+      await t.loop.start();
+      await t.frames(3);
+      t.loop.waiveMotion();
+      const captured = t.events.filter((e) => e.type === 'captured');
+      expect(captured).toHaveLength(1);
+      expect(captured[0]?.type === 'captured' && livenessOf(captured[0].capture)).toBe('none');
+      expect(t.camera.stops).toBe(1);
+      expect(t.loop.retained()).toBe(0);
+    });
+
+    it('waiveMotion() before any capture: the next decision is delivered without a challenge', async () => {
+      const t = setup(() => good(), { policy: 'active-always' });
+      await t.loop.start();
+      await t.frames(1);
+      t.loop.waiveMotion();
+      await t.frames(3);
+      expect(types(t.events)).not.toContain('challenge');
+      const captured = t.events.find((e) => e.type === 'captured');
+      expect(captured?.type === 'captured' && livenessOf(captured.capture)).toBe('none');
+    });
+
+    it('passive-only captures carry liveness none (the face service then asks for the digits)', async () => {
+      const t = setup(() => good(), { policy: 'passive-only' });
+      await t.loop.start();
+      await t.frames(4);
+      const captured = t.events.find((e) => e.type === 'captured');
+      expect(captured?.type === 'captured' && livenessOf(captured.capture)).toBe('none');
+    });
   });
 
   it('an attempt times out when a face is present but never passes the gate', async () => {

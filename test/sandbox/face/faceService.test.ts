@@ -38,8 +38,9 @@ async function startService(config: Partial<FaceServiceConfig> = {}) {
       message: string;
       data: string;
     };
-  const auth = (faceImage: string) =>
-    call('cn.nhsa.ec.auth', { outBizNo: `BIZ${++seq}`, businessType: '01301', faceImage });
+  /** As the kiosk sends it after a passed gesture (`motion`); `none`, or nothing, asks for the digits. */
+  const auth = (faceImage: string, knowledge: { liveness?: 'motion' | 'none'; knowledgeCheck?: 'amount' } = { liveness: 'motion' }) =>
+    call('cn.nhsa.ec.auth', { outBizNo: `BIZ${++seq}`, businessType: '01301', faceImage, ...knowledge });
   const check = (authNo: string, idNoLast4?: string) => call('cn.nhsa.auth.check', { authNo, businessType: '01301', idNoLast4 });
   /** ec.auth then auth.check: the identity the kiosk would get, or the first refusal. */
   const identify = async (jpeg: Buffer) => {
@@ -110,19 +111,19 @@ describeWithFaces('e-voucher face service on the fixtures (demo persons A and B 
   });
 
   it('refuses an authNo used twice, of another orgId, or a repeated outBizNo', async () => {
-    const first = await s.call('cn.nhsa.ec.auth', { outBizNo: 'REPEAT-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')) });
+    const first = await s.call('cn.nhsa.ec.auth', { outBizNo: 'REPEAT-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')), liveness: 'motion' });
     expect(first.code).toBe(EcCode.OK);
     const { authNo } = JSON.parse(first.data);
     const foreign = await sendJson(`${s.http.url}${EC_PATH}`, 'POST', { orgId: 'OTHER', transType: 'cn.nhsa.auth.check', data: { authNo, businessType: '01301' } });
     expect(foreign.body.code).toBe(EcCode.AUTH_UNKNOWN_OR_USED);
     expect((await s.check(authNo)).code).toBe(EcCode.OK);
     expect((await s.check(authNo)).code).toBe(EcCode.AUTH_UNKNOWN_OR_USED);
-    const again = await s.call('cn.nhsa.ec.auth', { outBizNo: 'REPEAT-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')) });
+    const again = await s.call('cn.nhsa.ec.auth', { outBizNo: 'REPEAT-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')), liveness: 'motion' });
     expect(again.code).toBe(EcCode.DUPLICATE_OUT_BIZ_NO);
   });
 
   it('takes an outBizNo once when two calls race with it', async () => {
-    const data = { outBizNo: 'RACE-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')) };
+    const data = { outBizNo: 'RACE-1', businessType: '01301', faceImage: b64(readFixture('person_b_biden_1.jpg')), liveness: 'motion' };
     const codes = (await Promise.all([s.call('cn.nhsa.ec.auth', data), s.call('cn.nhsa.ec.auth', data)])).map((a) => a.code);
     expect(codes.sort()).toEqual([EcCode.OK, EcCode.DUPLICATE_OUT_BIZ_NO]);
   });
@@ -213,5 +214,46 @@ describeWithFaces('second factor when the match is not clear (clear threshold ra
     expect((await s.check(authNo, '1111')).code).toBe(EcCode.SECOND_FACTOR_WRONG);
     expect((await s.check(authNo, '2222')).code).toBe(EcCode.SECOND_FACTOR_LOCKED);
     expect((await s.check(authNo, A.certno.slice(-4))).code).toBe(EcCode.SECOND_FACTOR_LOCKED);
+  });
+});
+
+describeWithFaces('the knowledge check: a clear match without a gesture, or above the cap, needs the last four ID digits', () => {
+  let s: Running;
+  beforeAll(async () => {
+    s = await startService();
+  });
+  afterAll(() => s.http.close());
+
+  it.each([
+    ['liveness none', { liveness: 'none' as const }, 'no-motion'],
+    ['liveness not said', {}, 'no-motion'],
+    ['a gesture, but above the cap', { liveness: 'motion' as const, knowledgeCheck: 'amount' as const }, 'amount'],
+  ])('%s: a clear match of A is asked for the digits (why %s), and only A\'s digits answer', async (_name, knowledge, why) => {
+    const first = await s.auth(b64(readFixture('person_a_obama_2.jpg')), knowledge);
+    expect(first.code).toBe(EcCode.SECOND_FACTOR_REQUIRED);
+    const data = JSON.parse(first.data);
+    expect(data).toMatchObject({ secondFactor: 'idNoLast4', why, attemptsLeft: 3 });
+    // Without the digits there is no identity, and another person's digits do not give one.
+    expect((await s.check(data.authNo)).code).toBe(EcCode.SECOND_FACTOR_REQUIRED);
+    expect((await s.check(data.authNo, B.certno.slice(-4))).code).toBe(EcCode.SECOND_FACTOR_WRONG);
+    const right = await s.check(data.authNo, A.certno.slice(-4));
+    expect(right.code).toBe(EcCode.OK);
+    expect(JSON.parse(right.data).idNo).toBe(A.certno);
+  });
+
+  it('a gesture under the cap: the clear match is answered without digits', async () => {
+    const result = await s.identify(readFixture('person_a_obama_2.jpg'));
+    expect(result.code).toBe(EcCode.OK);
+  });
+
+  it('a face that matches nobody stays not found, gesture or not', async () => {
+    expect((await s.auth(b64(readFixture('spoof_print_f1_upright.jpg')), { liveness: 'none' })).code).toBe(EcCode.NO_MATCH);
+  });
+
+  it('three wrong digits after a clear match burn the authentication (the kiosk says the digits did not match)', async () => {
+    const { authNo } = JSON.parse((await s.auth(b64(readFixture('person_a_obama_2.jpg')), { liveness: 'none' })).data);
+    expect((await s.check(authNo, '0000')).code).toBe(EcCode.SECOND_FACTOR_WRONG);
+    expect((await s.check(authNo, '1111')).code).toBe(EcCode.SECOND_FACTOR_WRONG);
+    expect((await s.check(authNo, '2222')).code).toBe(EcCode.SECOND_FACTOR_LOCKED);
   });
 });

@@ -40,7 +40,7 @@ describe('e-voucher QR code through the sandbox', () => {
 
 describeWithFaces('face identification through the sandbox', () => {
   it('person A\'s second photo becomes a token the platform answers 1101 for', async () => {
-    const auth = await ec('cn.nhsa.ec.auth', { outBizNo: 'IT-1', businessType: '01101', faceImage: readFixture('person_a_obama_2.jpg').toString('base64') });
+    const auth = await ec('cn.nhsa.ec.auth', { outBizNo: 'IT-1', businessType: '01101', faceImage: readFixture('person_a_obama_2.jpg').toString('base64'), liveness: 'motion' });
     expect(auth.code).toBe(EcCode.OK);
     const check = await ec('cn.nhsa.auth.check', { authNo: auth.data.authNo, businessType: '01101' });
     expect(check.code).toBe(EcCode.OK);

@@ -4,8 +4,8 @@
  */
 import { existsSync } from 'node:fs';
 import { encode as encodeJpeg } from 'jpeg-js';
-import { DEFAULT_ACTIVE, sampleOf, verifyChallenge, type LivenessSample } from '../../../renderer/face/activeLiveness';
-import { FrameLoop, type LoopEvent } from '../../../renderer/face/frameLoop';
+import { DEFAULT_ACTIVE, RANDOM_CHALLENGES, sampleOf, verifyChallenge, type LivenessSample } from '../../../renderer/face/activeLiveness';
+import { FrameLoop, type LoopConfig, type LoopEvent } from '../../../renderer/face/frameLoop';
 import type { FaceDetector } from '../../../renderer/face/humanLoader';
 import { imageStats } from '../../../renderer/face/imageStats';
 import { evaluateGate, pickSubject, DEFAULT_GATE, type GateResult } from '../../../renderer/face/qualityGate';
@@ -107,10 +107,15 @@ suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (sk
     // Measured: the eyes never came near closing, the head never turned.
     expect(blink.measured.minEarRatio).toBeGreaterThan(0.9);
     expect(Math.max(left.measured.maxTurn ?? 1, right.measured.maxTurn ?? 1)).toBeLessThan(DEFAULT_ACTIVE.turnMinYaw / 5);
+    // The gentle challenge never gives up on time, and never passes the still either: the ring stays near empty.
+    const gentle = verifyChallenge('blink-or-nod', samples, 0, samples[samples.length - 1]!.t);
+    expect(gentle.status).toBe('pending');
+    expect(gentle.measured.progress).toBeLessThan(0.2);
+    expect(gentle.measured.maxNod).toBeLessThan(DEFAULT_ACTIVE.nodMinPitch / 3);
   });
 
   describe('the frame loop on the clip as a fake camera, real Human', () => {
-    async function runLoop(policy: 'passive-only' | 'active-always', maxTicks: number) {
+    async function runLoop(policy: 'passive-only' | 'active-always', maxTicks: number, extra: Partial<LoopConfig> = {}) {
       const frames = await clipFrames();
       let n = 0;
       let now = 0;
@@ -134,7 +139,7 @@ suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (sk
         scheduler: { next: (t) => queue.push(t), cancel: () => queue.splice(0) },
         rng: () => 0,
         onEvent: (e) => events.push(e),
-        config: { policy, maxAttempts: 1 },
+        config: { policy, maxAttempts: 1, ...extra },
       });
       await loop.start();
       for (let i = 0; i < maxTicks && queue.length; i++) {
@@ -164,8 +169,8 @@ suite(`face pipeline with real Human on the fixtures${HAVE_FIXTURES ? '' : ` (sk
       for (const f of given) expect(f.data.every((v) => v === 0)).toBe(true);
     });
 
-    it('active-always: the still clip fails the challenge and the kiosk offers the other ways in', async () => {
-      const { events, loop } = await runLoop('active-always', 160);
+    it('active-always with the random challenges: the still clip fails the challenge and the kiosk offers the other ways in', async () => {
+      const { events, loop } = await runLoop('active-always', 160, { challenges: RANDOM_CHALLENGES });
       expect(events.some((e) => e.type === 'challenge')).toBe(true);
       expect(events.find((e) => e.type === 'attempt-failed')).toMatchObject({ reason: 'challenge-timeout' });
       expect(events[events.length - 1]?.type).toBe('alternatives');
