@@ -6,8 +6,8 @@ import { OPERATOR, checkScreen, heading, terminalConfig } from './support/counte
 
 /** A valid resident ID number whose check digit is X (GB 11643); no demo person holds it. */
 const ID_WITH_X = '42120219580315005X';
-/** The first demo person's social-security card (sandbox/seed/demoPersons.ts). */
-const CARD = { no: 'A42120001', sn: '421200D156000005A0001' };
+/** The 社会保障号码 printed on the first demo person's social-security card: their ID number (sandbox/seed/demoPersons.ts). */
+const CARD = { printed: '421202195803150017' };
 
 let kiosk: RunningKiosk;
 let touch: BrowserContext;
@@ -101,17 +101,20 @@ describe('the on-screen keypad, by touch alone', () => {
     expect(await valueOf('工作人员密码')).toBe(OPERATOR.pin);
     await checkScreen(page, 'keypad-id-number');
     await confirmOn('工作人员密码');
-    // The number went to the platform as typed, X included: it has nobody under it.
-    await page.getByText('没有找到您的医保信息，请换一种方式识别').waitFor();
+    // The number went to the platform as typed, X included: it has nobody under it, and the screen says what was checked.
+    await page.getByText('医保中心没有查到这个身份证号码的参保信息', { exact: false }).waitFor();
     await tapButton('用其他方式');
     await tapButton('社保卡');
-    await tapOnKeypad('社保卡号', CARD.no);
-    await confirmOn('社保卡号');
-    await tapOnKeypad('卡识别码', CARD.sn);
-    expect(await valueOf('社保卡号')).toBe(CARD.no);
-    expect(await valueOf('卡识别码')).toBe(CARD.sn);
+    // No reader at this kiosk: staff type the 社会保障号码 printed on the card, never a 卡识别码.
+    await tapOnKeypad('卡面上的社会保障号码', CARD.printed);
+    await confirmOn('卡面上的社会保障号码');
+    await tapOnKeypad('工作人员工号', OPERATOR.id);
+    await confirmOn('工作人员工号');
+    await tapOnKeypad('工作人员密码', OPERATOR.pin);
+    expect(await valueOf('卡面上的社会保障号码')).toBe(CARD.printed);
+    expect(await page.getByLabel('卡识别码').count()).toBe(0);
     await checkScreen(page, 'keypad-card');
-    await confirmOn('卡识别码');
+    await confirmOn('工作人员密码');
     await heading(page, '请确认是您本人').waitFor();
     expect(await page.locator('main').innerText()).toContain('欧*明');
   });

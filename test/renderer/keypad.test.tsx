@@ -125,18 +125,21 @@ describe('the on-screen keypad', () => {
     expect(api.calls).toContain(`identifyByIdNumber:${JSON.stringify({ certno: ID_WITH_X, operatorId: 'OP001', pin: '246810' })}`);
   });
 
-  it('a touch on another field moves the keypad there; a card number takes letters', async () => {
+  it('a touch on another field moves the keypad there; a staff number takes letters (the card typed by staff)', async () => {
     const api = fakeApi();
     renderApp(api);
     tap(await screen.findByRole('button', { name: '不刷脸，用其他方式' }));
     tap(screen.getByRole('button', { name: '社保卡' }));
-    tap(input('卡识别码'));
-    expect(screen.queryByRole('group', { name: '数字键盘：社保卡号' })).toBeNull();
-    tapKeys('卡识别码', ['4', '2', '1', '字母', 'D', '数字', '1']);
-    tap(input('社保卡号'));
-    tapKeys('社保卡号', ['字母', 'A', '数字', ...'42120001', '确认']);
+    // No reader: staff type the 社会保障号码 printed on the card; no card identification code is asked.
+    expect(screen.queryByLabelText('卡识别码')).toBeNull();
+    tap(input('工作人员工号'));
+    expect(screen.queryByRole('group', { name: '数字键盘：卡面上的社会保障号码' })).toBeNull();
+    tapKeys('工作人员工号', ['字母', 'O', 'P', '数字', '0', '0', '1']);
+    tap(input('卡面上的社会保障号码'));
+    tapKeys('卡面上的社会保障号码', [...ID_WITH_X.slice(0, 17), 'X', '确认']);
+    tapKeys('工作人员密码', ['2', '4', '6', '8', '1', '0', '确认']);
     expect(await screen.findByRole('heading', { name: '请确认是您本人' })).toBeTruthy();
-    expect(api.calls).toContain(`identifyByCard:${JSON.stringify({ cardNo: 'A42120001', cardSn: '421D1' })}`);
+    expect(api.calls).toContain(`identifyByIdNumber:${JSON.stringify({ certno: ID_WITH_X, operatorId: 'OP001', pin: '246810' })}`);
   });
 
   it('a physical keyboard still types into the field, kept to what the field takes', async () => {

@@ -11,17 +11,21 @@ export const CHECK_SECRET_FLAG = '--check-platform-secret';
 /** The same for the value of the HIS's auth header (terminal configuration `his.authHeader`). */
 export const SET_HIS_SECRET_FLAG = '--set-his-secret';
 export const CHECK_HIS_SECRET_FLAG = '--check-his-secret';
+/** The same for the staff-call webhook's signing secret (terminal configuration `staffCall.webhookUrl`). */
+export const SET_STAFF_CALL_SECRET_FLAG = '--set-staff-call-secret';
+export const CHECK_STAFF_CALL_SECRET_FLAG = '--check-staff-call-secret';
 
 export type SecretCommand = 'set' | 'check';
 
 export function secretCommand(argv: readonly string[]): SecretCommand | null {
-  if (argv.includes(SET_SECRET_FLAG) || argv.includes(SET_HIS_SECRET_FLAG)) return 'set';
-  if (argv.includes(CHECK_SECRET_FLAG) || argv.includes(CHECK_HIS_SECRET_FLAG)) return 'check';
+  if ([SET_SECRET_FLAG, SET_HIS_SECRET_FLAG, SET_STAFF_CALL_SECRET_FLAG].some((flag) => argv.includes(flag))) return 'set';
+  if ([CHECK_SECRET_FLAG, CHECK_HIS_SECRET_FLAG, CHECK_STAFF_CALL_SECRET_FLAG].some((flag) => argv.includes(flag))) return 'check';
   return null;
 }
 
 /** Which secret the command is about. */
 export function secretKindOf(argv: readonly string[]): SecretKind {
+  if (argv.includes(SET_STAFF_CALL_SECRET_FLAG) || argv.includes(CHECK_STAFF_CALL_SECRET_FLAG)) return 'staff-call';
   return argv.includes(SET_HIS_SECRET_FLAG) || argv.includes(CHECK_HIS_SECRET_FLAG) ? 'his' : 'platform';
 }
 

@@ -2,12 +2,14 @@ import path from 'node:path';
 import type * as Electron from 'electron';
 import { loadTerminalConfig } from '../../core/terminalConfigFile';
 import { runSecretCommand, secretCommand, secretKindOf, type SecretInput } from './secretCli';
-import { createSecretStore, type SecretKind } from './secretStore';
+import { createSecretStore, type SecretKind, type SecretStore } from './secretStore';
 
 export interface SecretEntryEnv {
   FACESETTLE_CONFIG?: string;
   /** `1`: accept Linux's basic_text key store, a hospital's explicit decision (build/INSTALL.md). */
   FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
+  /** Overrides the stored staff-call webhook secret (a service manager's environment file). */
+  FACESETTLE_STAFF_CALL_SECRET?: string;
 }
 
 export interface SecretEntryIo {
@@ -27,9 +29,22 @@ export function appSecretStore(electron: Pick<typeof Electron, 'app' | 'safeStor
 }
 
 /**
+ * The staff-call webhook's signing secret for `webhookUrl`: FACESETTLE_STAFF_CALL_SECRET when the
+ * environment sets it (an override, e.g. from the service manager), else the encrypted store's
+ * (`facesettle --set-staff-call-secret`), whose errors say what to do.
+ */
+export function staffCallSecretLoader(store: () => Pick<SecretStore, 'load'>, env: Pick<SecretEntryEnv, 'FACESETTLE_STAFF_CALL_SECRET'>) {
+  return async (webhookUrl: string): Promise<string> => {
+    const override = env.FACESETTLE_STAFF_CALL_SECRET?.trim();
+    if (override) return override;
+    return (await store().load(webhookUrl)).secret;
+  };
+}
+
+/**
  * When started with --set-platform-secret or --check-platform-secret (or the --…-his-secret
- * pair, for the HIS auth header's value), runs that instead of the
- * kiosk (no window, no single-instance lock, so it works while the kiosk runs) and exits with
+ * pair, for the HIS auth header's value, or --…-staff-call-secret, for the staff-call webhook's),
+ * runs that instead of the kiosk (no window, no single-instance lock, so it works while the kiosk runs) and exits with
  * its status; returns false otherwise. safeStorage needs the app ready, hence the wait.
  */
 export function runSecretCommandIfAsked(
@@ -46,9 +61,13 @@ export function runSecretCommandIfAsked(
       const configFile = env.FACESETTLE_CONFIG ?? path.join(electron.app.getPath('userData'), 'terminal.json');
       const { config } = loadTerminalConfig(configFile, env.FACESETTLE_CONFIG !== undefined);
       const kind = secretKindOf(argv);
-      const id = kind === 'his' ? config.his.authHeader : config.platform.paasId;
+      const id = kind === 'his' ? config.his.authHeader : kind === 'staff-call' ? config.staffCall.webhookUrl || undefined : config.platform.paasId;
       if (id === undefined) {
-        io.err('his.authHeader is not set in the configuration: the HIS needs no key, nothing to store');
+        io.err(
+          kind === 'his'
+            ? 'his.authHeader is not set in the configuration: the HIS needs no key, nothing to store'
+            : 'staffCall.webhookUrl is not set in the configuration: no webhook to sign for, nothing to store',
+        );
         code = 1;
       } else {
         code = await runSecretCommand(command, { store: appSecretStore(electron, env, kind), paasId: id, kind, ...io });

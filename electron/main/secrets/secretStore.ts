@@ -59,15 +59,18 @@ export interface SecretStore {
 const MAGIC = Buffer.from('FSCRED1\n', 'ascii');
 export const CREDENTIALS_FILE = 'platform-credentials.bin';
 export const HIS_CREDENTIALS_FILE = 'his-credentials.bin';
+export const STAFF_CALL_CREDENTIALS_FILE = 'staff-call-credentials.bin';
 
 /**
- * The platform's TIF secret, kept for its paasId; or the value of the HIS's auth header, kept for
- * the header's name (`his.authHeader`, in the `paasId` field). Same encryption, separate files.
+ * The platform's TIF secret, kept for its paasId; the value of the HIS's auth header, kept for
+ * the header's name (`his.authHeader`, in the `paasId` field); or the staff-call webhook's
+ * signing secret, kept for the webhook's URL (`staffCall.webhookUrl`). Same encryption, separate files.
  */
-export type SecretKind = 'platform' | 'his';
+export type SecretKind = 'platform' | 'his' | 'staff-call';
 export const SECRET_KINDS: Record<SecretKind, { file: string; what: string; idName: string; setFlag: string }> = {
   platform: { file: CREDENTIALS_FILE, what: 'platform secret', idName: 'paasId', setFlag: '--set-platform-secret' },
   his: { file: HIS_CREDENTIALS_FILE, what: 'HIS key', idName: 'his.authHeader', setFlag: '--set-his-secret' },
+  'staff-call': { file: STAFF_CALL_CREDENTIALS_FILE, what: 'staff-call webhook secret', idName: 'staffCall.webhookUrl', setFlag: '--set-staff-call-secret' },
 };
 
 export function createSecretStore(options: SecretStoreOptions): SecretStore {
