@@ -9,12 +9,16 @@ import { AdminPin } from './AdminPin';
 import { ConfigSection } from './ConfigSection';
 import { DemoEnrolSection } from './DemoEnrolSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
+import { MetricsSection } from './MetricsSection';
 import { OperatorSection } from './OperatorSection';
 import { ReconcileSection } from './ReconcileSection';
 import { ReprintSection } from './ReprintSection';
+import { StatusSummary } from './StatusSummary';
 import { UnresolvedSection } from './UnresolvedSection';
+import { useDiagnostics } from './useDiagnostics';
+import { adminErrorText } from './adminError';
 
-const SECTIONS = ['config', 'operator', 'reconcile', 'unresolved', 'reprint', 'diagnostics', 'demo'] as const;
+const SECTIONS = ['config', 'operator', 'reconcile', 'unresolved', 'reprint', 'diagnostics', 'metrics', 'demo'] as const;
 type Section = (typeof SECTIONS)[number];
 const LABELS: Record<Section, MessageKey> = {
   config: 'admin.config',
@@ -23,30 +27,39 @@ const LABELS: Record<Section, MessageKey> = {
   unresolved: 'admin.unresolved',
   reprint: 'admin.reprint',
   diagnostics: 'admin.diagnostics',
+  metrics: 'adm.metrics.tab',
   demo: 'admin.demo',
 };
 
 /** Terminal administration, behind the admin PIN. Leaving it drops the token. */
 export function AdminPanel() {
+  const adminToken = useKioskStore(selectAdminToken);
+  if (!adminToken) return <AdminPin />;
+  return <UnlockedPanel adminToken={adminToken} />;
+}
+
+/** The panel itself: the terminal's status first, then the tabs, the way back and the exit. */
+function UnlockedPanel({ adminToken }: { adminToken: string }) {
   const t = useT();
   const api = useCounterApi();
-  const adminToken = useKioskStore(selectAdminToken);
+  const diagnostics = useDiagnostics();
   const demo = useKioskStore(selectAppInfo)?.demo ?? false;
   const closeAdmin = useKioskStore((s) => s.closeAdmin);
   // Back to service: the token is revoked in main too, not just forgotten here.
   const close = () => {
-    if (adminToken) void api.adminLock({ adminToken });
+    void api.adminLock({ adminToken });
     closeAdmin();
   };
   const [section, setSection] = useState<Section>('operator');
   const [exitMessage, setExitMessage] = useState('');
-  if (!adminToken) return <AdminPin />;
+  // Said as it is: the kiosk shell leaves kiosk mode and quits; a browser preview cannot.
   const exit = async () => {
     const result = await api.exitKiosk({ adminToken });
-    setExitMessage(result.ok ? t('admin.exited') : result.error.message);
+    setExitMessage(!result.ok ? adminErrorText(t, result.error) : result.value.exiting ? t('adm.exit.electron') : t('adm.exit.browser'));
   };
   return (
     <ScreenFrame name="admin" title={t('admin.title')}>
+      <StatusSummary state={diagnostics} />
       <nav className="tabs" aria-label={t('admin.title')}>
         {SECTIONS.filter((s) => s !== 'demo' || demo).map((s) => (
           <button key={s} type="button" className="button button--secondary" aria-pressed={section === s} onClick={() => setSection(s)}>
@@ -61,13 +74,25 @@ export function AdminPanel() {
         {section === 'reconcile' ? <ReconcileSection /> : null}
         {section === 'unresolved' ? <UnresolvedSection /> : null}
         {section === 'reprint' ? <ReprintSection /> : null}
-        {section === 'diagnostics' ? <DiagnosticsSection /> : null}
+        {section === 'diagnostics' ? <DiagnosticsSection state={diagnostics} /> : null}
+        {section === 'metrics' ? <MetricsSection /> : null}
         {section === 'demo' && demo ? <DemoEnrolSection /> : null}
       </ScrollBox>
       {exitMessage ? <p role="status">{exitMessage}</p> : null}
       <div className="screen__actions">
         <button type="button" className="button button--primary" onClick={close}>
           {t('admin.close')}
+        </button>
+        {/* The counter's staff side (renderer/staff): today's settlements, opened with the operator's own PIN. */}
+        <button
+          type="button"
+          className="button button--secondary"
+          onClick={() => {
+            close();
+            useKioskStore.getState().goTo('today');
+          }}
+        >
+          {t('today.open')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => void exit()}>
           {t('admin.exit')}

@@ -6,6 +6,7 @@ import { ScreenFrame } from '../components/ScreenFrame';
 import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
+import { adminErrorText } from './adminError';
 
 /** The admin PIN: checked (hashed, with lockout) by the main process; the screen only relays. */
 export function AdminPin() {
@@ -15,6 +16,7 @@ export function AdminPin() {
   const closeAdmin = useKioskStore((s) => s.closeAdmin);
   const [pin, setPin] = useState('');
   const [message, setMessage] = useState('');
+  const [unlockNote, setUnlockNote] = useState('');
   const [busy, setBusy] = useState(false);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,12 +27,14 @@ export function AdminPin() {
     setPin('');
     if (result.ok) return setAdminToken(result.value.adminToken);
     const { code, attemptsLeft } = result.error as CounterError;
+    // LOCKED_OUT carries main's sentence with the time the lock ends (electron/core/pinLockout.ts).
+    setUnlockNote(code === 'LOCKED_OUT' ? result.error.message : '');
     setMessage(
       code === 'LOCKED_OUT' || attemptsLeft === 0
         ? t('admin.locked')
         : attemptsLeft !== undefined
           ? t('admin.wrong', { n: attemptsLeft })
-          : result.error.message,
+          : adminErrorText(t, result.error),
     );
   };
   return (
@@ -40,6 +44,7 @@ export function AdminPin() {
         <p className="screen__text screen__text--warn" role="alert">
           {message}
         </p>
+        {unlockNote && <p className="screen__text">{unlockNote}</p>}
         <div className="screen__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('admin.unlock')}

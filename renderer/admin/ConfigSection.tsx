@@ -3,23 +3,25 @@ import { useKioskStore } from '../store';
 import { selectAppInfo, selectDensity } from '../store/selectors';
 import { FactList } from '../components/FactList';
 
-/** What this terminal is (from its configuration file), and the display density staff may switch. */
+/** What this terminal is (from its configuration file), in words, and the display density staff may switch. */
 export function ConfigSection() {
   const t = useT();
   const info = useKioskStore(selectAppInfo);
   const density = useKioskStore(selectDensity);
   const update = useKioskStore((s) => s.updateSettings);
   if (!info) return null;
+  const policy = (['passive-only', 'passive+active', 'active-always'] as const).find((p) => p === info.face.policy);
   const rows: [string, string][] = [
-    ['institution', `${info.institutionName} (${info.institutionCode})`],
-    ['terminal', info.terminalId],
-    ['mode', t(`mode.${info.mode}`)],
-    ['locale', info.defaultLocale],
-    ['idleTimeoutSeconds', String(info.idleTimeoutSeconds)],
-    ['face', `${info.face.policy}, ${info.face.maxAttempts}`],
-    ['operators', info.operators.map((o) => o.id).join(', ')],
-    ['shell', info.shell],
-    ['version', info.version],
+    [t('adm.cfg.institution'), `${info.institutionName}（${info.institutionCode}）`],
+    [t('adm.cfg.terminal'), info.terminalId],
+    [t('adm.cfg.mode'), t(`mode.${info.mode}`)],
+    [t('adm.cfg.locale'), t(info.defaultLocale === 'en' ? 'adm.cfg.localeEn' : 'adm.cfg.localeZh')],
+    [t('adm.cfg.idle'), t('adm.cfg.seconds', { n: info.idleTimeoutSeconds })],
+    [t('adm.cfg.face'), t(policy ? `adm.cfg.policy.${policy}` : 'adm.cfg.policy.other')],
+    [t('adm.cfg.faceAttempts'), t('adm.cfg.times', { n: info.face.maxAttempts })],
+    [t('adm.cfg.operators'), info.operators.map((o) => `${o.id} ${o.name}`).join('、') || t('adm.cfg.none')],
+    [t('adm.cfg.shell'), t(info.shell === 'electron' ? 'adm.shell.electron' : 'adm.shell.browser')],
+    [t('adm.cfg.version'), info.version],
   ];
   return (
     <div className="admin__section">

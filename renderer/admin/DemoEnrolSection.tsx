@@ -4,6 +4,7 @@ import { useT } from '../i18n';
 import { useFaceEngine } from '../screens/identify/faceEngine';
 import { useKioskStore } from '../store';
 import { selectAdminToken } from '../store/selectors';
+import { adminErrorText } from './adminError';
 
 type DemoPerson = { psnNo: string; maskedName: string; enrolled: boolean };
 
@@ -41,7 +42,7 @@ export function DemoEnrolSection() {
       if (event.type !== 'captured') return;
       session.dispose();
       void api.demoEnrolFace({ adminToken, psnNo: chosen.psnNo, photo: event.capture.jpegBase64 }).then((answer) => {
-        setStatus(answer.ok ? t('admin.demoDone', { name: answer.value.maskedName }) : answer.error.message);
+        setStatus(answer.ok ? t('admin.demoDone', { name: answer.value.maskedName }) : adminErrorText(t, answer.error));
         setChosen(null);
       });
     });

@@ -7,6 +7,7 @@ import { useT } from '../i18n';
 import { useKioskStore } from '../store';
 import { selectAdminToken, selectAppInfo, selectOperatorId } from '../store/selectors';
 import { useOperatorFromMain } from '../hooks/useOperatorFromMain';
+import { adminErrorText } from './adminError';
 
 /**
  * Who runs this counter. Main keeps the sign-in (a reload or restart keeps it until sign-out
@@ -20,7 +21,7 @@ export function OperatorSection() {
   const adminToken = useKioskStore(selectAdminToken);
   const info = useKioskStore(selectAppInfo);
   const operatorId = useKioskStore(selectOperatorId);
-  const update = useKioskStore((s) => s.updateSettings);
+  const setOperator = useKioskStore((s) => s.setOperatorFromMain);
   const [chosen, setChosen] = useState<string | null>(null);
   const [pin, setPin] = useState('');
   const [busy, setBusy] = useState(false);
@@ -34,15 +35,15 @@ export function OperatorSection() {
     const result = await api.signInOperator({ adminToken, operatorId: chosen, pin });
     setBusy(false);
     setPin('');
-    if (!result.ok) return setMessage(result.error.code === 'NOT_AUTHORISED' ? t('admin.signInRefused') : result.error.message);
+    if (!result.ok) return setMessage(result.error.code === 'NOT_AUTHORISED' ? t('admin.signInRefused') : adminErrorText(t, result.error));
     setMessage('');
     setChosen(null);
-    update({ operatorId: result.value.operator.id });
+    setOperator(result.value.operator);
   };
   const signOut = async () => {
     const result = await api.signOutOperator({ adminToken });
-    setMessage(result.ok ? '' : result.error.message);
-    if (result.ok) update({ operatorId: null });
+    setMessage(result.ok ? '' : adminErrorText(t, result.error));
+    if (result.ok) setOperator(null);
   };
   const back = () => {
     setChosen(null);
@@ -55,6 +56,8 @@ export function OperatorSection() {
       <p className="screen__lead" role="status">
         {operatorId ? t('admin.signedIn', { id: operatorId }) : t('admin.notSignedIn')}
       </p>
+      {/* Not the terminal's platform sign-in (9001, automatic): diagnostics lists both, apart. */}
+      <p className="screen__text">{t('adm.operatorNote')}</p>
       {operatorId ? (
         <button type="button" className="button button--secondary" onClick={() => void signOut()}>
           {t('admin.signOut')}

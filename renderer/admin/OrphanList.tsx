@@ -8,7 +8,9 @@ import { yuan } from '../components/money';
 import { useCounterApi } from '../flows/useCounter';
 import { useT, type MessageKey } from '../i18n';
 import { useKioskStore } from '../store';
-import { selectAdminToken } from '../store/selectors';
+import { selectAdminToken, selectLocale } from '../store/selectors';
+import { formatDayTime } from '../format/dateTime';
+import { adminErrorText } from './adminError';
 
 const JOURNAL_STATE: Record<ReconcileOrphan['journalState'], MessageKey> = {
   none: 'admin.orphanJournal.none',
@@ -25,8 +27,9 @@ export function OrphanList({ orphans, onReversed }: { orphans: ReconcileOrphan[]
   const t = useT();
   const api = useCounterApi();
   const adminToken = useKioskStore(selectAdminToken);
+  const locale = useKioskStore(selectLocale);
   const [open, setOpen] = useState<string | null>(null);
-  const [form, setForm] = useState({ operatorId: useKioskStore.getState().settings.operatorId ?? '', pin: '', reason: '' });
+  const [form, setForm] = useState({ operatorId: useKioskStore.getState().operator?.id ?? '', pin: '', reason: '' });
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState('');
   if (!adminToken || orphans.length === 0) return message ? <p role="status">{message}</p> : null;
@@ -35,7 +38,7 @@ export function OrphanList({ orphans, onReversed }: { orphans: ReconcileOrphan[]
     setBusy(true);
     const result = await api.reverseOrphan({ adminToken, msgid, ...form });
     setBusy(false);
-    setMessage(result.ok ? result.value.explanation : result.error.message);
+    setMessage(result.ok ? result.value.explanation : adminErrorText(t, result.error));
     if (result.ok) {
       setOpen(null);
       setForm({ ...form, pin: '', reason: '' });
@@ -51,7 +54,7 @@ export function OrphanList({ orphans, onReversed }: { orphans: ReconcileOrphan[]
           <li key={o.msgid} data-testid={`orphan-${o.msgid}`}>
             <p className="screen__text">
               {t('admin.orphanLine', {
-                time: o.time ?? '—',
+                time: o.time ? formatDayTime(o.time, locale) : '—',
                 person: [o.maskedName, o.maskedPsnNo].filter(Boolean).join(' '),
                 total: yuan(o.medfeeFen),
                 fund: yuan(o.fundFen),

@@ -5,28 +5,23 @@ import { yuan } from '../components/money';
 import { useCounterApi } from '../flows/useCounter';
 import { useT, type MessageKey } from '../i18n';
 import { useKioskStore } from '../store';
-import { selectAdminToken } from '../store/selectors';
+import { selectAdminToken, selectLocale } from '../store/selectors';
+import { formatDay, formatDayTime } from '../format/dateTime';
+import { adminErrorText } from './adminError';
+import { cashFen, clrTypeName, dayTotals, insutypeName } from './reconcileWords';
+import { download } from './download';
 import { OrphanList } from './OrphanList';
 
 const VERDICT: Record<ReconcileGroup['verdict'], MessageKey> = {
-  balanced: 'admin.verdict.balanced',
-  problems: 'admin.verdict.problems',
-  unchecked: 'admin.verdict.unchecked',
+  balanced: 'adm.rec.verdict.balanced',
+  problems: 'adm.rec.verdict.problems',
+  unchecked: 'adm.rec.verdict.unchecked',
 };
 const PROBLEM: Record<ReconcileProblem['kind'], MessageKey> = {
   'only-on-terminal': 'admin.problem.onlyOnTerminal',
   'amounts-differ': 'admin.problem.amountsDiffer',
   'platform-differs': 'admin.problem.platformDiffers',
 };
-
-/** The browser's own download: in the kiosk shell it asks where to save (e.g. a USB stick). */
-function download(filename: string, text: string) {
-  if (typeof URL.createObjectURL !== 'function') return;
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const link = Object.assign(document.createElement('a'), { href: url, download: filename });
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 0);
-}
 
 /**
  * End-of-day reconciliation of THIS terminal: whether its own settlements agree with the
@@ -38,21 +33,23 @@ export function ReconcileSection() {
   const t = useT();
   const api = useCounterApi();
   const adminToken = useKioskStore(selectAdminToken);
+  const locale = useKioskStore(selectLocale);
   const [report, setReport] = useState<ReconcileReport | null>(null);
   const [message, setMessage] = useState('');
   const [busy, setBusy] = useState(false);
   if (!adminToken) return null;
+  const totals = dayTotals(report?.groups ?? []);
   const run = async () => {
     setBusy(true);
     const result = await api.reconcileDay({ adminToken });
     setBusy(false);
     setReport(result.ok ? result.value : null);
-    setMessage(result.ok ? '' : result.error.message);
+    setMessage(result.ok ? '' : adminErrorText(t, result.error));
   };
   const exportCsv = async () => {
     const result = await api.exportDayCsv({ adminToken, ...(report ? { day: report.day } : {}) });
     if (result.ok) download(result.value.filename, result.value.csv);
-    setMessage(result.ok ? t('admin.reconcileExported', { n: result.value.count, total: yuan(result.value.medfeeFen) }) : result.error.message);
+    setMessage(result.ok ? t('admin.reconcileExported', { n: result.value.count, total: yuan(result.value.medfeeFen) }) : adminErrorText(t, result.error));
   };
   const reversed = (msgid: string) => setReport((r) => (r ? { ...r, orphans: r.orphans.filter((o) => o.msgid !== msgid) } : r));
   return (
@@ -62,32 +59,46 @@ export function ReconcileSection() {
           {busy ? t('common.working') : t('admin.reconcileRun')}
         </button>
         <button type="button" className="button button--secondary" onClick={() => void exportCsv()}>
-          {t('admin.reconcileExport')}
+          {t('adm.rec.export')}
         </button>
       </div>
       {message ? <p role="alert">{message}</p> : null}
       {report ? (
         <div className="report" data-testid="reconcile-report">
           <p className="screen__lead">
-            {report.day} · <strong>{report.balanced ? t('admin.reconcileBalanced') : t('admin.reconcileNotBalanced')}</strong>
+            {t('adm.rec.day', { day: formatDay(report.day, locale) })} · <strong>{report.balanced ? t('admin.reconcileBalanced') : t('admin.reconcileNotBalanced')}</strong>
           </p>
+          <p className="screen__text">{report.balanced ? t('adm.rec.balancedWhy') : t('adm.rec.notBalancedWhy')}</p>
           <p className="screen__text">{report.explanation}</p>
+          {report.groups.length > 0 ? (
+            <>
+              <p className="screen__lead" data-testid="reconcile-totals">
+                {t('adm.rec.total', { count: totals.count, total: yuan(totals.medfeeFen), fund: yuan(totals.fundFen), account: yuan(totals.accountFen), cash: yuan(totals.cashFen) })}
+              </p>
+              <p className="screen__text">{t('adm.rec.cashNote')}</p>
+            </>
+          ) : null}
           {report.otherTerminals > 0 ? <p className="screen__text">{t('admin.reconcileOthers', { n: report.otherTerminals })}</p> : null}
           {report.unresolved > 0 ? <p className="screen__text--warn">{t('admin.reconcileUnresolved', { n: report.unresolved })}</p> : null}
           <ul>
             {report.groups.map((g, i) => (
               <li key={i}>
-                {t('admin.reconcileGroup', {
-                  insutype: g.insutype,
-                  clrType: g.clrType,
+                {t('adm.rec.group', {
+                  insutype: insutypeName(t, g.insutype),
+                  clrType: clrTypeName(t, g.clrType),
                   count: g.count,
                   total: yuan(g.medfeeFen),
                   fund: yuan(g.fundFen),
                   account: yuan(g.accountFen),
+                  cash: yuan(cashFen(g)),
                 })}{' '}
                 — <strong>{t(VERDICT[g.verdict])}</strong>
-                {g.detailProblem ? ` (${g.detailProblem})` : ''}
-                {g.platformSays ? <small> · {t('admin.reconcileInstitution', { says: g.platformSays })}</small> : null}
+                {g.detailProblem ? `（${g.detailProblem}）` : ''}
+                <small>
+                  {' '}
+                  · {t('adm.rec.institution', { verdict: t(`adm.rec.totals.${g.totals}`) })}
+                  {g.platformSays ? ` · ${t('adm.rec.platformSays', { says: g.platformSays })}` : ''}
+                </small>
               </li>
             ))}
           </ul>
@@ -97,7 +108,7 @@ export function ReconcileSection() {
               <ul>
                 {report.problems.map((p) => (
                   <li key={`${p.setlId}-${p.kind}`}>
-                    <strong>{t(PROBLEM[p.kind])}</strong> · {p.time ?? '—'} · {[p.maskedName, p.maskedPsnNo].filter(Boolean).join(' ')}
+                    <strong>{t(PROBLEM[p.kind])}</strong> · {p.time ? formatDayTime(p.time, locale) : '—'} · {[p.maskedName, p.maskedPsnNo].filter(Boolean).join(' ')}
                     {p.refund ? ` · ${t('admin.refund')}` : ''} ·{' '}
                     {t('admin.reconcileAmounts', {
                       terminal: p.terminal ? yuan(p.terminal.medfeeFen) : '—',
@@ -116,7 +127,7 @@ export function ReconcileSection() {
               <ul>
                 {report.pending.map((p) => (
                   <li key={p.msgid}>
-                    {p.time ?? '—'} · {[p.maskedName, p.maskedPsnNo].filter(Boolean).join(' ')} · {yuan(p.medfeeFen)} ·{' '}
+                    {p.time ? formatDayTime(p.time, locale) : '—'} · {[p.maskedName, p.maskedPsnNo].filter(Boolean).join(' ')} · {yuan(p.medfeeFen)} ·{' '}
                     {t('admin.orphanRefs', { setlId: p.setlId, msgid: p.msgid })}
                   </li>
                 ))}

@@ -10,6 +10,7 @@ import { usePrintSlip } from '../print/slipPrinting';
 import { SlipView } from '../print/SlipView';
 import { useKioskStore } from '../store';
 import { selectAdminToken, selectPrinting } from '../store/selectors';
+import { adminErrorText } from './adminError';
 
 type Found = Extract<ReceiptLookup, { status: 'found' }>;
 
@@ -37,7 +38,7 @@ export function ReprintSection() {
     setMessage('');
     const result = await api.findReceipt({ adminToken, reference: ref.trim() });
     setBusy(false);
-    if (!result.ok) return setMessage(t('reprint.failed', { why: result.error.message }));
+    if (!result.ok) return setMessage(t('reprint.failed', { why: adminErrorText(t, result.error) }));
     if (result.value.status === 'not-charged') return setMessage(t('reprint.notCharged', { state: t(`reprint.state.${result.value.state}`) }));
     setFound(result.value);
   };

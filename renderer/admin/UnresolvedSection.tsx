@@ -8,12 +8,11 @@ import { yuan } from '../components/money';
 import { useCounterApi } from '../flows/useCounter';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
-import { selectAdminToken } from '../store/selectors';
+import { selectAdminToken, selectLocale } from '../store/selectors';
+import { formatDayTime } from '../format/dateTime';
+import { adminErrorText } from './adminError';
 
 type Resolution = 'reversed' | 'settled' | 'never-happened';
-
-/** China time, as staff read it off the platform's console: `11-30 14:05`. */
-const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(5, 16).replace('T', ' ');
 
 /**
  * Payments whose result is still being confirmed. Recovery settles most of them by itself;
@@ -25,6 +24,9 @@ export function UnresolvedSection() {
   const t = useT();
   const api = useCounterApi();
   const adminToken = useKioskStore(selectAdminToken);
+  const locale = useKioskStore(selectLocale);
+  // Local time in Chinese form (11月30日 14:05), as the terminal's clock stands.
+  const at = (iso: string) => formatDayTime(iso, locale);
   const [rows, setRows] = useState<UnresolvedAttemptView[] | null>(null);
   const [open, setOpen] = useState<string | null>(null);
   const [form, setForm] = useState({ operatorId: '', pin: '', reason: '' });
@@ -37,16 +39,16 @@ export function UnresolvedSection() {
     void api.listUnresolved({ adminToken }).then((result) => {
       if (!live) return;
       setRows(result.ok ? result.value : []);
-      if (!result.ok) setMessage(result.error.message);
+      if (!result.ok) setMessage(adminErrorText(t, result.error));
     });
     return () => {
       live = false;
     };
-  }, [api, adminToken, version]);
+  }, [api, adminToken, version, t]);
   if (!adminToken) return null;
   const resolve = async (msgid: string, resolution: Resolution) => {
     const result = await api.resolveUnresolved({ adminToken, msgid, resolution, ...form });
-    setMessage(result.ok ? t('admin.unresolvedDone') : result.error.message);
+    setMessage(result.ok ? t('admin.unresolvedDone') : adminErrorText(t, result.error));
     if (result.ok) {
       setOpen(null);
       setForm({ operatorId: '', pin: '', reason: '' });
@@ -61,8 +63,8 @@ export function UnresolvedSection() {
           <li key={row.msgid} data-testid={`unresolved-${row.msgid}`}>
             <p className="screen__text">
               <strong>{row.needsStaff ? t('admin.unresolvedNeedsStaff') : t('admin.unresolvedChecking')}</strong> {row.what} · {row.maskedName || '—'}
-              {row.requestedFen !== null ? ` · ${yuan(row.requestedFen)}` : ''} · {t('admin.unresolvedSent', { at: chinaTime(row.sentAt) })} ·{' '}
-              {t('admin.unresolvedDecidable', { at: chinaTime(row.decidableAt) })}
+              {row.requestedFen !== null ? ` · ${yuan(row.requestedFen)}` : ''} · {t('admin.unresolvedSent', { at: at(row.sentAt) })} ·{' '}
+              {t('admin.unresolvedDecidable', { at: at(row.decidableAt) })}
             </p>
             <p className="screen__text">{t('admin.unresolvedRef', { msgid: row.msgid })}</p>
             <p className="screen__text">{row.platformSays ?? t('admin.unresolvedNotAsked')}</p>

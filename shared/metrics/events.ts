@@ -15,10 +15,21 @@ export const LIVENESS_FAILURE_REASONS = ['timeout', 'face-jump', 'face-lost', 's
 /** The face service's answers (shared/ipc FaceIdentification statuses) and a failed call. */
 export const IDENTIFICATION_OUTCOMES = ['identified', 'second-factor', 'wrong-digits', 'retry', 'not-found', 'error'] as const;
 export const SECOND_FACTOR_OUTCOMES = ['passed', 'failed', 'abandoned'] as const;
-export const FALLBACKS = ['qr', 'card', 'staff'] as const;
+/**
+ * The ways in other than the face: e-voucher QR, social-security card, the ID number staff type,
+ * and a staff call while the patient is being identified (main counts that from callStaff).
+ */
+export const FALLBACKS = ['qr', 'card', 'id-number', 'staff'] as const;
+/** The screens on which a staff call means the patient could not get identified alone. */
+export const IDENTIFYING_SCREENS = ['consent', 'face', 'other-ways', 'qr', 'card', 'id-number', 'second-factor', 'is-this-you'] as const;
 export const SETTLEMENT_OUTCOMES = ['settled', 'failed', 'unknown', 'cancelled'] as const;
 /** A patient's cancellation (2103, 2208, 2305) or the undoing of an unknown outcome (2601). */
 export const REVERSAL_KINDS = ['cancellation', 'unknown-outcome'] as const;
+/**
+ * The password-free cap (issue 15): settled by face alone within it, a second factor asked above
+ * it, given as the last four ID digits or a staff PIN, or digits given wrong.
+ */
+export const PASSWORD_FREE_OUTCOMES = ['within-cap', 'asked', 'id-digits', 'staff-pin', 'digits-wrong'] as const;
 export const STEPS = ['consent', 'face-capture', 'liveness', 'identify', 'second-factor', 'confirm', 'settle', 'receipt', 'visit'] as const;
 
 export const metricEventSchema = z.discriminatedUnion('type', [
@@ -31,6 +42,7 @@ export const metricEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('consent-declined') }).strict(),
   z.object({ type: z.literal('settlement'), outcome: z.enum(SETTLEMENT_OUTCOMES) }).strict(),
   z.object({ type: z.literal('reversal'), kind: z.enum(REVERSAL_KINDS) }).strict(),
+  z.object({ type: z.literal('password-free'), outcome: z.enum(PASSWORD_FREE_OUTCOMES) }).strict(),
   // Up to an hour: a longer "step" is a kiosk left open, not a patient's time.
   z.object({ type: z.literal('step-time'), step: z.enum(STEPS), ms: z.number().int().min(0).max(3_600_000) }).strict(),
 ]);
@@ -50,6 +62,8 @@ export interface MetricsSummary {
   consentDeclined: number;
   settlements: Record<(typeof SETTLEMENT_OUTCOMES)[number], number>;
   reversals: Record<(typeof REVERSAL_KINDS)[number], number>;
+  /** The password-free cap's use (issue 15). */
+  passwordFree?: Record<(typeof PASSWORD_FREE_OUTCOMES)[number], number>;
   /** Median milliseconds per step, null where the step was not timed that day. */
   medianMs: Record<Step, number | null>;
   /** How many timings each median is of. */

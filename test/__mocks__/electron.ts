@@ -24,6 +24,9 @@ export class BrowserWindow extends EventEmitter {
   restore = jest.fn();
   isMinimized = jest.fn(() => false);
   flashFrame = jest.fn();
+  setKiosk = jest.fn();
+  setFullScreen = jest.fn();
+  setAlwaysOnTop = jest.fn();
   constructor(readonly options: Record<string, unknown>) {
     super();
     BrowserWindow.instances.push(this);

@@ -53,7 +53,7 @@ describe('terminal administration', () => {
     expect(await screen.findByText('今日本终端没有结算记录。')).toBeTruthy();
     expect(api.calls).toContain(`reconcileDay:${JSON.stringify({ adminToken: 'admin-token-1' })}`);
     click('诊断');
-    expect(await screen.findByText('journal.unresolved')).toBeTruthy();
+    expect((await screen.findByTestId('diagnostics-facts')).textContent).toContain('待确认 0 笔，需人工 0 笔');
     click('终端配置');
     click('标准');
     expect(useKioskStore.getState().settings.density).toBe('standard');

@@ -83,7 +83,13 @@ describe('day-end reconciliation in administration', () => {
     const report = await screen.findByTestId('reconcile-report');
     expect(within(report).getByText('本终端未对平，请看下面的说明')).toBeTruthy();
     expect(within(report).getByText('其他终端/窗口的结算 3 笔：不属于本终端，未计入')).toBeTruthy();
-    expect(screen.getByTestId('reconcile-problems').textContent).toMatch(/金额不一致 · 2026-11-30 10:01:00 · 张\*兰 4212…0003 · 本终端 ¥19\.50，医保中心 ¥18\.50/);
+    expect(screen.getByTestId('reconcile-problems').textContent).toMatch(/金额不一致 · 11月30日 10:01 · 张\*兰 4212…0003 · 本终端 ¥19\.50，医保中心 ¥18\.50/);
+    // The group in words, with what patients paid in cash, and the day's totals.
+    expect(report.textContent).toContain('职工基本医疗保险，定点药店购药：2 笔，医疗费 ¥52.00，基金支付 ¥0.00，个人账户 ¥52.00，现金 ¥0.00');
+    expect(within(report).getByTestId('reconcile-totals').textContent).toBe('本终端当日合计：2 笔，医疗费 ¥52.00，其中基金支付 ¥0.00、个人账户 ¥52.00、现金 ¥0.00');
+    expect(report.textContent).toContain('全机构总账（3201）：医保中心记录的比本机构报的多');
+    expect(report.textContent).toContain('未对平：本终端的记录与医保中心的不一致');
+    expect(screen.getByTestId('reconcile-orphans').textContent).toContain('11月30日 10:15');
 
     const orphan = screen.getByTestId(`orphan-${ORPHAN_MSGID}`);
     expect(within(orphan).getByText(/欧\*明 4212…0001 · 总额 ¥15\.00/)).toBeTruthy();
@@ -110,7 +116,7 @@ describe('day-end reconciliation in administration', () => {
       },
     });
     await openReconcile(api);
-    click('导出本终端当日明细（CSV）');
+    click('导出本终端当日明细表');
     expect(await screen.findByText('已导出 2 笔，医疗费合计 ¥52.00')).toBeTruthy();
     expect(api.calls).toContain(`exportDayCsv:${JSON.stringify({ adminToken: 'admin-token-1' })}`);
   });

@@ -5,6 +5,7 @@ import {
   IDENTIFICATION_OUTCOMES,
   LIVENESS_FAILURE_REASONS,
   metricEventSchema,
+  PASSWORD_FREE_OUTCOMES,
   REVERSAL_KINDS,
   SECOND_FACTOR_OUTCOMES,
   SETTLEMENT_OUTCOMES,
@@ -13,6 +14,7 @@ import {
   type MetricsSummary,
 } from '../../../shared/metrics/events';
 import { platformDate } from '../../settlement/time';
+import { columnTitle } from '../../../shared/metrics/labels';
 
 export type RecordResult = { ok: true } | { ok: false; problems: string[] };
 
@@ -101,6 +103,7 @@ export class MetricsStore {
       consentDeclined: count('consent-declined'),
       settlements: byKey('settlement', SETTLEMENT_OUTCOMES),
       reversals: byKey('reversal', REVERSAL_KINDS),
+      passwordFree: byKey('password-free', PASSWORD_FREE_OUTCOMES),
       medianMs,
       timedSteps,
     };
@@ -116,12 +119,16 @@ export class MetricsStore {
     return rows.map((row) => ({ day: row.day, terminalId: row.terminal }));
   }
 
-  /** One row per terminal and day, one column per figure: opens as a table in any spreadsheet. */
+  /**
+   * One row per terminal and day, one column per figure, headed in Chinese (shared/metrics/labels.ts).
+   * UTF-8 with a BOM and CRLF: Excel, which the hospital's office opens it in, otherwise reads
+   * the Chinese header as a legacy code page.
+   */
   exportCsv(range: { from?: string; to?: string } = {}): string {
     const rows = this.days(range).map(({ day, terminalId }) => flatten(this.summary(day, terminalId)));
-    const header = Object.keys(flatten(this.summary('0000-00-00')));
-    const lines = [header.join(','), ...rows.map((row) => header.map((column) => csvCell(row[column])).join(','))];
-    return `${lines.join('\r\n')}\r\n`;
+    const keys = Object.keys(flatten(this.summary('0000-00-00')));
+    const lines = [keys.map((key) => csvCell(columnTitle(key))).join(','), ...rows.map((row) => keys.map((key) => csvCell(row[key])).join(','))];
+    return `\uFEFF${lines.join('\r\n')}\r\n`;
   }
 
   /** Drops days before `day` (yyyy-MM-dd), for a retention policy. */
@@ -139,6 +146,7 @@ function counterKey(event: Exclude<MetricEvent, { type: 'step-time' }>): string 
     case 'identification':
     case 'second-factor':
     case 'settlement':
+    case 'password-free':
       return event.outcome;
     case 'fallback':
       return event.via;

@@ -118,7 +118,7 @@ describe('inclusion metrics', () => {
     expect(reopened.days()).toEqual([{ day: '2026-11-30', terminalId: 'KIOSK-01' }]);
   });
 
-  it('exports one CSV row per terminal and day, within a range', () => {
+  it('exports one CSV row per terminal and day, within a range, headed in Chinese with a BOM for Excel', () => {
     const { db } = openDb();
     let now = EARLY_29TH;
     const store = new MetricsStore(db, { terminalId: 'KIOSK-01', clock: () => now });
@@ -129,16 +129,61 @@ describe('inclusion metrics', () => {
     store.record({ type: 'face-attempt' });
 
     const csv = store.exportCsv({ from: '2026-11-29', to: '2026-11-30' });
+    // Excel reads UTF-8 only with the BOM; without it the Chinese header turns to mojibake.
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(csv.endsWith('\r\n')).toBe(true);
-    const [header, ...rows] = csv.trimEnd().split('\r\n').map((line) => line.split(','));
-    expect(header!.slice(0, 3)).toEqual(['day', 'terminalId', 'faceAttempts']);
-    expect(header).toContain('qualityGateFailures.too-far');
-    expect(header).toContain('medianMs.face-capture');
+    const [header, ...rows] = csv.slice(1).trimEnd().split('\r\n').map((line) => line.split(','));
+    expect(header!.slice(0, 3)).toEqual(['日期', '终端号', '刷脸次数']);
+    expect(header).toEqual(expect.arrayContaining(['画面提示：离得太远', '其他方式：身份证号（工作人员录入）', '其他方式：呼叫工作人员', '用时中位数（毫秒）：刷脸拍摄']));
+    expect(header!.filter((column) => /[A-Za-z]{2,}/.test(column))).toEqual([]);
+    expect(new Set(header).size).toBe(header!.length);
     expect(rows).toHaveLength(2);
     const row = (i: number) => Object.fromEntries(header!.map((column, c) => [column, rows[i]![c]]));
-    expect(row(0)).toMatchObject({ day: '2026-11-29', terminalId: 'KIOSK-01', faceAttempts: '3', 'qualityGateFailures.too-far': '2', 'fallbacks.card': '1', 'medianMs.face-capture': '3500', 'medianMs.settle': '' });
-    expect(row(1)).toMatchObject({ day: '2026-11-30', faceAttempts: '0', 'fallbacks.qr': '1' });
+    expect(row(0)).toMatchObject({
+      日期: '2026-11-29',
+      终端号: 'KIOSK-01',
+      刷脸次数: '3',
+      '画面提示：离得太远': '2',
+      '其他方式：社保卡': '1',
+      '用时中位数（毫秒）：刷脸拍摄': '3500',
+      '用时中位数（毫秒）：医保结算': '',
+    });
+    expect(row(1)).toMatchObject({ 日期: '2026-11-30', 刷脸次数: '0', '其他方式：医保码': '1' });
     expect(store.exportCsv().trimEnd().split('\r\n')).toHaveLength(4);
+  });
+
+  it('gives each day the figures the admin page shows: declines, each other way, liveness, second factor, medians', () => {
+    const { db } = openDb();
+    let now = EARLY_29TH;
+    const store = new MetricsStore(db, { terminalId: 'KIOSK-01', clock: () => now });
+    const day29: MetricEvent[] = [
+      { type: 'consent-declined' },
+      { type: 'consent-declined' },
+      { type: 'fallback', via: 'id-number' },
+      { type: 'fallback', via: 'staff' },
+      { type: 'fallback', via: 'qr' },
+      { type: 'liveness-failed', reason: 'spoof-suspected' },
+      { type: 'second-factor', outcome: 'abandoned' },
+      { type: 'second-factor', outcome: 'failed' },
+      ...[60_000, 20_000, 40_000, 30_000].map((ms): MetricEvent => ({ type: 'step-time', step: 'visit', ms })),
+      { type: 'step-time', step: 'consent', ms: 7000 },
+    ];
+    for (const event of day29) expect(store.record(event)).toEqual({ ok: true });
+    now = LATE_29TH;
+    store.record({ type: 'fallback', via: 'id-number' });
+    now = new Date('2026-11-30T01:00:00Z');
+    store.record({ type: 'fallback', via: 'card' });
+
+    const day = store.summary('2026-11-29');
+    expect(day.consentDeclined).toBe(2);
+    expect(day.fallbacks).toEqual({ qr: 1, card: 0, 'id-number': 2, staff: 1 });
+    expect(day.livenessFailures['spoof-suspected']).toBe(1);
+    expect(day.secondFactor).toEqual({ passed: 0, failed: 1, abandoned: 1 });
+    // 20, 30, 40, 60 s → the mean of the middle two.
+    expect(day.medianMs.visit).toBe(35_000);
+    expect(day.timedSteps.visit).toBe(4);
+    expect(day.medianMs.consent).toBe(7000);
+    expect(store.summary('2026-11-30').fallbacks).toEqual({ qr: 0, card: 1, 'id-number': 0, staff: 0 });
   });
 
   it('leaves nothing personal in the database file', () => {
