@@ -1,5 +1,6 @@
 import type { TerminalConfig } from '../../shared/config/terminalConfig';
 import { FreshnessRule } from './freshness';
+import { familyOnReceipt } from './familyReceipt';
 import type { JournalEntry } from './journal';
 import { platformDateTime } from './time';
 import type { ReceiptItem, SettlementReceipt, PendingReceipt } from '../../shared/types/settlement';
@@ -23,12 +24,19 @@ function header(config: TerminalConfig, entry: JournalEntry) {
   };
 }
 
+/** A cancel row names the settlement it undid (cancel.ts writes both), so its slip can print the original setl_id. */
+function cancelled(entry: JournalEntry): { cancels: { setlId: string; msgid: string } } | Record<string, never> {
+  const { cancels, cancelsSetlId } = entry.detail;
+  return typeof cancels === 'string' && typeof cancelsSetlId === 'string' ? { cancels: { setlId: cancelsSetlId, msgid: cancels } } : {};
+}
+
 /** From a done journal row: the receipt states what the platform answered, not what was asked. */
 export function settlementReceipt(config: TerminalConfig, entry: JournalEntry): SettlementReceipt {
   const a = entry.amounts;
   if (entry.state !== 'done' || !a || !entry.setlId) throw new Error(`no settled amounts for ${entry.msgid}`);
+  const isCancel = ['2208', '2103', '2305'].includes(entry.infno);
   return {
-    kind: ['2208', '2103', '2305'].includes(entry.infno) ? 'cancel' : 'settlement',
+    kind: isCancel ? 'cancel' : 'settlement',
     ...header(config, entry),
     totalFen: a.medfeeSumamt,
     fundFen: a.fundPaySumamt,
@@ -39,6 +47,8 @@ export function settlementReceipt(config: TerminalConfig, entry: JournalEntry): 
     setlId: entry.setlId,
     msgid: entry.msgid,
     time: platformDateTime(new Date(entry.updatedAt)),
+    ...(isCancel ? cancelled(entry) : {}),
+    ...familyOnReceipt(entry),
   };
 }
 

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { useKioskStore } from '../store';
 import { selectPrinting } from '../store/selectors';
@@ -18,12 +18,21 @@ function printRoot(): HTMLElement {
 }
 
 /**
- * Puts this slip where printing takes it from, for as long as the screen showing it is there:
+ * Puts a slip where printing takes it from, for as long as the screen showing it is there:
  * Electron prints the window and the bridge's page prints itself, and print.css shows this
  * alone. Leaving the screen takes the slip (and the patient's name on it) out of the page.
  */
+export function PrintPortal({ children }: { children: ReactNode }) {
+  const [root] = useState(printRoot);
+  return createPortal(children, root);
+}
+
+/** A receipt's slip, laid out for the configured paper. */
 export function PrintSlip(props: SlipProps) {
   const { paper } = useKioskStore(selectPrinting);
-  const [root] = useState(printRoot);
-  return createPortal(<SlipView {...props} paper={paper} />, root);
+  return (
+    <PrintPortal>
+      <SlipView {...props} paper={paper} />
+    </PrintPortal>
+  );
 }

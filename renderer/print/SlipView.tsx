@@ -3,9 +3,13 @@ import type { PaperSize } from '../../shared/config/terminalConfig';
 import type { RegistrationInfo } from '../../shared/types/settlement';
 import type { Receipt } from '../api/counter';
 import { yuan } from '../components/money';
+import { formatDay, formatDayTime } from '../format/dateTime';
 import { useT } from '../i18n';
+import { useKioskStore } from '../store';
+import { selectLocale } from '../store/selectors';
 import { SlipQr } from './SlipQr';
 import { slipHeadingKey, slipRef } from './slip';
+import { accountLabel, familyMoneyRows, payerRows } from '../family/receiptRows';
 
 export interface SlipProps {
   receipt: Receipt;
@@ -34,21 +38,33 @@ function Field({ label, children, strong = false }: { label: string; children: R
  */
 export function SlipView({ receipt, registration, nextStep, reprintedAt, paper }: SlipProps & { paper: PaperSize }) {
   const t = useT();
+  const locale = useKioskStore(selectLocale);
   const heading = t(slipHeadingKey(receipt, registration));
   const reference = slipRef(receipt);
   return (
     <div className="slip" data-paper={paper} data-slip-kind={receipt.kind}>
       <p className="slip__title">{receipt.institutionName}</p>
       <p className="slip__heading">{heading}</p>
-      {reprintedAt ? <p className="slip__reprint">{t('slip.reprint', { at: reprintedAt })}</p> : null}
+      {reprintedAt ? <p className="slip__reprint">{t('slip.reprint', { at: formatDayTime(reprintedAt, locale) })}</p> : null}
       <dl className="slip__fields">
         <Field label={t('quote.patient')}>{receipt.patientName}</Field>
+        {payerRows(t, receipt).map((row) => (
+          <Field key={row.testId} label={row.label}>
+            {row.value}
+          </Field>
+        ))}
+        {/* A cancel's slip names what it undid: the settlement number the patient's first slip carries. */}
+        {receipt.kind === 'cancel' && receipt.cancels ? (
+          <Field label={t('slip.cancels')} strong>
+            {receipt.cancels.setlId}
+          </Field>
+        ) : null}
         {registration ? (
           <>
             <Field label={t('slip.dept')}>{registration.deptName}</Field>
             <Field label={t('slip.doctor')}>{registration.doctorName}</Field>
             <Field label={t('slip.visit')}>
-              {registration.date} {t(registration.period === 'PM' ? 'period.PM' : 'period.AM')}
+              {formatDay(registration.date, locale)} {t(registration.period === 'PM' ? 'period.PM' : 'period.AM')}
             </Field>
             <Field label={t('slip.regNo')} strong>
               {registration.regNo}
@@ -73,7 +89,12 @@ export function SlipView({ receipt, registration, nextStep, reprintedAt, paper }
         <dl className="slip__fields slip__money">
           <Field label={t('quote.total')}>{yuan(receipt.totalFen)}</Field>
           <Field label={t('quote.fund')}>{yuan(receipt.fundFen)}</Field>
-          <Field label={t('quote.account')}>{yuan(receipt.accountFen)}</Field>
+          <Field label={accountLabel(t, receipt)}>{yuan(receipt.accountFen)}</Field>
+          {familyMoneyRows(t, receipt).map((row) => (
+            <Field key={row.testId} label={row.label}>
+              {row.value}
+            </Field>
+          ))}
           <Field label={t('receipt.cash')} strong>
             {yuan(receipt.cashFen)}
           </Field>
@@ -85,7 +106,7 @@ export function SlipView({ receipt, registration, nextStep, reprintedAt, paper }
       <dl className="slip__fields slip__refs">
         {receipt.kind !== 'pending' ? <Field label={t('receipt.setlId')}>{receipt.setlId}</Field> : null}
         <Field label={receipt.kind === 'pending' ? t('receipt.reference') : t('slip.msgid')}>{reference}</Field>
-        <Field label={t('receipt.time')}>{receipt.time}</Field>
+        <Field label={t('receipt.time')}>{formatDayTime(receipt.time, locale)}</Field>
         <Field label={t('receipt.terminal')}>{receipt.terminalId}</Field>
       </dl>
       <SlipQr text={reference} label={t('slip.qr')} />

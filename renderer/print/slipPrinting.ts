@@ -1,4 +1,5 @@
 import { useCallback } from 'react';
+import type { AdmissionSlip } from '../../shared/types/staffDesk';
 import type { Receipt } from '../api/counter';
 import { useApi } from '../app/apiContext';
 import type { KioskState } from '../store';
@@ -41,7 +42,7 @@ export async function loadSlipFonts(doc: Document = document): Promise<void> {
  * #print-root) to the configured printer or keeps a PDF; in the browser bridge main answers
  * `browser` and the page prints itself (silently where Chromium runs with --kiosk-printing).
  */
-export function usePrintSlip(): (receipt: Receipt) => Promise<Exclude<SlipStatus, 'printing'>> {
+export function usePrintSlip(): (receipt: Receipt | AdmissionSlip) => Promise<Exclude<SlipStatus, 'printing'>> {
   const api = useApi();
   return useCallback(
     async (receipt) => {

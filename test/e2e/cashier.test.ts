@@ -1,20 +1,25 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type RunningKiosk, startKiosk } from './support/kiosk';
 import { OPERATOR, button, checkScreen, faceIn, heading, injectFault, sandboxGet, signInOperator, terminalConfig } from './support/counter';
 
 let kiosk: RunningKiosk;
+/** The cashier's card reader is the simulated one: the card "in the slot" is this file. */
+const CARD_FILE = path.join(mkdtempSync(path.join(tmpdir(), 'facesettle-e2e-card-')), 'card.json');
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: terminalConfig('cashier') });
+  kiosk = await startKiosk({ config: terminalConfig('cashier', { cardReader: { kind: 'simulated', cardFile: CARD_FILE } }) });
 });
 afterAll(() => kiosk?.close());
 
-/** Staff identify a patient by social-security card (number and code as the reader types them). */
+/** The patient's social-security card in the counter's reader: main reads number and card_sn, nobody types them. */
 async function byCard(cardNo: string, cardSn: string) {
   const { page } = kiosk;
+  writeFileSync(CARD_FILE, JSON.stringify({ cardNo, cardSn }));
   await button(page, '不刷脸，用其他方式').click();
   await button(page, '社保卡').click();
-  await page.getByLabel('社保卡号', { exact: true }).fill(cardNo);
-  await page.getByLabel('卡识别码', { exact: true }).fill(cardSn);
-  await button(page, '确定').click();
+  await heading(page, '请把社保卡插入读卡器').waitFor();
+  await button(page, '读卡').click();
   await heading(page, '请确认是您本人').waitFor();
   await button(page, '是我本人').click();
   await heading(page, '请选择要缴费的就诊').waitFor();
@@ -51,6 +56,7 @@ describe('cashier counter', () => {
     await page.locator('[data-screen="cash-taken"], [data-screen="receipt"]').waitFor();
     if (await page.locator('[data-screen="cash-taken"]').count()) {
       await checkScreen(page, 'cashier-cash');
+      await page.getByLabel('操作员密码', { exact: true }).fill(OPERATOR.pin);
       await button(page, '收费员：已收到现金').click();
     }
     await heading(page, '支付成功').waitFor();
@@ -78,7 +84,7 @@ describe('cashier counter', () => {
     await heading(page, '这一步没有办成').waitFor();
     expect(await page.locator('main').innerText()).toContain('医保平台未受理此次业务');
     await checkScreen(page, 'cashier-platform-error');
-    await button(page, '结束，重新开始').click();
+    await button(page, '结束').click();
     await heading(page, '刷脸就医').waitFor();
   });
 
@@ -90,6 +96,7 @@ describe('cashier counter', () => {
     await button(page, '确认支付').click();
     await heading(page, '请向收费员支付现金').waitFor();
     await checkScreen(page, 'cashier-cash');
+    await page.getByLabel('操作员密码', { exact: true }).fill(OPERATOR.pin);
     await button(page, '收费员：已收到现金').click();
     await heading(page, '支付成功').waitFor();
     await button(page, '完成').click();

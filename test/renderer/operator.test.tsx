@@ -24,7 +24,7 @@ describe("the counter's operator, signed in with their own PIN and kept by main"
     expect(await screen.findByText('工号或密码不正确，未签到')).toBeTruthy();
     expect(screen.getByText('尚未签到')).toBeTruthy();
     expect(api.counter.operator).toBeNull();
-    expect(useKioskStore.getState().settings.operatorId).toBeNull();
+    expect(useKioskStore.getState().operator).toBeNull();
 
     fireEvent.change(screen.getByLabelText('操作员密码'), { target: { value: DEMO_OPERATOR.pin } });
     click('签到');
@@ -42,13 +42,13 @@ describe("the counter's operator, signed in with their own PIN and kept by main"
   it('after a reload, shows whom main has signed in; the page keeps no operator of its own', async () => {
     // What an earlier version of the page left in localStorage is not a sign-in.
     const stored = new Map([[SETTINGS_KEY, JSON.stringify({ density: 'standard', operatorId: 'OP999' })]]);
-    expect(loadSettings({ getItem: (k) => stored.get(k) ?? null, setItem: () => undefined })).toEqual({ density: 'standard', operatorId: null });
+    expect(loadSettings({ getItem: (k) => stored.get(k) ?? null, setItem: () => undefined })).toEqual({ density: 'standard' });
 
     const api = fakeApi({}, 'cashier');
     api.counter.operator = { id: DEMO_OPERATOR.id, name: DEMO_OPERATOR.name, since: '2026-11-29T00:00:00.000Z' };
     renderApp(api);
     expect(await screen.findByRole('button', { name: '开始刷脸' })).toBeTruthy();
-    expect(useKioskStore.getState().settings.operatorId).toBe(DEMO_OPERATOR.id);
+    expect(useKioskStore.getState().operator?.id).toBe(DEMO_OPERATOR.id);
   });
 
   it('closes the counter when main has nobody signed in (the platform day turned), whatever the page last saw', async () => {

@@ -40,12 +40,12 @@ describe('staff reprint a slip of today by its reference (admin → 补打凭条
     const preview = await screen.findByTestId('reprint-preview');
     expect(api.calls).toContain(`findReceipt:${RECEIPT.msgid}`);
     // The slip as it prints: masked name, booked place, the figures, marked as a reprint.
-    expect(within(preview).getByText('补打凭条 2026-11-29 15:30:00')).toBeTruthy();
+    expect(within(preview).getByText('补打凭条 11月29日 15:30')).toBeTruthy();
     expect(within(preview).getByText('欧*明')).toBeTruthy();
     expect(within(preview).getByText('R1')).toBeTruthy();
     expect(within(preview).getByText(RECEIPT.msgid)).toBeTruthy();
     // The copy printing takes is the same slip.
-    expect(document.getElementById('print-root')?.textContent).toContain('补打凭条 2026-11-29 15:30:00');
+    expect(document.getElementById('print-root')?.textContent).toContain('补打凭条 11月29日 15:30');
     expect(printed).toHaveLength(0);
     click('打印这张凭条');
     expect(await screen.findByText('已补打')).toBeTruthy();

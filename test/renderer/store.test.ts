@@ -7,7 +7,8 @@ describe('kiosk store', () => {
   it('resetSession forgets the patient, the face state and the screen, but not the terminal or its staff', () => {
     const s = useKioskStore.getState();
     s.setAppInfo({ ...appInfo('cashier'), defaultLocale: 'en' });
-    s.updateSettings({ operatorId: 'OP001', density: 'standard' });
+    s.updateSettings({ density: 'standard' });
+    s.setOperatorFromMain({ id: 'OP001', name: '演示收费员', since: '2026-11-29T00:00:00.000Z' });
     s.goTo('quote');
     s.setLocale('zh-CN');
     s.setPerson(PERSON);
@@ -34,7 +35,8 @@ describe('kiosk store', () => {
     expect(after.generation).toBe(generation + 1);
     expect(after.locale).toBe('en'); // back to the terminal's default language
     expect(after.appInfo?.mode).toBe('cashier');
-    expect(after.settings).toEqual({ operatorId: 'OP001', density: 'standard' });
+    expect(after.settings).toEqual({ density: 'standard' });
+    expect(after.operator?.id).toBe('OP001');
   });
 
   it('adds the same product twice as one line of two, and drops a line counted down to zero', () => {

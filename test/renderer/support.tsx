@@ -245,7 +245,7 @@ export function renderApp(api: KioskApi = fakeApi(), options: { face?: FaceEngin
   if (options.operatorId) {
     // Signed in on main's side: the page learns it from getOperator, as after a reload.
     if ('counter' in api) (api as { counter: FakeCounter }).counter.operator = { id: options.operatorId, name: '', since: '2026-11-29T00:00:00.000Z' };
-    useKioskStore.getState().updateSettings({ operatorId: options.operatorId });
+    useKioskStore.getState().setOperatorFromMain({ id: options.operatorId, name: '', since: '2026-11-29T00:00:00.000Z' });
   }
   const voice = options.voice ?? recorder();
   return render(

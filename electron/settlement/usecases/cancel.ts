@@ -11,7 +11,6 @@ import { negateFen } from '../../../shared/money';
 /** Which business cancel undoes which settlement. */
 const CANCEL_OF = { '2207': '2208', '2102': '2103', '2304': '2305' } as const;
 
-
 /**
  * Cancels a settlement this kiosk made (2208 / 2103 / 2305), behind a staff member's PIN.
  * The cancel is itself reversible and goes through the journal like a settlement; its lock
@@ -24,6 +23,10 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
     if (!ctx.operators.verify(input.operatorId, input.pin)) throw new SettlementFailure('NOT_AUTHORISED');
     const original = ctx.journal.bySetlId(input.setlId);
     if (!original || !(original.infno in CANCEL_OF)) throw new SettlementFailure('SETTLEMENT_NOT_FOUND');
+    // Cancelled already (its cancel is done in the journal): sending 2208 again could only be refused, and
+    // that refusal would read as "the settlement stands". Said as it is, with the cancel's number, before sending.
+    const cancelledBy = ctx.today.cancelOf(original.msgid);
+    if (cancelledBy) throw new SettlementFailure('ALREADY_CANCELLED', undefined, undefined, false, { setlId: cancelledBy.setlId ?? cancelledBy.msgid });
     const infno = CANCEL_OF[original.infno as keyof typeof CANCEL_OF];
     const hisDebt = reopenDebtOf(original.detail, input.setlId);
     ctx.log(`cancel: ${original.setlId} by operator ${input.operatorId}`);
@@ -38,7 +41,9 @@ export const cancelSettlement = (ctx: UseCaseContext, raw: unknown) =>
           ...(original.mdtrtId ? { mdtrtId: original.mdtrtId } : {}),
           ...(original.insutype ? { insutype: original.insutype } : {}),
           ...(original.amounts ? { requestedFen: negateFen(original.amounts.medfeeSumamt) } : {}),
-          detail: { cancels: original.msgid, operatorId: input.operatorId, items: original.detail.items ?? [], ...(hisDebt ? { hisDebt } : {}) },
+          // Family payment (issue 15): the cancel names the relative too; the platform restores both accounts.
+          ...(original.payer ? { payer: original.payer } : {}),
+          detail: { cancels: original.msgid, cancelsSetlId: input.setlId, operatorId: input.operatorId, items: original.detail.items ?? [], ...(hisDebt ? { hisDebt } : {}) },
         },
         { data: { setl_id: input.setlId, mdtrt_id: original.mdtrtId ?? '', psn_no: original.psnNo } },
         (answer) => {

@@ -15,7 +15,7 @@ function rowFor(ctx: UseCaseContext, reference: string): JournalEntry | undefine
   return ctx.journal.get(reference.toUpperCase()) ?? ctx.journal.bySetlId(reference);
 }
 
-function registrationOf(entry: JournalEntry): RegistrationInfo | null {
+export function registrationOf(entry: JournalEntry): RegistrationInfo | null {
   const r = entry.detail.registration as Partial<RegistrationInfo> | undefined;
   return r && typeof r.regNo === 'string' && typeof r.deptName === 'string' ? (r as RegistrationInfo) : null;
 }
