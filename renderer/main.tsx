@@ -11,6 +11,7 @@ import { humanFaceEngine } from './screens/identify/humanEngine';
 import { browserSpeech } from './speech/speech';
 import { webAudioTone } from './speech/tone';
 import { VoiceProvider } from './speech/voiceContext';
+import { watchVoices } from './speech/voiceReport';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -18,6 +19,8 @@ const api = resolveKioskApi();
 // The page's failures reach the kiosk's log (redacted there); the backend Human chose reaches its health report.
 window.addEventListener('error', (event) => void api.log({ level: 'error', msg: String(event.message).slice(0, 2000) }));
 window.addEventListener('unhandledrejection', (event) => void api.log({ level: 'error', msg: String(event.reason).slice(0, 2000) }));
+// Whether a Chinese voice speaks the guidance reaches the health report too (issue 14).
+watchVoices((report) => void api.reportDevices(report));
 const faceEngine = humanFaceEngine({
   onLoaded: (choice) =>
     void api.reportDevices({ faceBackend: { backend: choice.backend, msPerFrame: choice.probe.wasmMs ?? choice.probe.webglMs ?? null } }),

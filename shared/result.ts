@@ -29,11 +29,26 @@ export const ERROR_CODES = [
   'SETTLEMENT_PENDING',
   'SETTLEMENT_NEEDS_STAFF',
   'CANCEL_REFUSED',
+  // Issue 13: a settlement the journal holds as cancelled already is refused before anything is sent.
+  'ALREADY_CANCELLED',
   'NOT_AUTHORISED',
   'HIS_REFUSED',
   'HIS_UNAVAILABLE',
+  // The hospital system's own reasons for a refusal (shared/his HIS_REFUSAL_REASONS).
+  'SLOT_FULL',
+  'ALREADY_BOOKED',
+  'SLOT_CLOSED',
+  'STAY_NOT_FOUND',
+  'HIS_PERSON_UNKNOWN',
   'HIS_DATA_MISSING',
   'FACE_SERVICE_UNAVAILABLE',
+  // Family payment and the password-free cap (issue 15).
+  'SECOND_FACTOR_REQUIRED',
+  'FAMILY_NOT_AVAILABLE',
+  'MUTUAL_AID_REFUSED',
+  'FAMILY_NOT_BOUND',
+  'FAMILY_PAYER_NOT_BY_FACE',
+  'FAMILY_PAYER_SELF',
   'INTERNAL',
 ] as const;
 

@@ -19,11 +19,28 @@ export const SETTLEMENT_ERRORS = {
   OUTCOME_UNKNOWN: { next: 'call-staff', zh: '结算结果确认中，请保留凭条，不会重复扣费', en: 'We are confirming the result. Keep this slip; you will not be charged twice.' },
   SETTLEMENT_PENDING: { next: 'call-staff', zh: '您上一笔结算的结果尚在确认中，为避免重复扣费暂不能再付。您可以到人工窗口用其他方式缴费，或请工作人员帮助', en: 'Your earlier payment is still being confirmed, so we cannot take another one yet. You can pay another way at a staffed counter, or ask staff for help.' },
   SETTLEMENT_NEEDS_STAFF: { next: 'call-staff', zh: '您上一笔结算需要工作人员核对后才能继续。请到人工窗口用其他方式缴费，或请工作人员处理', en: 'Staff must check your earlier payment before another one. Please pay another way at a staffed counter, or ask staff to resolve it.' },
-  CANCEL_REFUSED: { next: 'call-staff', zh: '医保平台未受理撤销，原结算仍然有效，请联系工作人员', en: 'The insurance platform did not accept the cancellation; the settlement still stands. Please call staff.' },
+  // Only what a refusal of this cancel proves (spec §4: its words are not read): it did not take effect, so nothing moved.
+  CANCEL_REFUSED: { next: 'call-staff', zh: '这次撤销没有生效：医保平台没有受理，没有退款，也没有扣费，原结算保持原样。请工作人员核实后再处理', en: 'This cancellation did not take effect: the insurance platform did not accept it, nothing was refunded or charged, and the original settlement is as it was. Please have staff check it.' },
+  // Found in the journal before anything is sent; {setlId} is the cancel that undid it.
+  ALREADY_CANCELLED: { next: 'call-staff', zh: '这笔结算已经撤销过了（撤销结算号 {setlId}），不用再撤销', en: 'This settlement has already been cancelled (cancel no. {setlId}); there is nothing more to cancel.' },
   NOT_AUTHORISED: { next: 'call-staff', zh: '需要工作人员授权', en: 'A staff member must authorise this.' },
-  HIS_REFUSED: { next: 'retry', zh: '医院系统未受理：号源可能已满，或您已挂过此号，请重新选择', en: 'The hospital system declined this: the session may be full or already booked by you. Please choose again.' },
+  HIS_REFUSED: { next: 'call-staff', zh: '医院系统没有接受，没有扣费，请到人工窗口办理', en: 'The hospital system did not accept this. Nothing was charged. Please go to a staffed counter.' },
+  // The hospital system's own reasons (shared/his HIS_REFUSAL_REASONS, mapped in his/refusalCodes.ts).
+  SLOT_FULL: { next: 'retry', zh: '这个号已经挂满了，没有扣费，请选择其他医生或时段', en: 'This session is fully booked. Nothing was charged. Please choose another doctor or session.' },
+  ALREADY_BOOKED: { next: 'retry', zh: '您已经挂过这个号，不用再挂，没有扣费', en: 'You have already booked this session, so there is no need to book it again. Nothing was charged.' },
+  SLOT_CLOSED: { next: 'retry', zh: '这个号已经停止挂号，没有扣费，请选择其他医生或时段', en: 'This session is no longer open for booking. Nothing was charged. Please choose another doctor or session.' },
+  STAY_NOT_FOUND: { next: 'retry', zh: '在您的名下没有找到这个住院号，请核对住院号后重新输入', en: 'This inpatient number was not found under your name. Please check it and enter it again.' },
+  HIS_PERSON_UNKNOWN: { next: 'call-staff', zh: '医院系统里还没有您的就诊登记，请到人工窗口办理', en: 'The hospital system has no patient record for you yet. Please go to a staffed counter.' },
   HIS_UNAVAILABLE: { next: 'call-staff', zh: '医院系统暂时无法访问，请联系工作人员', en: 'The hospital system cannot be reached. Please call staff.' },
   HIS_DATA_MISSING: { next: 'call-staff', zh: '医院系统缺少医保所需的信息（如时间、诊断），请联系医院信息科补全后再办理', en: 'The hospital system lacks details the insurance platform needs (such as a time or a diagnosis). Please ask the hospital IT office to complete them, then try again.' },
+  // Family payment and the password-free cap (issue 15).
+  SECOND_FACTOR_REQUIRED: { next: 'retry', zh: '本笔金额超过免密支付限额，请输入身份证号码后四位，或请工作人员输入密码确认', en: 'This amount is above the limit for paying by face alone. Enter the last four digits of the ID number, or ask staff to confirm with their PIN.' },
+  FAMILY_NOT_AVAILABLE: { next: 'call-staff', zh: '暂时查不到您绑定的家人，请用刷脸或医保码识别后再试，或到人工窗口办理', en: 'We cannot look up your bound family right now. Identify by face or e-voucher QR code and try again, or go to a staffed counter.' },
+  MUTUAL_AID_REFUSED: { next: 'retry', zh: '医保平台未同意用您的个人账户为家人支付，可改用本人账户或现金支付', en: 'The insurance platform did not allow your personal account to pay for your relative. The patient’s own account or cash can pay instead.' },
+  // A relative paying for a patient identified by card or ID number (attachPayer): the patient can always pay themselves.
+  FAMILY_NOT_BOUND: { next: 'retry', zh: '这位家人没有与患者绑定亲情账户，不能为患者付款。可以由患者本人付款（本人医保或现金），或请工作人员帮助', en: 'This relative has no family binding with the patient, so they cannot pay for them. The patient can pay (own insurance or cash), or ask staff for help.' },
+  FAMILY_PAYER_NOT_BY_FACE: { next: 'retry', zh: '为家人付款须由付款的家人本人刷脸或出示医保码：亲情账户只在本人刷脸或亮码后查询，社保卡和身份证号不能证明是本人在场。请付款的家人刷脸或亮码，或由患者本人付款（本人医保或现金）', en: 'The relative who pays must identify by their own face or e-voucher QR code: family bindings are looked up only then, as a card or a typed ID number does not show the holder is here. Ask them to look at the camera or show their code, or the patient pays (own insurance or cash).' },
+  FAMILY_PAYER_SELF: { next: 'retry', zh: '刷脸的是患者本人，不是家人。请返回，由患者本人付款（本人医保或现金）', en: 'The face identified is the patient’s own, not a relative’s. Go back and the patient pays (own insurance or cash).' },
   INTERNAL: { next: 'call-staff', zh: '系统出现问题，请联系工作人员', en: 'Something went wrong. Please call staff.' },
 } as const;
 
@@ -40,10 +57,10 @@ export interface SettlementError {
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: SettlementError };
 
-/** The failure as the patient sees it, in the terminal's language. */
-export function failure(code: SettlementErrorCode, locale: 'zh-CN' | 'en', reference?: string): { ok: false; error: SettlementError } {
+/** The failure as the patient sees it, in the terminal's language; `words` fill its `{name}` places. */
+export function failure(code: SettlementErrorCode, locale: 'zh-CN' | 'en', reference?: string, words: Readonly<Record<string, string>> = {}): { ok: false; error: SettlementError } {
   const entry = SETTLEMENT_ERRORS[code];
-  const message = locale === 'en' ? entry.en : entry.zh;
+  const message = (locale === 'en' ? entry.en : entry.zh).replace(/\{(\w+)\}/g, (place, name: string) => words[name] ?? place);
   return { ok: false, error: { code, message, next: entry.next, ...(reference ? { reference } : {}) } };
 }
 
@@ -56,6 +73,8 @@ export class SettlementFailure extends Error {
     readonly detail?: string,
     /** The platform answered infcode ≠ 0: known not to have taken effect. */
     readonly refused = false,
+    /** What fills the message's places (ALREADY_CANCELLED's cancel number). */
+    readonly words: Readonly<Record<string, string>> = {},
   ) {
     super(detail ? `${code}: ${detail}` : code);
     this.name = 'SettlementFailure';

@@ -11,6 +11,7 @@ import { useFaceEngine } from '../screens/identify/faceEngine';
 import { useKioskStore } from '../store';
 import { selectAdminOpen, selectAppInfo, selectIdlePromptOpen, selectScreen, selectStartupError } from '../store/selectors';
 import { useApi } from './apiContext';
+import { useStepTimes } from './stepTimes';
 import { SCREENS } from './screens';
 
 /** How long the "more time?" question waits for an answer before the session is wiped. */
@@ -54,6 +55,7 @@ export function App() {
   }, [openIdlePrompt, endAll]);
   useIdleTimer((info?.idleTimeoutSeconds ?? 120) * 1000, onIdle, !idlePromptOpen);
   useScannerListener();
+  useStepTimes();
 
   if (startupError) {
     return (

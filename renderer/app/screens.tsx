@@ -20,6 +20,9 @@ import { ProblemScreen } from '../screens/settle/ProblemScreen';
 import { QuoteScreen } from '../screens/settle/QuoteScreen';
 import { ReceiptScreen } from '../screens/settle/ReceiptScreen';
 import { SettlingScreen } from '../screens/settle/SettlingScreen';
+import { TodayLookup } from '../staff/TodayLookup';
+import { CapFactorScreen } from '../family/CapFactorScreen';
+import { FamilyScreen } from '../family/FamilyScreen';
 import type { Screen } from '../store/slices/sessionSlice';
 
 /** Which component shows which screen. */
@@ -33,6 +36,8 @@ export const SCREENS: Record<Screen, ComponentType> = {
   'id-number': IdNumberScreen,
   'second-factor': SecondFactorScreen,
   'is-this-you': IsThisYouScreen,
+  family: FamilyScreen,
+  'cap-factor': CapFactorScreen,
   departments: DepartmentsScreen,
   slots: SlotsScreen,
   bills: BillsScreen,
@@ -44,5 +49,6 @@ export const SCREENS: Record<Screen, ComponentType> = {
   'cash-taken': CashTakenScreen,
   receipt: ReceiptScreen,
   cancel: CancelScreen,
+  today: TodayLookup,
   problem: ProblemScreen,
 };

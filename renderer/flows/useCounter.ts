@@ -8,6 +8,7 @@ import { translate, type MessageKey } from '../i18n';
 import { useVoice } from '../speech/voiceContext';
 import { useKioskStore } from '../store';
 import type { Screen } from '../store/slices/sessionSlice';
+import { askCapFactorAfterRefusal, takeRelative } from '../family/relative';
 
 export const useCounterApi = (): KioskApi => useApi();
 
@@ -52,6 +53,8 @@ export function useCounter() {
     function takeIdentity(answer: IdentifyAnswer, retryScreen: Screen): void {
       const s = store();
       if (answer.status === 'identified') {
+        // Issue 15: while a patient waits for a relative's face or QR, this is the relative (family/relative.ts).
+        if (takeRelative(api, answer.person, retryScreen)) return;
         s.setPerson(answer.person);
         s.goTo('is-this-you');
       } else if (answer.status === 'second-factor') {
@@ -99,7 +102,13 @@ export function useCounter() {
       const quote = s.quote;
       if (!quote) return;
       s.goTo('settling');
-      const answer = await run(api.confirmSettlement({ quoteId: quote.quoteId }), null);
+      const generation = s.generation;
+      const result = await api.confirmSettlement({ quoteId: quote.quoteId });
+      // Above the password-free cap though the quote said within it (issue 15): the keypad, not a problem.
+      if (store().generation === generation && !result.ok && result.error.code === 'SECOND_FACTOR_REQUIRED') return askCapFactorAfterRefusal(quote);
+      // 'settling' as the retry screen marks a failed payment: the problem screen offers 重新支付
+      // (a new attempt from a new quote) only where the engine knows nothing was settled.
+      const answer = await run(Promise.resolve(result), 'settling');
       if (!answer) return;
       const cashDue = answer.status === 'settled' && answer.receipt.cashFen > 0 && s.appInfo?.mode === 'cashier';
       s.setReceipt(answer.receipt);
@@ -125,11 +134,13 @@ export function useCounter() {
      * declined (a booked registration place is given back), and the store forgets everything.
      */
     async function finish(): Promise<void> {
-      const { person, quote, screen } = store();
+      const { person, quote, screen, familyPayer } = store();
       speech.cancel();
       store().resetSession();
       if (quote && screen !== 'settling') await api.declineQuote({ quoteId: quote.quoteId });
       if (person) await api.endSession({ personRef: person.personRef });
+      // A relative who acted for the patient (issue 15) is forgotten too.
+      if (familyPayer && familyPayer.personRef !== person?.personRef) await api.endSession({ personRef: familyPayer.personRef });
     }
 
     return { api, run, takeIdentity, toQuote, afterIdentity, confirm, chooseAccount, finish };

@@ -9,7 +9,7 @@ export function ConsentScreen() {
   const goTo = useKioskStore((s) => s.goTo);
   const metric = useMetric();
   return (
-    <ScreenFrame name="consent" title={t('consent.title')} spoken={`${t('consent.title')}。${t('consent.text')}`}>
+    <ScreenFrame name="consent" title={t('consent.title')} spoken={`${t('consent.title')}。${t('consent.text')}`} back={() => goTo('home')}>
       <p className="screen__lead screen__lead--plain">{t('consent.text')}</p>
       <div className="screen__actions">
         <button type="button" className="button button--primary button--huge" onClick={() => goTo('face')}>

@@ -100,6 +100,8 @@ export const EMBEDDED_PLATFORM = 'embedded';
 /** The face capture's liveness policy (renderer/face/README.md says what each does). */
 export const FACE_POLICIES = ['passive-only', 'passive+active', 'active-always'] as const;
 export type FacePolicy = (typeof FACE_POLICIES)[number];
+/** ¥500: above it a face identification also asks for the last four ID digits (a region sets its own). */
+export const DEFAULT_KNOWLEDGE_CHECK_ABOVE_FEN = 50_000;
 
 /** A terminal's msgid slot (electron/settlement/nhsa/msgid.ts). */
 export const TERMINAL_SLOT = /^\d{2}$/;
@@ -187,6 +189,10 @@ export const terminalConfigSchema = z
         amounts: z.enum(AMOUNT_STYLES).default('string'),
         csb: regionCsb.default({ apiVersion: '1.0.0', apiName: 'fsi.callService', apiNames: {}, timestampUnit: 's' }),
         oauth: regionOauth.default({ tokenPath: '/auth/oauth/token', clientId: 'facesettle000001', scope: 'server', encrypt: true }),
+        // Family payment (issue 15): whether the patient's own account pays before a relative's (共济),
+        // and the password-free cap per transaction and per person per day (absent: no cap here).
+        familyPayment: z.object({ ownAccountFirst: z.boolean() }).strict().optional(),
+        passwordFreeCap: z.object({ perTransactionFen: z.number().int().min(0).max(1e10), perDayFen: z.number().int().min(0).max(1e10) }).strict().optional(),
       })
       .strict()
       .superRefine((region, ctx) => {
@@ -250,7 +256,12 @@ export const terminalConfigSchema = z
       .max(50),
     admin: z.object({ pinHash }).strict(),
     face: z
-      .object({ policy: z.enum(FACE_POLICIES), maxAttempts: z.number().int().min(1).max(10) })
+      .object({
+        policy: z.enum(FACE_POLICIES),
+        maxAttempts: z.number().int().min(1).max(10),
+        /** Above this amount (fen) a face identification also asks for the last four ID digits (renderer/face/README.md); null: no cap. */
+        knowledgeCheckAboveFen: z.number().int().min(0).max(1e10).nullable().default(DEFAULT_KNOWLEDGE_CHECK_ABOVE_FEN),
+      })
       .strict(),
     /** The slip printer: which, on what paper, whether slips print themselves, and what the screen says next. */
     printer: printerSection,
@@ -264,6 +275,33 @@ export const terminalConfigSchema = z
      * (`FACESETTLE_STAFF_CALL_SECRET`). Empty: the embedded sandbox's receiver in a demo, none otherwise.
      */
     staffCall: z.object({ webhookUrl: z.union([z.literal(''), httpUrl]).default('') }).strict().default({ webhookUrl: '' }),
+    // PIN lockouts (issue 14): electron/core/pinLockout.ts.
+    /** Wrong admin or operator PINs in a row that lock that PIN, and for how long (kept across restarts). */
+    pinLockout: z
+      .object({ maxFailures: z.number().int().min(3).max(20).default(5), lockMinutes: z.number().int().min(1).max(1440).default(5) })
+      .strict()
+      .default({ maxFailures: 5, lockMinutes: 5 }),
+    // Monitoring (issue 14, Prometheus): README "Monitoring"; resolved in electron/core/metrics/prometheusConfig.ts.
+    /**
+     * The health server (/health, /metrics): the address it binds (loopback when absent) and a
+     * file holding the bearer token both then require. FACESETTLE_HEALTH_BIND and
+     * FACESETTLE_METRICS_TOKEN override them. Any address but loopback needs a token.
+     */
+    monitoring: z
+      .object({ bind: z.union([z.ipv4(), z.ipv6()], { error: 'must be an IP address, e.g. 127.0.0.1 or 0.0.0.0' }).optional(), tokenFile: z.string().min(1).optional() })
+      .strict()
+      .optional(),
+    /**
+     * The social-security card reader (issue 13 item 7): `none` (staff type the number printed
+     * on the card), or `simulated` (demos and tests: the card "in the reader" is the JSON file
+     * `cardFile`, electron/core/devices/simulatedCardReader.ts).
+     */
+    cardReader: z
+      .discriminatedUnion('kind', [
+        z.object({ kind: z.literal('none') }).strict(),
+        z.object({ kind: z.literal('simulated'), cardFile: z.string().min(1, 'must name the card file') }).strict(),
+      ])
+      .default({ kind: 'none' }),
   })
   .strict();
 
@@ -296,10 +334,12 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
     { id: 'OP001', name: '演示收费员', pinHash: 'facesettle-demo-op:475f40a2fac601d6df01ec606e622bc8dba6c336366ed2abb3612e79fa8d4589' },
   ],
   admin: { pinHash: 'facesettle-demo-admin:68871800edec941a573769cbd7015433330b103aa3f4412b9db292b43eec2db3' },
-  face: { policy: 'active-always', maxAttempts: 3 },
+  face: { policy: 'active-always', maxAttempts: 3, knowledgeCheckAboveFen: DEFAULT_KNOWLEDGE_CHECK_ABOVE_FEN },
   printer: { deviceName: '', autoPrint: true, paper: '80mm', nextStep: DEFAULT_NEXT_STEPS },
   settlement: { useAccountByDefault: true },
   staffCall: { webhookUrl: '' },
+  pinLockout: { maxFailures: 5, lockMinutes: 5 },
+  cardReader: { kind: 'none' },
 };
 
 /** One readable line per problem, naming the field: what a hospital's IT team acts on. */

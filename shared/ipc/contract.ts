@@ -6,6 +6,7 @@ import type {
   BillView,
   CatalogueProduct,
   DayCsvExport,
+  FamilyMemberView,
   IdentifiedPerson,
   InpatientStayView,
   OrphanReversal,
@@ -14,6 +15,7 @@ import type {
   ReconcileReport,
   RegistrationInfo,
   RegistrationSlot,
+  SecondFactorResult,
   SettleResult,
   SettlementReceipt,
   UnresolvedAttemptView,
@@ -23,6 +25,8 @@ import { rendererLogEntrySchema } from '../logging/rendererLog';
 import { metricEventSchema, type MetricsSummary } from '../metrics/events';
 import type { KioskMethod } from './methods';
 import * as requests from './settlementRequests';
+import * as staffDesk from './staffDeskRequests';
+import type { AdmissionSlip, CashTaken, TodayLookup } from '../types/staffDesk';
 
 /**
  * The kiosk API: each method's request and response, defined once. The preload, the main
@@ -43,10 +47,14 @@ export const MAX_REQUEST_BYTES = PHOTO_MAX_CHARS + 64 * 1024;
 
 export type FaceIdentification =
   | { status: 'identified'; person: IdentifiedPerson }
-  | { status: 'second-factor'; authNo: string; attemptsLeft: number }
+  /** `why`: no gesture was shown, the amount is above the cap, or look-alikes (renderer/face/README.md). */
+  | { status: 'second-factor'; authNo: string; attemptsLeft: number; why?: SecondFactorWhy }
   | { status: 'wrong-digits'; authNo: string; attemptsLeft: number }
   | { status: 'retry'; reason: 'no-face' | 'several-faces' | 'bad-image' | 'expired' }
+  /** The face matched but the digits were wrong too often: not "not found". */
+  | { status: 'digits-locked' }
   | { status: 'not-found' };
+export type SecondFactorWhy = 'no-motion' | 'amount' | 'look-alike';
 
 /** A slip of today found by its reference for staff to reprint, or why there is none. */
 export type ReceiptLookup =
@@ -54,6 +62,13 @@ export type ReceiptLookup =
   | { status: 'not-charged'; reference: string; state: 'failed' | 'reversed' };
 
 export type QrIdentification = { status: 'identified'; person: IdentifiedPerson } | { status: 'qr-invalid' } | { status: 'qr-expired' };
+
+/** The social-security card read by the counter's reader (main's, never typed): who it is, or why not. */
+export type CardReaderIdentification =
+  | { status: 'identified'; person: IdentifiedPerson }
+  | { status: 'no-reader' }
+  | { status: 'no-card' }
+  | { status: 'unreadable' };
 
 /** The terminal's health as the loopback endpoint reports it (electron/core/health). */
 export interface HealthSummary {
@@ -91,6 +106,8 @@ export const contract = {
       operators: z.array(z.object({ id: z.string(), name: z.string() })),
       /** Talking to the embedded sandbox: the demo menu may be shown. */
       demo: z.boolean(),
+      /** A social-security card reader is configured (else staff type the number printed on the card). */
+      cardReader: z.boolean().optional(),
       /**
        * How slips print here: `auto` when they print without a tap (configured, and this shell has
        * somewhere to print to), the paper they are laid out for, and this mode's next-step sentences.
@@ -124,17 +141,24 @@ export const contract = {
   /** Inclusion metrics: counts and step times only, never who. */
   recordMetric: { request: metricEventSchema, response: typed<{ recorded: true }>() },
   printReceipt: {
-    request: z.object({ receipt: z.custom<SettlementReceipt | PendingReceipt>((v) => typeof v === 'object' && v !== null && 'kind' in v) }).strict(),
+    request: z.object({ receipt: z.custom<SettlementReceipt | PendingReceipt | AdmissionSlip>((v) => typeof v === 'object' && v !== null && 'kind' in v) }).strict(),
     response: typed<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>(),
   },
 
-  identifyByFace: { request: z.object({ photo }).strict(), response: typed<FaceIdentification>() },
+  identifyByFace: {
+    // How liveness was shown (absent = none: the face service then asks for the last four ID
+    // digits), and the amount about to be paid when the page knows it (the knowledge-check cap).
+    request: z.object({ photo, liveness: z.enum(['motion', 'none']).optional(), amountFen: z.number().int().min(0).max(1e10).optional() }).strict(),
+    response: typed<FaceIdentification>(),
+  },
   confirmSecondFactor: {
     request: z.object({ authNo: z.string().min(1).max(64), last4: z.string().regex(/^\d{3}[\dX]$/) }).strict(),
     response: typed<FaceIdentification>(),
   },
   identifyByQr: { request: z.object({ payload: z.string().min(4).max(200) }).strict(), response: typed<QrIdentification>() },
   identifyByCard: { request: requests.identifyByCardInput, response: typed<IdentifiedPerson>() },
+  /** Reads the card in the counter's reader (main's device) and identifies by it: 1101 type 03 with card_sn. */
+  identifyByCardReader: { request: empty, response: typed<CardReaderIdentification>() },
   identifyByIdNumber: {
     // Staff-assisted: a typed ID number is only as good as the staff member vouching for it.
     request: requests.identifyByIdNumberInput.extend({ operatorId: z.string().min(1).max(30), pin: z.string().min(4).max(12) }),
@@ -156,6 +180,13 @@ export const contract = {
   /** The patient's personal-account choice on the confirmation: the platform quotes again, the new quote replaces the old. */
   requoteSettlement: { request: requests.requoteSettlementInput, response: typed<QuoteView>() },
   cancelSettlement: { request: requests.cancelSettlementInput, response: typed<SettleResult>() },
+  /** Family payment (issue 15): the identified person's bound family; acting for one opens the patient's session with a payer. */
+  listFamily: { request: requests.listFamilyInput, response: typed<{ members: FamilyMemberView[] }>() },
+  actForFamily: { request: requests.actForFamilyInput, response: typed<IdentifiedPerson>() },
+  /** A relative's own face or QR session pays for this patient: main checks the relative's family holds the patient (by psn_no). */
+  attachPayer: { request: requests.attachPayerInput, response: typed<IdentifiedPerson>() },
+  /** Above the password-free cap: `passed` marks the quote so confirmSettlement goes through; a miss says how many digit tries are left. */
+  passSecondFactor: { request: requests.passSecondFactorInput, response: typed<SecondFactorResult>() },
 
   adminUnlock: {
     request: z.object({ pin: z.string().min(4).max(12) }).strict(),
@@ -192,6 +223,11 @@ export const contract = {
   reverseOrphan: { request: requests.reverseOrphanInput.extend({ adminToken }), response: typed<OrphanReversal>() },
   /** Staff reprint today's slips (admin → 补打凭条), rebuilt from the journal: masked names only. */
   findReceipt: { request: requests.findReceiptInput.extend({ adminToken }), response: typed<ReceiptLookup>() },
+  /** The staff side (issue 13): the cashier confirms cash taken with their PIN; today's settlements to reprint or cancel. */
+  confirmCashTaken: { request: staffDesk.confirmCashTakenRequest, response: typed<CashTaken>() },
+  findTodaySettlements: { request: staffDesk.findTodaySettlementsRequest, response: typed<TodayLookup>() },
+  /** 交班签退 on the staff side with the signed-in operator's own PIN (issue 13). */
+  endShift: { request: staffDesk.endShiftRequest, response: typed<{ signedOut: true }>() },
 } satisfies Record<KioskMethod, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;

@@ -17,6 +17,7 @@ export const KIOSK_METHODS = [
   'confirmSecondFactor',
   'identifyByQr',
   'identifyByCard',
+  'identifyByCardReader',
   'identifyByIdNumber',
   'endSession',
   // Settlement, per counter mode
@@ -33,6 +34,11 @@ export const KIOSK_METHODS = [
   'declineQuote',
   'requoteSettlement',
   'cancelSettlement',
+  // Family payment and the password-free cap (issue 15)
+  'listFamily',
+  'actForFamily',
+  'attachPayer',
+  'passSecondFactor',
   // Administration, behind the admin PIN
   'adminUnlock',
   'adminLock',
@@ -50,6 +56,10 @@ export const KIOSK_METHODS = [
   'exportDayCsv',
   'reverseOrphan',
   'findReceipt',
+  // The staff side of the counter: cash taken, today's settlements
+  'confirmCashTaken',
+  'findTodaySettlements',
+  'endShift',
 ] as const;
 
 export type KioskMethod = (typeof KIOSK_METHODS)[number];

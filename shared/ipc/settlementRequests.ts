@@ -66,8 +66,21 @@ export const prepareDischargeInput = z.object({ personRef, stayNo: z.string().mi
 
 export const confirmSettlementInput = z.object({ quoteId: z.uuid() }).strict();
 export const declineQuoteInput = z.object({ quoteId: z.uuid() }).strict();
-/** The patient's choice on the confirmation: pay the personal part from the personal account or all in cash. */
-export const requoteSettlementInput = z.object({ quoteId: z.uuid(), useAccount: z.boolean() }).strict();
+/**
+ * The patient's choice on the confirmation: pay the personal part from the personal account or all
+ * in cash; with a relative acting, whether the relative's account pays too (共济, issue 15).
+ */
+export const requoteSettlementInput = z.object({ quoteId: z.uuid(), useAccount: z.boolean(), useMutualAid: z.boolean().optional() }).strict();
+/** Family payment (issue 15): the identified person's bound family, and acting for one of them. */
+export const listFamilyInput = z.object({ personRef }).strict();
+export const actForFamilyInput = z.object({ personRef, memberRef: z.uuid() }).strict();
+/** The other direction: a relative identified by their own face or QR (payerRef) pays for a patient identified by card or ID number. */
+export const attachPayerInput = z.object({ personRef, payerRef: personRef }).strict();
+/** Above the password-free cap: the last four ID digits of whoever authorises, or a staff member's PIN. */
+export const passSecondFactorInput = z.union([
+  z.object({ quoteId: z.uuid(), last4: z.string().regex(/^\d{3}[\dXx]$/) }).strict(),
+  z.object({ quoteId: z.uuid(), operatorId: z.string().min(1).max(30), pin: z.string().min(4).max(12) }).strict(),
+]);
 export const cancelSettlementInput = z
   .object({
     setlId: z.string().min(1).max(30),

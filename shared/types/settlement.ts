@@ -38,6 +38,14 @@ export interface SettlementReceipt {
   setlId: string;
   msgid: string;
   time: string;
+  /** On a cancel's receipt: the settlement it undoes (its slip prints the original setl_id). */
+  cancels?: { setlId: string; msgid: string };
+  /** 个人账户家庭共济 (acct_mulaid_pay; negative on a cancel), when a relative's account paid. */
+  mutualAidFen?: Fen;
+  /** The relative who paid or acted (masked), and what the patient is to them. */
+  payer?: { maskedName: string; relation: string };
+  /** The password-free cap and its use today, including this settlement. */
+  passwordFree?: { perTransactionFen: Fen; perDayFen: Fen; usedTodayFen: Fen; secondFactor: 'id-digits' | 'staff-pin' | null };
 }
 
 /** What the patient takes away when the platform's answer was lost: a reference, not a promise. */
@@ -187,7 +195,53 @@ export interface IdentifiedPerson {
   insutype: string;
   /** Personal account balance before this visit, in fen (0 for residents). */
   balanceFen: number;
+  /** Family payment (issue 15): present when a relative identified at the counter acts for this patient. */
+  payer?: PayerView;
 }
+
+/** Family payment (issue 15): one bound member the identified person may act for, masked. */
+export interface FamilyMemberView {
+  /** Opaque, for actForFamily; valid for this counter session only. */
+  memberRef: string;
+  maskedName: string;
+  /** What the member is to the payer, in Chinese: 配偶, 父亲, 母亲, 子女, 其他亲属. */
+  relation: string;
+  /** The payer's employee account may pay this member's personal part (个人账户家庭共济). */
+  canMutualAid: boolean;
+}
+
+/**
+ * The relative acting for the patient, as screens show them: "为 欧*明（父亲）结算" names the
+ * patient and `relation` (what the patient is to the payer); `maskedName` is the payer's.
+ */
+export interface PayerView {
+  maskedName: string;
+  relation: string;
+  mutualAidAvailable: boolean;
+}
+
+/**
+ * The password-free cap of the region (issue 15) as it applies to one quote or slip. Counted per
+ * authorising person (the payer, else the patient) per platform day from this terminal's journal.
+ */
+export interface PasswordFreeView {
+  perTransactionFen: number;
+  perDayFen: number;
+  /** Settled (and not cancelled) today before this one, by the same person on this terminal. */
+  usedTodayFen: number;
+  /** This amount goes above a cap: confirmSettlement needs passSecondFactor first. */
+  secondFactorRequired: boolean;
+  /** How the second factor was given for this quote, if it was. */
+  secondFactor: 'id-digits' | 'staff-pin' | null;
+}
+
+/**
+ * passSecondFactor's answer. A wrong set of digits leaves `attemptsLeft` tries (then only a staff
+ * PIN is taken for that quote); a wrong PIN is a NOT_AUTHORISED error, counted by the PIN lockout.
+ */
+export type SecondFactorResult =
+  | { passed: true; via: 'id-digits' | 'staff-pin' }
+  | { passed: false; attemptsLeft: number };
 
 export interface BillView {
   billId: string;
@@ -212,6 +266,14 @@ export interface QuoteView {
   /** Whether this split pays the personal part from the personal account (acct_used_flag 1). */
   useAccount: boolean;
   registration?: RegistrationInfo;
+  /** 个人账户家庭共济: paid from the payer's account (acct_mulaid_pay); 0 without a payer. */
+  mutualAidFen?: number;
+  /** Whether this split asks for 共济 (requoteSettlement's useMutualAid). */
+  useMutualAid?: boolean;
+  /** The relative paying, when one acts for the patient. */
+  payer?: { maskedName: string; relation: string };
+  /** The region's password-free cap, when it has one and this identification is by face or e-voucher. */
+  passwordFree?: PasswordFreeView;
 }
 
 export type SettleResult =

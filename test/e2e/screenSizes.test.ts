@@ -73,7 +73,7 @@ describe('registration kiosk at every size', () => {
     await button(page, '确认支付').click();
     await heading(page, '正在支付，请稍候').waitFor();
     await walk.check('settling');
-    await heading(page, '支付成功').waitFor();
+    await page.getByRole('heading', { name: /^(支付成功|医保已支付)$/ }).waitFor(); // 医保已支付 when cash is still owed
     await walk.check('registration-slip');
     slipSetlId = await page.getByTestId('receipt-setl-id').innerText();
     await button(page, '完成').click();
@@ -92,11 +92,11 @@ describe('registration kiosk at every size', () => {
     await button(page, '医保电子凭证二维码').click();
     await heading(page, '请出示医保码').waitFor();
     await walk.check('qr');
-    await button(page, '返回').click();
+    await button(page, '上一步').click();
     await button(page, '社保卡').click();
-    await heading(page, '请把社保卡放到读卡器上').waitFor();
+    await heading(page, '请把社保卡交给工作人员').waitFor();
     await walk.check('card');
-    await button(page, '返回').click();
+    await button(page, '上一步').click();
     await button(page, '身份证号（工作人员录入）').click();
     await page.getByLabel('身份证号码', { exact: true }).fill(B.certno);
     await page.getByLabel('工作人员工号', { exact: true }).fill(OPERATOR.id);
@@ -114,7 +114,7 @@ describe('registration kiosk at every size', () => {
     await button(page, '确认支付').click();
     await heading(page, '这一步没有办成').waitFor();
     await walk.check('problem');
-    await button(page, '结束，重新开始').click();
+    await button(page, '结束').click();
     await heading(page, '刷脸就医').waitFor();
     expect(walk.take()).toEqual([]);
   });

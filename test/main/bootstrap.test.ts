@@ -15,6 +15,15 @@ const mocked = electron as unknown as {
   Menu: { setApplicationMenu: jest.Mock };
 };
 
+/** What the launcher (`npm start`) hands the Electron process for `embedded`: plain URLs and secrets. */
+const SERVICES = {
+  url: 'http://127.0.0.1:9',
+  platformSecret: 'demo-secret',
+  staffCallUrl: 'http://127.0.0.1:9/staff-calls',
+  staffCallSecret: 'demo-staff-secret',
+};
+const LAUNCHED = { FACESETTLE_EMBEDDED_SERVICES: JSON.stringify(SERVICES), FACESETTLE_HEALTH_PORT: 'off' };
+
 describe('main process wiring', () => {
   beforeEach(() => {
     jest.clearAllMocks();
@@ -23,7 +32,7 @@ describe('main process wiring', () => {
   });
 
   it('wires security, IPC, protocol, window and power in one place', async () => {
-    const started = bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9', FACESETTLE_HEALTH_PORT: 'off' }, '/app/out/preload/index.js');
+    const started = bootstrap(electron, LAUNCHED, '/app/out/preload/index.js');
     // The scheme must be privileged before `ready`, i.e. synchronously.
     expect(mocked.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
       expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }),
@@ -49,7 +58,7 @@ describe('main process wiring', () => {
   });
 
   it('hardens every web contents the app creates, not only the kiosk window', async () => {
-    await bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9', FACESETTLE_HEALTH_PORT: 'off' }, 'p');
+    await bootstrap(electron, LAUNCHED, 'p');
     const contents = { on: jest.fn(), setWindowOpenHandler: jest.fn() };
     mocked.app.emit('web-contents-created', {}, contents);
     expect(contents.setWindowOpenHandler).toHaveBeenCalled();
@@ -57,7 +66,7 @@ describe('main process wiring', () => {
   });
 
   it('serves the kiosk page through the registered app:// handler', async () => {
-    await bootstrap(electron, { FACESETTLE_PLATFORM_URL: 'http://127.0.0.1:9', FACESETTLE_HEALTH_PORT: 'off' }, 'p');
+    await bootstrap(electron, LAUNCHED, 'p');
     const handler = mocked.protocol.handle.mock.calls[0]![1] as (r: Request) => Promise<Response>;
     const response = await handler(new Request('app://kiosk/..%2fpackage.json'));
     expect(response.status).toBe(403);
@@ -69,6 +78,30 @@ describe('main process wiring', () => {
     writeFileSync(file, JSON.stringify({ terminal: { mode: 'casino' } }));
     await expect(bootstrap(electron, { FACESETTLE_CONFIG: file }, 'p')).rejects.toThrow(/terminal\.mode/);
     expect(mocked.BrowserWindow.instances).toHaveLength(0);
+  });
+
+  it('opens the window and answers IPC before the core is up, and serves once it is', async () => {
+    let release!: (services: { services: typeof SERVICES; close(): Promise<void> }) => void;
+    const held = new Promise<{ services: typeof SERVICES; close(): Promise<void> }>((resolve) => (release = resolve));
+    const started = bootstrap(electron, { FACESETTLE_HEALTH_PORT: 'off' }, 'p', { startEmbedded: () => held });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(mocked.BrowserWindow.instances).toHaveLength(1);
+    const getAppInfo = mocked.ipcMain.handle.mock.calls.find(([channel]) => channel === channelOf('getAppInfo'))![1] as (
+      event: unknown,
+      payload: unknown,
+    ) => Promise<{ ok: boolean; value?: { mode: string } }>;
+    const trusted = { senderFrame: { url: 'app://kiosk/index.html', detached: false, isDestroyed: () => false } };
+    let answered = false;
+    const info = getAppInfo(trusted, {}).finally(() => (answered = true));
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(answered).toBe(false);
+    release({ services: SERVICES, close: async () => undefined });
+    await started;
+    expect(await info).toMatchObject({ ok: true, value: { mode: expect.any(String) } });
+  });
+
+  it('refuses `embedded` when nothing was started for it, as a production package would', async () => {
+    await expect(bootstrap(electron, { FACESETTLE_HEALTH_PORT: 'off' }, 'p')).rejects.toThrow(/platform\.url is `embedded`, but nothing was started for it/);
   });
 
   it('does nothing further when another instance holds the lock', () => {

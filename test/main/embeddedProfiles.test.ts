@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../electron/core/dispatch';
-import { startKioskCore, type KioskCore } from '../../electron/core/startCore';
+import type { KioskCore } from '../../electron/core/startCore';
+import { startKiosk } from '../../electron/launcher/kiosk';
 import { ConfigError } from '../../electron/core/terminalConfigFile';
 import { sm2PublicKeyHex } from '../../electron/settlement/nhsa/gateways/smCrypto';
 import { startSandbox } from '../../sandbox';
@@ -65,7 +66,7 @@ async function settleRegistration(core: KioskCore) {
 
 describe.each(Object.keys(REGIONS))('a kiosk configured %s', (name) => {
   it('settles against the embedded sandbox, which runs that profile', async () => {
-    const core = await startKioskCore(coreOptions(name, configFile(name, REGIONS[name]!)));
+    const core = await startKiosk(coreOptions(name, configFile(name, REGIONS[name]!)));
     try {
       expect(core.config.region.profile).toBe(name);
       expect(await settleRegistration(core)).toMatchObject({ ok: true, value: { status: 'settled', receipt: { kind: 'settlement' } } });
@@ -79,7 +80,7 @@ describe.each(Object.keys(REGIONS))('a kiosk configured %s', (name) => {
     const region = regionPlatform({ config: file });
     expect(region?.profile).toBe(name);
     const sandbox = await startSandbox({ dataDir: mkdtempSync(path.join(dir, `${name}-sandbox-`)), log: () => undefined, parts: { face: false, his: true }, ...region!.options });
-    const core = await startKioskCore(coreOptions(`${name}-apart`, file, sandbox.url));
+    const core = await startKiosk(coreOptions(`${name}-apart`, file, sandbox.url));
     try {
       expect(await settleRegistration(core)).toMatchObject({ ok: true, value: { status: 'settled' } });
     } finally {
@@ -92,8 +93,8 @@ describe.each(Object.keys(REGIONS))('a kiosk configured %s', (name) => {
 describe('what the embedded sandbox cannot be', () => {
   it('refuses at start-up a single endpoint at another path, naming the field', async () => {
     const file = configFile('custom-path', { profile: 'tif', endpoint: { style: 'single', path: '/api/other' } });
-    await expect(startKioskCore(coreOptions('custom-path', file))).rejects.toThrow(ConfigError);
-    await expect(startKioskCore(coreOptions('custom-path', file))).rejects.toThrow(/region\.endpoint\.path: the embedded sandbox serves the single endpoint/);
+    await expect(startKiosk(coreOptions('custom-path', file))).rejects.toThrow(ConfigError);
+    await expect(startKiosk(coreOptions('custom-path', file))).rejects.toThrow(/region\.endpoint\.path: the embedded sandbox serves the single endpoint/);
   });
 
   it('names the runtime when its crypto has no SM3/SM4 (Electron), for oauth-sm with encryption only', () => {

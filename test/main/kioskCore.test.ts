@@ -2,7 +2,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { dispatch } from '../../electron/core/dispatch';
-import { startKioskCore, type KioskCore } from '../../electron/core/startCore';
+import type { KioskCore } from '../../electron/core/startCore';
+import { startKiosk } from '../../electron/launcher/kiosk';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
 
 /**
@@ -19,7 +20,7 @@ const call = (method: string, payload: unknown) => dispatch(core.handlers, metho
 const personA = DEMO_PERSONS[0]!;
 
 beforeAll(async () => {
-  core = await startKioskCore({
+  core = await startKiosk({
     configFile: undefined,
     configRequired: false,
     platformUrlOverride: undefined,
@@ -36,9 +37,20 @@ afterAll(() => core?.close());
 describe('identification through the kiosk API', () => {
   (haveFaces ? it : it.skip)('identifies person A from a second photo, by face, masked', async () => {
     const photo = readFileSync(path.join(FACES, 'person_a_obama_2.jpg')).toString('base64');
-    const result = await call('identifyByFace', { photo });
+    const result = await call('identifyByFace', { photo, liveness: 'motion' });
     expect(result).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明', maskedCertno: '4212**********0017' } } });
     expect(JSON.stringify(result)).not.toContain(personA.certno);
+  }, 60_000);
+
+  (haveFaces ? it : it.skip)('asks for the last four ID digits when no gesture was shown, or above the amount cap, then identifies by them', async () => {
+    const photo = readFileSync(path.join(FACES, 'person_a_obama_2.jpg')).toString('base64');
+    const still = await call('identifyByFace', { photo, liveness: 'none' });
+    expect(still).toMatchObject({ ok: true, value: { status: 'second-factor', why: 'no-motion' } });
+    const large = await call('identifyByFace', { photo, liveness: 'motion', amountFen: 50_001 });
+    expect(large).toMatchObject({ ok: true, value: { status: 'second-factor', why: 'amount' } });
+    expect((await call('identifyByFace', { photo, liveness: 'motion', amountFen: 50_000 })).value.status).toBe('identified');
+    const digits = await call('confirmSecondFactor', { authNo: still.value.authNo, last4: personA.certno.slice(-4) });
+    expect(digits).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明' } } });
   }, 60_000);
 
   (haveFaces ? it : it.skip)('answers a photo without a face with a retry, not an identity', async () => {
@@ -82,10 +94,10 @@ describe('a registration settled through the kiosk API', () => {
     const settled = await call('confirmSettlement', { quoteId: quote.value.quoteId });
     expect(settled).toMatchObject({ ok: true, value: { status: 'settled', receipt: { kind: 'settlement', patientName: '欧*明' } } });
     expect(await call('confirmSettlement', { quoteId: quote.value.quoteId })).toMatchObject({ ok: false });
-    // The same session again: the hospital system says no, and the patient is told to choose again.
+    // The same session again: the hospital system says it is booked already, and the patient is told so.
     expect(await call('prepareRegistration', { personRef: person.personRef, slotId: slot.slotId })).toMatchObject({
       ok: false,
-      error: { code: 'HIS_REFUSED', next: 'retry' },
+      error: { code: 'ALREADY_BOOKED', message: '您已经挂过这个号，不用再挂，没有扣费', next: 'retry' },
     });
     expect(await call('endSession', { personRef: person.personRef })).toEqual({ ok: true, value: { forgotten: true } });
     expect(await call('listPendingBills', { personRef: person.personRef })).toMatchObject({ ok: false, error: { code: 'SESSION_EXPIRED' } });
@@ -160,7 +172,7 @@ describe('the terminal reporting on itself', () => {
     // The registration settled above was counted by main itself.
     expect(summary.value.settlements.settled).toBeGreaterThanOrEqual(1);
     const csv = await call('exportMetricsCsv', { adminToken: gate });
-    expect(csv.value.csv.split('\n')[0]).toContain('day');
+    expect(csv.value.csv.split('\n')[0]).toContain('日期');
   });
 
   it('takes the page\'s log lines only in the agreed shape', async () => {

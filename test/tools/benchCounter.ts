@@ -57,7 +57,7 @@ async function drive({ steps, used }: { steps: string[]; used: string[] }): Prom
           free.click();
           break;
         }
-        (await waitFor('back', () => buttonNamed('返回'))).click();
+        (await waitFor('back', () => buttonNamed('上一步'))).click();
       }
       if (!chosen) throw new Error('no free registration slot left today');
     } else if (step.startsWith('@')) {

@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { KioskHandlers } from '../../../shared/ipc/contract';
 import { knownScreen } from '../../../shared/staffCalls';
+import { IDENTIFYING_SCREENS } from '../../../shared/metrics/events';
 import { probePlatform } from '../platformHealth';
 import type { CoreDeps } from './deps';
 
@@ -41,6 +42,7 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
       face: config.face,
       operators: config.operators.map(({ id, name }) => ({ id, name })),
       demo: deps.isDemo,
+      cardReader: deps.cardReader !== undefined,
       printing: printingOf(config, deps.shell),
     }),
     getHealth: async () => ({ platform: await probePlatform(deps.platformUrl, deps.fetch) }),
@@ -52,6 +54,8 @@ export function appHandlers(deps: CoreDeps): AppHandlers {
       // `screen` is the page's free text: only a known screen's name goes on, to the log or the webhook.
       const where = knownScreen(screen);
       deps.raiseStaffCall(ticket, reason, where ?? 'unknown screen');
+      // A call while being identified is a way in too: the inclusion metrics count it as one.
+      if ((IDENTIFYING_SCREENS as readonly (string | null)[]).includes(where)) deps.metrics.record({ type: 'fallback', via: 'staff' });
       const { id: terminalId, name: terminalName, mode } = config.terminal;
       const delivered = await deps.staffCalls.raise({ ticket, terminalId, terminalName, mode, reason, screen: where, raisedAt });
       return { ticket, raisedAt, delivered };

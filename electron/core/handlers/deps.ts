@@ -1,10 +1,12 @@
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { PendingReceipt, SettlementReceipt } from '../../../shared/types/settlement';
+import type { AdmissionSlip } from '../../../shared/types/staffDesk';
 import type { FaceIdentityService } from '../../face/faceIdentity';
 import type { CounterOperatorView } from '../../settlement/counterOperator';
 import type { settlementApi } from '../../settlement/usecases';
 import type { OperatorAuthoriser } from '../../settlement/usecases/operators';
 import type { AdminGate } from '../adminGate';
+import type { CardReader } from '../devices/cardReader';
 import type { HealthReport } from '../health/healthReport';
 import type { DeviceReports } from '../health/kioskProbes';
 import type { Logger } from '../logging/logger';
@@ -40,9 +42,11 @@ export interface CoreDeps {
   currentOperator(): CounterOperatorView | undefined;
   signOutOperator(): Promise<void>;
   face: FaceIdentityService;
+  /** The counter's social-security card reader (electron/core/devices); absent: staff type the card's printed number. */
+  cardReader?: CardReader | undefined;
   operators: OperatorAuthoriser;
   admin: AdminGate;
-  printReceipt(receipt: SettlementReceipt | PendingReceipt): Promise<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>;
+  printReceipt(receipt: SettlementReceipt | PendingReceipt | AdmissionSlip): Promise<{ via: 'printer' | 'pdf' | 'browser'; detail: string }>;
   /** Leaves kiosk mode (Electron); false where there is nothing to exit (the bridge). */
   exitKiosk(): boolean;
   /** Present only against the embedded sandbox: the demo menu's face enrolment. */

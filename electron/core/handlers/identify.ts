@@ -24,7 +24,7 @@ function voucher(ecToken: string, holder: VoucherHolder) {
 }
 
 const faceServiceDown = () =>
-  new KioskError('FACE_SERVICE_UNAVAILABLE', 'face identification is not available right now', { next: 'other-id' });
+  new KioskError('FACE_SERVICE_UNAVAILABLE', '刷脸识别暂时用不了，请改用医保码、社保卡，或请工作人员帮忙。', { next: 'other-id' });
 
 /**
  * Every way in ends the same: an identity the platform confirmed (1101), held in main behind
@@ -46,7 +46,12 @@ export function identifyHandlers(deps: CoreDeps): IdentifyHandlers {
   }
 
   return {
-    identifyByFace: async ({ photo }) => settle(await deps.face.authenticate(photo, businessType)),
+    // No gesture shown (or the page did not say): the channel asks for the last four ID digits.
+    identifyByFace: async ({ photo, liveness, amountFen }) => {
+      const cap = deps.config.face.knowledgeCheckAboveFen;
+      const aboveCap = cap !== null && amountFen !== undefined && amountFen > cap;
+      return settle(await deps.face.authenticate(photo, businessType, { liveness: liveness ?? 'none', aboveCap }));
+    },
     confirmSecondFactor: async ({ authNo, last4 }) => settle(await deps.face.secondFactor(authNo, last4, businessType)),
     identifyByQr: async ({ payload }) => {
       const answer = await deps.face.decodeQr(payload, businessType);

@@ -3,6 +3,7 @@ import type { SettleResult } from '../../../shared/types/settlement';
 import type { Outcome } from '../../settlement/errors';
 import type { CoreDeps } from './deps';
 import { unwrap } from './outcome';
+import { countCapUse } from './family';
 
 type SettlementHandlers = Pick<
   KioskHandlers,
@@ -43,7 +44,11 @@ export function settlementHandlers({ settlement: api, metrics }: CoreDeps): Sett
     listInpatientStays: async (r) => unwrap(await api.listInpatientStays(r)),
     admitInpatient: async (r) => unwrap(await api.admitInpatient(r)),
     prepareDischarge: async (r) => unwrap(await api.prepareDischarge(r)),
-    confirmSettlement: async (r) => counted(await api.confirmSettlement(r), false),
+    confirmSettlement: async (r) => {
+      const outcome = await api.confirmSettlement(r);
+      countCapUse(metrics, outcome); // password-free cap (issue 15)
+      return counted(outcome, false);
+    },
     declineQuote: async (r) => unwrap(await api.declineQuote(r)),
     requoteSettlement: async (r) => unwrap(await api.requoteSettlement(r)),
     cancelSettlement: async (r) => counted(await api.cancelSettlement(r), true),

@@ -48,6 +48,13 @@ export interface NhsaCall {
   at?: Date;
 }
 
+/** One call as a monitor sees it (EngineOptions.observer): its transaction, time and how it ended. */
+export interface PlatformCallObservation {
+  infno: string;
+  seconds: number;
+  result: 'answered' | CallFailureKind;
+}
+
 export interface NhsaClientOptions {
   config: TerminalConfig;
   baseUrl: string;
@@ -56,6 +63,8 @@ export interface NhsaClientOptions {
   clock: Clock;
   timeouts: Timeouts;
   http?: AxiosInstance;
+  /** Told of every call once it ended (Prometheus' platform latency); it must not throw. */
+  onCall?: (call: PlatformCallObservation) => void;
 }
 
 /** Errors a socket reports when the request never reached a server process. */
@@ -73,9 +82,27 @@ export class NhsaClient {
   }
 
   async call(call: NhsaCall): Promise<NhsaAnswer> {
-    // Parsed here, not by axios: an unparsable body is an unknown outcome, not an exception.
-    const response = await this.post(call, 'text');
-    return parseAnswer(response.status, response.data, call.infno, (output) => this.options.signer.openOutput(output));
+    return this.observed(call.infno, async () => {
+      // Parsed here, not by axios: an unparsable body is an unknown outcome, not an exception.
+      const response = await this.post(call, 'text');
+      return parseAnswer(response.status, response.data, call.infno, (output) => this.options.signer.openOutput(output));
+    });
+  }
+
+  /** Times a call for `onCall`: answered (a refusal is an answer too, counted as rejected), or why not. */
+  private async observed<T>(infno: string, work: () => Promise<T>): Promise<T> {
+    const onCall = this.options.onCall;
+    if (!onCall) return work();
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const value = await work();
+      onCall({ infno, seconds: seconds(), result: 'answered' });
+      return value;
+    } catch (error) {
+      onCall({ infno, seconds: seconds(), result: error instanceof NhsaCallError ? error.kind : 'unknown' });
+      throw error;
+    }
   }
 
   /**
@@ -84,13 +111,15 @@ export class NhsaClient {
    * throws it, and a success that carries no file is no answer.
    */
   async download(call: NhsaCall): Promise<Uint8Array> {
-    const response = await this.post(call, 'arraybuffer');
-    const type = String(response.headers['content-type'] ?? '');
-    const data = response.data as ArrayBuffer | Uint8Array;
-    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    if (response.status >= 200 && response.status < 300 && /^application\/octet-stream\s*(;|$)/i.test(type)) return bytes;
-    parseAnswer(response.status, new TextDecoder().decode(bytes), call.infno);
-    throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no file in the ${call.infno} answer (HTTP ${response.status}, ${type || 'no content-type'})`);
+    return this.observed(call.infno, async () => {
+      const response = await this.post(call, 'arraybuffer');
+      const type = String(response.headers['content-type'] ?? '');
+      const data = response.data as ArrayBuffer | Uint8Array;
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+      if (response.status >= 200 && response.status < 300 && /^application\/octet-stream\s*(;|$)/i.test(type)) return bytes;
+      parseAnswer(response.status, new TextDecoder().decode(bytes), call.infno);
+      throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `no file in the ${call.infno} answer (HTTP ${response.status}, ${type || 'no content-type'})`);
+    });
   }
 
   /**

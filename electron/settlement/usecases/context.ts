@@ -4,6 +4,7 @@ import { failure, SettlementFailure, type Outcome } from '../errors';
 import type { ExpiringStore } from '../expiring';
 import type { PlatformGateway } from '../gateway';
 import { HisUnavailable, type HisBridge } from '../his/bridge';
+import { codeForHisFailure } from '../his/refusalCodes';
 import type { HisDebt } from '../his/debts';
 import type { Journal } from '../journal';
 import type { JournalStaff } from '../journalStaff';
@@ -15,6 +16,10 @@ import type { Clock } from '../time';
 import type { VisitMap } from '../visits';
 import type { VisitRelease, VisitUndo } from '../visitUndo';
 import type { OperatorAuthoriser } from './operators';
+import type { CashBook } from '../cashBook';
+import type { CounterOperatorView } from '../counterOperator';
+import type { JournalToday } from '../journalToday';
+import type { FamilyContext } from '../familyChannel';
 import type { QuoteKind, RegistrationInfo } from '../../../shared/types/settlement';
 
 /**
@@ -48,6 +53,12 @@ export interface Quote {
   registration?: RegistrationInfo;
   /** What an abandoned attempt gives back (registration and cashier visits only). */
   release?: VisitRelease;
+  /** Family payment (issue 15): this split asks for 共济 from the payer's account. */
+  useMutualAid?: boolean;
+  /** Above the password-free cap: the second factor given for this quote (secondFactor.ts). */
+  secondFactor?: { via: 'id-digits' | 'staff-pin'; operatorId?: string };
+  /** Wrong last-four tries on this quote. */
+  digitTries?: number;
 }
 
 export interface UseCaseContext {
@@ -66,6 +77,12 @@ export interface UseCaseContext {
   visits: VisitMap;
   /** Releases what abandoned attempts opened, durably and retried. */
   undo: VisitUndo;
+  /** The staff side (cash taken, today's lookup): who is signed in at the counter, the till's confirmations, today's rows. */
+  counter: { current(): CounterOperatorView | undefined };
+  cash: CashBook;
+  today: JournalToday;
+  /** Family payment and the password-free cap (issue 15): the channel's bindings, listed members, today's use. */
+  family: FamilyContext;
   log: (line: string) => void;
 }
 
@@ -84,12 +101,12 @@ export async function useCase<S extends z.ZodType, T>(
     return { ok: true, value: await work(schema.parse(raw)) };
   } catch (error) {
     const locale = ctx.config.locale;
-    if (error instanceof SettlementFailure) return failure(error.code, locale, error.reference);
+    if (error instanceof SettlementFailure) return failure(error.code, locale, error.reference, error.words);
     if (error instanceof ZodError) return failure('INVALID_INPUT', locale);
     if (error instanceof HisUnavailable) {
       ctx.log(`his: ${error.message}`);
-      // 409: the HIS answered and said no (a full session, a booking already held), which the patient can act on.
-      return failure(error.status === 409 ? 'HIS_REFUSED' : 'HIS_UNAVAILABLE', locale);
+      // The HIS's own reason when it gave one (a full slot, an unknown stay number), never a guess.
+      return failure(codeForHisFailure(error), locale);
     }
     ctx.log(`internal: ${error instanceof Error ? error.message : String(error)}`);
     return failure('INTERNAL', locale);

@@ -4,7 +4,7 @@ import { maskId, maskName } from '../../../shared/mask';
 import { staffOperator } from '../counterOperator';
 import { SettlementFailure } from '../errors';
 import type { PlatformGateway } from '../gateway';
-import type { CertType, KnownPerson } from '../people';
+import type { CertType, KnownPerson, PayerHeld } from '../people';
 import { useCase, type UseCaseContext } from './context';
 import { identifyByVoucherInput, identifyByIdNumberInput, identifyByCardInput, endSessionInput } from '../../../shared/ipc/settlementRequests';
 import type { IdentifiedPerson } from '../../../shared/types/settlement';
@@ -51,7 +51,8 @@ function holderFields(holder: Certificate['holder']): Record<string, string> {
   };
 }
 
-async function identify(ctx: UseCaseContext, cert: Certificate, gateway: PlatformGateway = ctx.gateway): Promise<IdentifiedPerson> {
+/** 1101 and a session for who it names; `payer`: a relative acting for them (family.ts). */
+export async function identify(ctx: UseCaseContext, cert: Certificate, gateway: PlatformGateway = ctx.gateway, payer?: PayerHeld): Promise<IdentifiedPerson> {
   const answer = await gateway
     .call('1101', {
       data: {
@@ -84,6 +85,7 @@ async function identify(ctx: UseCaseContext, cert: Certificate, gateway: Platfor
     certType: cert.type,
     certNo: cert.no,
     ...(cert.cardSn ? { cardSn: cert.cardSn } : {}),
+    ...(payer ? { payer } : {}),
   };
   return {
     personRef: ctx.people.put(person),
@@ -93,6 +95,7 @@ async function identify(ctx: UseCaseContext, cert: Certificate, gateway: Platfor
     age: person.age,
     insutype: person.insutype,
     balanceFen: person.balanceFen,
+    ...(payer ? { payer: { maskedName: maskName(payer.name), relation: payer.relation, mutualAidAvailable: payer.mutualAid } } : {}),
   };
 }
 

@@ -1,5 +1,13 @@
 import type { UseCaseContext } from './context';
 import { cancelSettlement } from './cancel';
+import { confirmCashTaken } from './cashTaken';
+import { findTodaySettlements } from './todaySettlements';
+import { confirmCashTakenInput, endShiftInput, findTodaySettlementsInput } from '../../../shared/ipc/staffDeskRequests';
+import { checkShiftEnd } from './staffDesk';
+import { actForFamilyInput, attachPayerInput, listFamilyInput, passSecondFactorInput } from '../../../shared/ipc/settlementRequests';
+import { actForFamily, listFamily } from '../family';
+import { passSecondFactor } from '../secondFactor';
+import { attachPayer } from '../familyAttach';
 import { endSession, identifyByCard, identifyByIdNumber, identifyByVoucher } from './identify';
 import { admitInpatient, listInpatientStays, prepareDischarge } from './inpatient';
 import { listPendingBills, listRegistrationSlots, prepareOutpatientSettlement, prepareRegistration } from './outpatient';
@@ -64,6 +72,14 @@ export const SETTLEMENT_USE_CASES = {
   exportDayCsv: [exportDayCsvInput, exportDayCsv],
   reverseOrphan: [reverseOrphanInput, reverseOrphan],
   findReceipt: [findReceiptInput, findReceipt],
+  confirmCashTaken: [confirmCashTakenInput, confirmCashTaken],
+  findTodaySettlements: [findTodaySettlementsInput, findTodaySettlements],
+  checkShiftEnd: [endShiftInput, checkShiftEnd],
+  // Family payment and the password-free cap (issue 15).
+  listFamily: [listFamilyInput, listFamily],
+  actForFamily: [actForFamilyInput, actForFamily],
+  attachPayer: [attachPayerInput, attachPayer],
+  passSecondFactor: [passSecondFactorInput, passSecondFactor],
 } as const;
 
 export type SettlementUseCase = keyof typeof SETTLEMENT_USE_CASES;

@@ -17,7 +17,8 @@ const admissionSubject = (stayNo: string) => `admit:${stayNo}`;
 
 async function stayOf(ctx: UseCaseContext, person: KnownPerson, stayNo: string): Promise<InpatientStay> {
   const stay = await ctx.his.stay(stayNo);
-  if (stay.psnNo !== person.psnNo) throw new SettlementFailure('NOTHING_TO_SETTLE');
+  // Another patient's number is told as not found under this one: the same words, and no more said about it.
+  if (stay.psnNo !== person.psnNo) throw new SettlementFailure('STAY_NOT_FOUND');
   return stay;
 }
 

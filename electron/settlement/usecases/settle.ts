@@ -5,6 +5,9 @@ import { pendingReceipt, settlementReceipt } from '../receipts';
 import { payHisDebt, type HisDebt } from '../his/debts';
 import { useCase, type PreSettlement, type Quote, type UseCaseContext } from './context';
 import { accountFlag } from './wire';
+import { passwordFreeGate } from '../cap';
+import { journalPayer } from '../family';
+import { familyQuoteView, preSettleWithFamily } from '../familyQuote';
 import { confirmSettlementInput, declineQuoteInput, requoteSettlementInput } from '../../../shared/ipc/settlementRequests';
 import type { QuoteView, SettleResult } from '../../../shared/types/settlement';
 export type { QuoteView, SettleResult };
@@ -30,21 +33,23 @@ export function quoteFromAnswer(ctx: UseCaseContext, output: Record<string, unkn
     hospitalFen: amounts.hospPartAmt,
     useAccount: full.useAccount,
     ...(full.registration ? { registration: full.registration } : {}),
+    ...familyQuoteView(ctx, full),
   };
 }
 
-type QuoteBasis = Omit<Quote, 'amounts' | 'input' | 'pre' | 'useAccount'>;
+type QuoteBasis = Omit<Quote, 'amounts' | 'input' | 'pre' | 'useAccount' | 'useMutualAid'>;
 
 /**
  * Pre-settles and offers the split: the settling call's input is the pre-settlement input plus
  * the answer's four scope amounts (and `settleExtra`), so only what the patient saw is settled.
  */
-export async function preSettle(ctx: UseCaseContext, pre: PreSettlement, basis: QuoteBasis): Promise<QuoteView> {
-  const answer = await ctx.gateway.call(pre.infno, pre.input, basis.person.insuplcAdmdvs);
-  const node = pre.input[pre.node] as Record<string, unknown>;
+export async function preSettle(ctx: UseCaseContext, pre: PreSettlement, basis: QuoteBasis, useMutualAid?: boolean): Promise<QuoteView> {
+  const useAccount = (pre.input[pre.node] as Record<string, unknown>).acct_used_flag === '1';
+  // With a relative acting, the node as sent may carry 共济 (familyQuote.ts); the settling call repeats it.
+  const { answer, sent, useMutualAid: aided } = await preSettleWithFamily(ctx, pre, basis.person, useAccount, useMutualAid);
   const scope = scopeAmountsForWire(parseSetlinfo(answer.output.setlinfo), ctx.config.region.amounts);
-  const input = { ...pre.input, [pre.node]: { ...node, ...pre.settleExtra, ...scope } };
-  return quoteFromAnswer(ctx, answer.output, { ...basis, pre, input, useAccount: node.acct_used_flag === '1' });
+  const input = { ...pre.input, [pre.node]: { ...sent, ...pre.settleExtra, ...scope } };
+  return quoteFromAnswer(ctx, answer.output, { ...basis, pre, input, useAccount, useMutualAid: aided });
 }
 
 /**
@@ -54,10 +59,11 @@ export async function preSettle(ctx: UseCaseContext, pre: PreSettlement, basis: 
  */
 export const requoteSettlement = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, requoteSettlementInput, raw, async (input): Promise<QuoteView> => {
-    const { pre, amounts: _amounts, input: _input, useAccount: _useAccount, ...basis } = ctx.quotes.get(input.quoteId);
+    const { pre, amounts: _amounts, input: _input, useAccount: _useAccount, useMutualAid: before, ...basis } = ctx.quotes.get(input.quoteId);
     const node = pre.input[pre.node] as Record<string, unknown>;
     const again: PreSettlement = { ...pre, input: { ...pre.input, [pre.node]: { ...node, acct_used_flag: accountFlag(input.useAccount) } } };
-    const view = await preSettle(ctx, again, basis);
+    // 共济 turned off stays off when only the account choice changes.
+    const view = await preSettle(ctx, again, basis, input.useMutualAid ?? (before === false ? false : undefined));
     try {
       // Confirmed or expired meanwhile: the new quote must not be confirmable either.
       ctx.quotes.take(input.quoteId);
@@ -75,6 +81,8 @@ export const requoteSettlement = (ctx: UseCaseContext, raw: unknown) =>
  */
 export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, confirmSettlementInput, raw, async (input): Promise<SettleResult> => {
+    // Above the password-free cap the quote stays, so the second factor can still be given for it.
+    const capUse = passwordFreeGate(ctx, ctx.quotes.get(input.quoteId));
     const quote = ctx.quotes.take(input.quoteId);
     const { person } = quote;
     return orPendingReceipt(ctx, async () => {
@@ -89,7 +97,9 @@ export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
             mdtrtId: quote.mdtrtId,
             insutype: person.insutype,
             requestedFen: quote.amounts.medfeeSumamt,
+            ...journalPayer(person),
             detail: {
+              ...(capUse ? { passwordFree: capUse } : {}),
               kind: quote.kind,
               items: quote.items,
               // The slip's booked place, for a staff reprint (usecases/reprint.ts).
@@ -104,7 +114,7 @@ export const confirmSettlement = (ctx: UseCaseContext, raw: unknown) =>
             const setl = parseSetlinfo(answer.output.setlinfo);
             const problems = identityViolations(setl);
             if (!setl.setlId) problems.push('no setl_id');
-            for (const key of ['medfeeSumamt', 'fundPaySumamt', 'acctPay', 'psnCashPay'] as const) {
+            for (const key of ['medfeeSumamt', 'fundPaySumamt', 'acctPay', 'acctMulaidPay', 'psnCashPay'] as const) {
               if (setl[key] !== quote.amounts[key]) problems.push(`${key} differs from the confirmed split`);
             }
             if (problems.length > 0) throw new Error(problems.join('; '));

@@ -14,18 +14,23 @@ export function BillsScreen() {
   const { api, toQuote } = useCounter();
   const bills = useKioskStore(selectBills);
   const person = useKioskStore(selectPerson);
+  const goTo = useKioskStore((s) => s.goTo);
   const [busy, setBusy] = useState(false);
   const visits = new Map<string, Bill[]>();
   for (const bill of bills) visits.set(bill.visitNo, [...(visits.get(bill.visitNo) ?? []), bill]);
   const pay = async (visit: Bill[]) => {
     if (!person || busy) return;
     setBusy(true);
-    await toQuote(api.prepareOutpatientSettlement({ personRef: person.personRef, billIds: visit.map((b) => b.billId) }), 'bills');
+    const billIds = visit.map((b) => b.billId);
+    // Kept for 重新支付: a failed payment quotes the same bills again without choosing them again.
+    useKioskStore.getState().chooseBills(billIds);
+    await toQuote(api.prepareOutpatientSettlement({ personRef: person.personRef, billIds }), 'bills');
     setBusy(false);
   };
   // Each visit is a row of the list: its total beside its pay button at the top, its lines under them.
   return (
-    <ScreenFrame name="bills" title={bills.length === 0 ? t('bills.none') : t('bills.title')}>
+    <ScreenFrame name="bills" title={bills.length === 0 ? t('bills.none') : t('bills.title')} back={() => goTo('is-this-you')}>
+      {bills.length === 0 ? <p className="screen__lead screen__lead--plain">{t('bills.noneText')}</p> : null}
       {bills.length > 0 ? (
         <ScrollBox label={t('bills.title')} className="bills">
           {[...visits.values()].map((visit) => (

@@ -31,7 +31,7 @@ export function AdmitScreen() {
     if (answer) useKioskStore.getState().setAdmission(answer);
   };
   return (
-    <ScreenFrame name="admit" title={t('admit.title')}>
+    <ScreenFrame name="admit" title={t('admit.title')} back={() => goTo('stays')}>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <p className="screen__text">{t('admit.hint')}</p>
         <Field label={t('admit.code')} value={diagCode} onChange={(e) => setDiagCode(e.target.value)} autoFocus />
@@ -39,9 +39,6 @@ export function AdmitScreen() {
         <div className="screen__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('common.working') : t('admit.submit')}
-          </button>
-          <button type="button" className="button button--secondary" onClick={() => goTo('stays')}>
-            {t('common.back')}
           </button>
         </div>
       </form>

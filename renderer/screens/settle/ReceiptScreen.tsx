@@ -9,6 +9,7 @@ import { usePrintSlip } from '../../print/slipPrinting';
 import { useKioskStore } from '../../store';
 import { selectMode, selectPrinting, selectReceipt, selectRegistration, selectSlip, selectWipeWhenPrinted } from '../../store/selectors';
 import type { SlipStatus } from '../../store/slices/printSlice';
+import { yuan } from '../../components/money';
 import { ReceiptView } from './ReceiptView';
 import './receipt.css';
 
@@ -76,16 +77,38 @@ export function ReceiptScreen() {
     if (busy) useKioskStore.getState().wipeOnceOut();
     else void finish();
   };
+  // Cash still owed after the insurance paid (not at the cashier, who took it before this screen):
+  // "paid" would be half the truth, so the screen says who paid and where the rest is paid.
+  const cashOwed = receipt.kind === 'settlement' && receipt.cashFen > 0 && mode !== 'cashier';
   const title =
-    receipt.kind === 'pending' ? t('receipt.pendingTitle') : receipt.kind === 'cancel' ? t('receipt.cancelHeading') : t('receipt.title');
-  const opening = receipt.kind === 'pending' ? `${title}。${t('receipt.pendingText')}` : title;
+    receipt.kind === 'pending'
+      ? t('receipt.pendingTitle')
+      : receipt.kind === 'cancel'
+        ? t('receipt.cancelHeading')
+        : cashOwed
+          ? t('receipt.insurancePaid')
+          : t('receipt.title');
+  const lead =
+    receipt.kind === 'pending'
+      ? t('receipt.pendingText')
+      : cashOwed
+        ? t(mode === 'pharmacy' ? 'receipt.cashStillDuePharmacy' : 'receipt.cashStillDue', { cash: yuan(receipt.cashFen) })
+        : null;
+  const opening = lead ? `${title}。${lead}` : title;
   const statusKey = busy ? STATUS_TEXT.printing : status ? STATUS_TEXT[status] : null;
   const statusText = statusKey ? t(statusKey) : '';
-  const nextStep = nextStepOf(receipt, printing);
+  // A pending slip's "keep the slip" is only true once it is out; until then, the reference is what to keep.
+  const slipOut = status === 'printed' || status === 'saved';
+  const slipNextStep = nextStepOf(receipt, printing);
+  const nextStep = receipt.kind === 'pending' && !slipOut ? t('receipt.pendingNoSlip') : slipNextStep;
   const spoken = busy ? `${opening}。${statusText}` : status ? `${statusText}。${nextStep}` : `${opening}。${nextStep}`;
   return (
     <ScreenFrame name="receipt" title={title} spoken={spoken}>
-      {receipt.kind === 'pending' ? <p className="screen__lead">{t('receipt.pendingText')}</p> : null}
+      {lead ? (
+        <p className="screen__lead" data-testid="receipt-lead">
+          {lead}
+        </p>
+      ) : null}
       <ReceiptView receipt={receipt} registration={registration} />
       {/* Beside the receipt, where the patient looks for the button: how the slip is doing, then where to go. */}
       <div className="receipt__side">
@@ -124,7 +147,7 @@ export function ReceiptScreen() {
           ) : null}
         </div>
       </div>
-      <PrintSlip receipt={receipt} registration={registration} nextStep={nextStep} />
+      <PrintSlip receipt={receipt} registration={registration} nextStep={slipNextStep} />
     </ScreenFrame>
   );
 }

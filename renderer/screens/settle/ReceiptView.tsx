@@ -1,3 +1,4 @@
+import { Fragment } from 'react';
 import type { RegistrationInfo } from '../../../shared/types/settlement';
 import type { Receipt } from '../../api/counter';
 import { yuan } from '../../components/money';
@@ -5,10 +6,15 @@ import { useT } from '../../i18n';
 import { ItemRows } from '../../components/ItemRows';
 import { ScrollBox } from '../../components/ScrollBox';
 import { slipHeadingKey } from '../../print/slip';
+import { accountLabel, capRows, hidesOwnAccount, mutualAidRows, payerRows } from '../../family/receiptRows';
+import { formatDay, formatDayTime } from '../../format/dateTime';
+import { useKioskStore } from '../../store';
+import { selectLocale } from '../../store/selectors';
 
 /** The engine's receipt as a page: what is printed (print CSS shows only this) is what is shown. */
 export function ReceiptView({ receipt, registration }: { receipt: Receipt; registration: RegistrationInfo | null }) {
   const t = useT();
+  const locale = useKioskStore(selectLocale);
   const heading = t(slipHeadingKey(receipt, registration));
   return (
     <article className="receipt" aria-label={heading} data-receipt-kind={receipt.kind}>
@@ -16,13 +22,19 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
       <p className="receipt__heading">{heading}</p>
       <p className="receipt__patient">
         {t('quote.patient')}: {receipt.patientName}
+        {/* A relative who acted (issue 15), in the patient's cell: every layout keeps them together. */}
+        {payerRows(t, receipt).map((row) => (
+          <span key={row.testId} className="receipt__payer">
+            {row.label}: <span data-testid={row.testId}>{row.value}</span>
+          </span>
+        ))}
       </p>
       {registration ? (
         <p className="receipt__registration" data-testid="slip-registration">
           {t('quote.registration', {
             dept: registration.deptName,
             doctor: registration.doctorName,
-            date: registration.date,
+            date: formatDay(registration.date, locale),
             period: t(registration.period === 'PM' ? 'period.PM' : 'period.AM'),
           })}{' '}
           · {registration.regNo}
@@ -34,6 +46,12 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
           <ItemRows items={receipt.items} />
         </table>
         {receipt.kind === 'pending' ? <p className="receipt__note">{receipt.note}</p> : null}
+        {/* The password-free cap (issue 15) under the items, scrolling with them where the screen is short. */}
+        {capRows(t, receipt).map((row) => (
+          <p key={row.testId} className="receipt__note">
+            {row.label}: <span data-testid={row.testId}>{row.value}</span>
+          </p>
+        ))}
       </ScrollBox>
       {receipt.kind === 'pending' ? (
         <div className="receipt__pending">
@@ -52,11 +70,21 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
           <dd>{yuan(receipt.totalFen)}</dd>
           <dt>{t('quote.fund')}</dt>
           <dd>{yuan(receipt.fundFen)}</dd>
-          <dt>{t('quote.account')}</dt>
-          <dd>{yuan(receipt.accountFen)}</dd>
+          {hidesOwnAccount(receipt) ? null : (
+            <>
+              <dt>{accountLabel(t, receipt)}</dt>
+              <dd>{yuan(receipt.accountFen)}</dd>
+            </>
+          )}
+          {mutualAidRows(t, receipt).map((row) => (
+            <Fragment key={row.testId}>
+              <dt>{row.label}</dt>
+              <dd data-testid={row.testId}>{row.value}</dd>
+            </Fragment>
+          ))}
           <dt>{t('receipt.cash')}</dt>
           <dd>{yuan(receipt.cashFen)}</dd>
-          {receipt.balanceAfterFen !== null ? (
+          {receipt.balanceAfterFen !== null && !hidesOwnAccount(receipt) ? (
             <>
               <dt>{t('receipt.balanceAfter')}</dt>
               <dd>{yuan(receipt.balanceAfterFen)}</dd>
@@ -67,7 +95,7 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
         </dl>
       )}
       <p className="receipt__meta">
-        {t('receipt.time')}: {receipt.time} · {t('receipt.terminal')}: {receipt.terminalId}
+        {t('receipt.time')}: {formatDayTime(receipt.time, locale)} · {t('receipt.terminal')}: {receipt.terminalId}
       </p>
     </article>
   );

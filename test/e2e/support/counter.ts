@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CounterMode } from '../../../shared/config/terminalConfig';
+import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
 import { PROJECT_ROOT, screenshot, type RunningKiosk } from './kiosk';
 
 /** Demo PINs of the sandbox configuration (README): admin 135790, operator OP001 246810. */
@@ -95,4 +96,12 @@ export async function faceIn(page: Page, prefix: string, check: (page: Page, nam
   await page.locator('[data-camera-status="live"]').waitFor({ timeout: 30_000 });
   await check(page, `${prefix}-face`);
   await page.locator('[data-screen="is-this-you"], [data-screen="second-factor"], [data-screen="problem"]').waitFor({ timeout: 60_000 });
+  // The fake camera is a still photo (no blink, no nod): the face service asks for the knowledge
+  // check, which the patient (person A, the clip's face) answers. Look-alikes' second factor stays for the caller.
+  if (await page.locator('[data-second-factor-why="no-motion"]').isVisible()) {
+    await check(page, `${prefix}-knowledge-check`);
+    await page.getByLabel('身份证号后四位', { exact: true }).fill(DEMO_PERSONS[0]!.certno.slice(-4));
+    await button(page, '确定').click();
+    await page.locator('[data-screen="is-this-you"], [data-screen="problem"]').waitFor({ timeout: 30_000 });
+  }
 }

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import type { CounterMode } from '../../../shared/config/terminalConfig';
-import { button, heading, terminalConfig } from './counter';
+import { OPERATOR, button, heading, terminalConfig } from './counter';
 import { launchChromium, startKiosk, type RunningKiosk } from './kiosk';
 import { LayoutWalk, SCREEN_SIZES, sizeName, type ScreenSize } from './layoutCheck';
 
@@ -16,8 +16,8 @@ export interface SizedKiosk {
   check: (page: Page, name: string) => Promise<void>;
 }
 
-export async function startSizedKiosk(browser: Browser, mode: CounterMode): Promise<SizedKiosk> {
-  const kiosk = await startKiosk({ config: terminalConfig(mode), browser });
+export async function startSizedKiosk(browser: Browser, mode: CounterMode, extra: Record<string, unknown> = {}): Promise<SizedKiosk> {
+  const kiosk = await startKiosk({ config: terminalConfig(mode, extra), browser });
   const walk = new LayoutWalk(kiosk.page);
   return { kiosk, page: kiosk.page, walk, check: (_page, name) => walk.check(name) };
 }
@@ -36,10 +36,10 @@ export function sharedBrowser(): () => Browser {
 }
 
 /** Starts one mode's kiosk for a describe block; `ready` runs once after it started. */
-export function kioskFor(browser: () => Browser, mode: CounterMode, ready?: (k: SizedKiosk) => Promise<void>): () => SizedKiosk {
+export function kioskFor(browser: () => Browser, mode: CounterMode, ready?: (k: SizedKiosk) => Promise<void>, extra?: Record<string, unknown>): () => SizedKiosk {
   let sized: SizedKiosk | undefined;
   beforeAll(async () => {
-    sized = await startSizedKiosk(browser(), mode);
+    sized = await startSizedKiosk(browser(), mode, extra);
     await ready?.(sized);
   });
   afterAll(() => sized?.kiosk.close());
@@ -65,18 +65,25 @@ export async function checkEverySize(sized: SizedKiosk, name: string): Promise<v
   }
 }
 
-/** From the other ways in, the social-security card as the reader types it: ends on "is this you?". */
-export async function cardFromOtherWays(page: Page, person: { cardNo: string; cardSn: string }): Promise<void> {
+/**
+ * From the other ways in, the social-security card at a counter without a reader: staff type the
+ * 社会保障号码 printed on it (the ID number) and vouch with their PIN. Ends on "is this you?".
+ */
+export async function cardFromOtherWays(page: Page, person: { certno: string }): Promise<void> {
   await heading(page, '请选择一种方式').waitFor();
   await button(page, '社保卡').click();
-  await page.getByLabel('社保卡号', { exact: true }).fill(person.cardNo);
-  await page.getByLabel('卡识别码', { exact: true }).fill(person.cardSn);
+  await heading(page, '请把社保卡交给工作人员').waitFor();
+  await page.getByLabel('卡面上的社会保障号码', { exact: true }).fill(person.certno);
+  // A staffed counter's signed-in operator vouches already; elsewhere staff type their number.
+  const operator = page.getByLabel('工作人员工号', { exact: true });
+  if (await operator.isEditable()) await operator.fill(OPERATOR.id);
+  await page.getByLabel('工作人员密码', { exact: true }).fill(OPERATOR.pin);
   await button(page, '确定').click();
   await heading(page, '请确认是您本人').waitFor();
 }
 
 /** From the home screen, by card: ends on "is this you?". */
-export async function byCard(page: Page, person: { cardNo: string; cardSn: string }): Promise<void> {
+export async function byCard(page: Page, person: { certno: string }): Promise<void> {
   await button(page, '不刷脸，用其他方式').click();
   await cardFromOtherWays(page, person);
 }
@@ -89,4 +96,19 @@ export async function placeOrder(kiosk: RunningKiosk, psnNo: string, items: [cod
     body: JSON.stringify({ psnNo, doctorCode: 'DR001', items: items.map(([code, qty]) => ({ code, qty })) }),
   });
   if (!response.ok) throw new Error(`order refused: ${response.status} ${await response.text()}`);
+}
+
+/**
+ * Family payment (issue 15), from "is this you?": 为家人办理, the member whose relation is given,
+ * the payer's check of them (each screen passed to `check`). Ends where the mode's flow goes on.
+ */
+export async function actForFamily(page: Page, relation: string, check: (name: string) => Promise<void>): Promise<void> {
+  await button(page, '为家人办理').click();
+  await heading(page, '请选择为哪位家人办理').waitFor();
+  await page.getByTestId('family-member').first().waitFor();
+  await check('family-list');
+  await page.getByTestId('family-member').filter({ hasText: `（${relation}）` }).click();
+  await heading(page, '请确认为这位家人办理').waitFor();
+  await check('family-patient');
+  await button(page, '是，为这位家人办理').click();
 }

@@ -31,7 +31,7 @@ describe('the personal account on the confirmation', () => {
     expect(screen.getByTestId('quote-cash').textContent).toBe('¥4.00');
     expect(screen.getByTestId('quote-balance').textContent).toBe(`¥${(PERSON.balanceFen / 100).toFixed(2)}`);
     click('确认支付');
-    expect(await screen.findByRole('heading', { name: '支付成功' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '医保已支付' })).toBeTruthy();
     expect(api.calls.filter((c) => c.startsWith('confirmSettlement'))).toEqual([
       `confirmSettlement:${JSON.stringify({ quoteId: '1e7c9b2f-4a5d-4e6f-9a0b-ccddeeff0011' })}`,
     ]);

@@ -1,6 +1,6 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fail, ok } from '../../../shared/result';
-import { PERSON, fakeApi, renderApp, scriptedFace } from '../support';
+import { PERSON, appInfo, fakeApi, renderApp, scriptedFace } from '../support';
 
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -75,14 +75,13 @@ describe('identification: face with a second factor, and always another way', ()
   it('a social-security card the platform does not know sends the patient to another way', async () => {
     renderApp(
       fakeApi({
-        identifyByCard: async () => ({ ok: false, error: { code: 'PERSON_NOT_FOUND', message: '没有找到您的医保信息，请换一种方式识别', next: 'other-id' } }),
+        getAppInfo: async () => ok({ ...appInfo(), cardReader: true }),
+        identifyByCardReader: async () => ({ ok: false, error: { code: 'PERSON_NOT_FOUND', message: '没有找到您的医保信息，请换一种方式识别', next: 'other-id' } }),
       }),
     );
     fireEvent.click(await screen.findByRole('button', { name: '不刷脸，用其他方式' }));
     click('社保卡');
-    type('社保卡号', 'A42120001');
-    type('卡识别码', 'X');
-    click('确定');
+    click('读卡');
     expect(await screen.findByText('没有找到您的医保信息，请换一种方式识别')).toBeTruthy();
     expect(screen.queryByRole('button', { name: '再试一次' })).toBeNull();
     click('用其他方式');
@@ -102,7 +101,9 @@ describe('identification: face with a second factor, and always another way', ()
 });
 
 describe('inclusion metrics: what happened, never to whom', () => {
-  const metrics = (calls: string[]) => calls.filter((c) => c.startsWith('recordMetric:')).map((c) => JSON.parse(c.slice('recordMetric:'.length)));
+  // Time on a screen (renderer/app/stepTimes.ts) is tested on its own: here, what the screens count.
+  const metrics = (calls: string[]) =>
+    calls.filter((c) => c.startsWith('recordMetric:')).map((c) => JSON.parse(c.slice('recordMetric:'.length))).filter((e) => !(e.type === 'step-time' && ['consent', 'confirm', 'receipt', 'visit'].includes(e.step)));
 
   it('counts a declined consent and the fallback used', async () => {
     const api = fakeApi();
@@ -110,14 +111,16 @@ describe('inclusion metrics: what happened, never to whom', () => {
     fireEvent.click(await screen.findByRole('button', { name: '开始刷脸' }));
     click('不同意，用其他方式');
     click('社保卡');
-    type('社保卡号', 'A42120001');
-    type('卡识别码', 'X');
+    // No reader here: staff type the number printed on the card.
+    type('卡面上的社会保障号码', '421202195803150017');
+    type('工作人员工号', 'OP001');
+    type('工作人员密码', '246810');
     click('确定');
     fireEvent.click(await screen.findByRole('button', { name: '是我本人' }));
     fireEvent.click(await screen.findByRole('button', { name: '内科' }));
     click(/李医生/);
     fireEvent.click(await screen.findByRole('button', { name: '确认支付' }));
-    await screen.findByRole('heading', { name: '支付成功' });
+    await screen.findByRole('heading', { name: '医保已支付' });
     expect(metrics(api.calls)).toEqual([
       { type: 'consent-declined' },
       { type: 'fallback', via: 'card' },

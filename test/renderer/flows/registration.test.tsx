@@ -47,9 +47,11 @@ describe('registration: the patient alone', () => {
     // Nothing settles before the confirmation.
     expect(api.calls.some((c) => c.startsWith('confirmSettlement'))).toBe(false);
     click('确认支付');
-    expect(await screen.findByRole('heading', { name: '支付成功' })).toBeTruthy();
+    // ¥1.00 is still owed in cash: the screen says who paid and where the rest is paid, not "paid".
+    expect(await screen.findByRole('heading', { name: '医保已支付' })).toBeTruthy();
+    expect(screen.getByTestId('receipt-lead').textContent).toBe('还需到收费窗口付现金 ¥1.00');
     expect(screen.getByRole('article', { name: '挂号凭条' })).toBeTruthy();
-    expect(screen.getByTestId('slip-registration').textContent).toBe('内科 李医生 2026-11-29 上午 · R1');
+    expect(screen.getByTestId('slip-registration').textContent).toBe('内科 李医生 11月29日 上午 · R1');
     expect(screen.getByTestId('receipt-setl-id').textContent).toBe('SETL0001');
     click('打印凭条');
     // The fake main has no printer and keeps a PDF: the screen does not claim paper came out.
@@ -62,9 +64,13 @@ describe('registration: the patient alone', () => {
 
   it('cancel on the confirmation declines the quote (the place is given back) and forgets the patient', async () => {
     const api = await toQuote();
-    click('不支付，取消');
+    click('不支付，结束');
+    // The patient hears that no money moved before the visit ends.
+    expect(await screen.findByRole('heading', { name: '已取消，没有扣费' })).toBeTruthy();
+    expect(api.calls.filter((c) => c.startsWith('declineQuote'))).toHaveLength(1);
+    click('结束');
     await waitFor(() => expect(api.calls.some((c) => c.startsWith('endSession'))).toBe(true));
-    expect(api.calls.some((c) => c.startsWith('declineQuote'))).toBe(true);
+    expect(api.calls.filter((c) => c.startsWith('declineQuote'))).toHaveLength(1);
     expect(api.calls.some((c) => c.startsWith('confirmSettlement'))).toBe(false);
     expect(screen.getByRole('heading', { name: '刷脸就医' })).toBeTruthy();
   });
@@ -89,7 +95,8 @@ describe('registration: the patient alone', () => {
     expect(await screen.findByText('医保平台未受理此次业务，请联系工作人员')).toBeTruthy();
     expect(screen.getByText('参考号 H420000001')).toBeTruthy();
     expect(screen.getByRole('button', { name: '呼叫工作人员' })).toBeTruthy();
-    click('结束，重新开始');
+    expect(screen.getByText('这次支付没有成功，没有扣费。')).toBeTruthy();
+    click('结束');
     await waitFor(() => expect(api.calls.some((c) => c.startsWith('endSession'))).toBe(true));
   });
 
@@ -98,7 +105,11 @@ describe('registration: the patient alone', () => {
     click('确认支付');
     expect(await screen.findByRole('heading', { name: '结算结果确认中' })).toBeTruthy();
     expect(screen.getByTestId('receipt-reference').textContent).toBe(PENDING.reference);
-    expect(screen.getByText('请保留凭条。系统会自动核实，不会重复扣费。')).toBeTruthy();
+    expect(screen.getByText('支付结果还在确认中。系统会自动核实，不会重复扣费。')).toBeTruthy();
+    // Nothing printed yet: the screen does not tell the patient to keep a slip they do not have
+    // (the paper slip, laid out off screen for printing, does say so: it is the slip).
+    expect(screen.getByTestId('receipt-lead').textContent).not.toMatch(/请保留凭条|请收好凭条/);
+    expect(screen.getByTestId('next-step').textContent).toMatch(/^凭条还没有打印/);
   });
 
   it('an answer arriving after the patient left is dropped, not shown to the next one', async () => {

@@ -25,8 +25,10 @@ describe('cashier', () => {
     click('确认支付');
     expect(await screen.findByRole('heading', { name: '请向收费员支付现金' })).toBeTruthy();
     expect(screen.getByTestId('cash-due').textContent).toBe('现金 ¥1.00');
+    // The cashier's word, with the signed-in operator's PIN (renderer/screens/settle/CashTakenScreen.tsx).
+    type('操作员密码', '246810');
     click('收费员：已收到现金');
-    expect(screen.getByRole('heading', { name: '支付成功' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '支付成功' })).toBeTruthy();
     expect(screen.getByRole('article', { name: '医保结算凭条' })).toBeTruthy();
   });
 
@@ -63,7 +65,8 @@ describe('pharmacy', () => {
     expect(await screen.findByRole('heading', { name: '请核对费用' })).toBeTruthy();
     expect(api.calls).toContain(`preparePharmacySettlement:${JSON.stringify({ personRef: PERSON.personRef, items: [{ medinsListCodg: 'YP0001', cnt: 2 }] })}`);
     click('确认支付');
-    expect(await screen.findByRole('heading', { name: '支付成功' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { name: '医保已支付' })).toBeTruthy();
+    expect(screen.getByTestId('receipt-lead').textContent).toBe('还需向药师付现金 ¥1.00');
     click('完成');
     await waitFor(() => expect(useKioskStore.getState().cart).toEqual([]));
   });
