@@ -16,26 +16,27 @@ export interface EvoucherChannelOptions {
   path?: string;
 }
 
-interface EcAnswer {
+/** The channel's answer, its `data` (a JSON string on the wire) parsed. */
+export interface EcAnswer {
   code: number;
   message: string;
   data: Record<string, unknown>;
 }
 
-const RETRY_REASONS: Record<number, 'no-face' | 'several-faces' | 'bad-image' | 'expired'> = {
-  2001: 'bad-image',
-  2002: 'no-face',
-  2003: 'several-faces',
-  2007: 'expired',
-  2009: 'expired',
-};
+/** null: the call got no answer (down, timed out, not JSON). */
+export type EvoucherCall = (transType: string, data: Record<string, unknown>) => Promise<EcAnswer | null>;
 
-export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentityService {
+/** A field the channel answered, as text only where it is non-empty text. */
+export const channelText = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+/** Who asks, as every call of this terminal names it. */
+export const channelOperator = (options: EvoucherChannelOptions) => ({ operatorId: options.operatorId, operatorName: options.operatorName, deviceType: 'SelfService' });
+
+/** The one endpoint every transType goes through: identification here, the family list (settlement/familyChannel.ts). */
+export function evoucherCall(options: EvoucherChannelOptions): EvoucherCall {
   const doFetch = options.fetch ?? fetch;
   const url = new URL(options.path ?? '/localcfc/api/hsecfc/localQrCodeQuery', options.baseUrl).toString();
-  const operator = { operatorId: options.operatorId, operatorName: options.operatorName, deviceType: 'SelfService' };
-
-  async function call(transType: string, data: Record<string, unknown>): Promise<EcAnswer | null> {
+  return async (transType, data) => {
     try {
       const response = await doFetch(url, {
         method: 'POST',
@@ -49,7 +50,20 @@ export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentitySe
     } catch {
       return null;
     }
-  }
+  };
+}
+
+const RETRY_REASONS: Record<number, 'no-face' | 'several-faces' | 'bad-image' | 'expired'> = {
+  2001: 'bad-image',
+  2002: 'no-face',
+  2003: 'several-faces',
+  2007: 'expired',
+  2009: 'expired',
+};
+
+export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentityService {
+  const call = evoucherCall(options);
+  const operator = channelOperator(options);
 
   async function check(authNo: string, businessType: string, last4?: string): Promise<FaceAuthAnswer> {
     const answer = await call('cn.nhsa.auth.check', { authNo, businessType, ...operator, ...(last4 ? { idNoLast4: last4 } : {}) });
@@ -76,8 +90,7 @@ export function evoucherChannel(options: EvoucherChannelOptions): FaceIdentitySe
 
 /** The identity fields the channel answered, only those that are non-empty text. */
 function holderOf(data: Record<string, unknown>): VoucherHolder {
-  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
-  const [idType, idNo, userName] = [text(data.idType), text(data.idNo), text(data.userName)];
+  const [idType, idNo, userName] = [channelText(data.idType), channelText(data.idNo), channelText(data.userName)];
   return { ...(idType ? { idType } : {}), ...(idNo ? { idNo } : {}), ...(userName ? { userName } : {}) };
 }
 

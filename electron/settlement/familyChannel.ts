@@ -1,3 +1,4 @@
+import { channelOperator, channelText as text, evoucherCall, type EvoucherChannelOptions } from '../face/evoucherChannel';
 import type { ExpiringStore } from './expiring';
 
 /**
@@ -27,39 +28,17 @@ export interface FamilyContext {
   usedToday(psnNo: string): number;
 }
 
-export interface FamilyChannelOptions {
-  baseUrl: string;
-  orgId: string;
-  operatorId: string;
-  operatorName: string;
-  fetch?: typeof fetch;
-  timeoutMs?: number;
-  path?: string;
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+export type FamilyChannelOptions = EvoucherChannelOptions;
 
 /** Over the channel's one endpoint, as electron/face/evoucherChannel.ts calls it for identification. */
 export function evoucherFamily(options: FamilyChannelOptions): FamilyDirectory {
-  const doFetch = options.fetch ?? fetch;
-  const url = new URL(options.path ?? '/localcfc/api/hsecfc/localQrCodeQuery', options.baseUrl).toString();
+  const call = evoucherCall(options);
   return {
     async membersOf(ecToken, businessType) {
+      const answer = await call('cn.nhsa.ec.family', { ecToken, businessType, ...channelOperator(options) });
+      if (answer?.code !== 0) return undefined;
       try {
-        const response = await doFetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({
-            orgId: options.orgId,
-            transType: 'cn.nhsa.ec.family',
-            data: { ecToken, businessType, operatorId: options.operatorId, operatorName: options.operatorName, deviceType: 'SelfService' },
-            extra: null,
-          }),
-          signal: AbortSignal.timeout(options.timeoutMs ?? 15_000),
-        });
-        const body = (await response.json()) as { code?: unknown; data?: unknown };
-        if (Number(body.code) !== 0 || typeof body.data !== 'string') return undefined;
-        const members = (JSON.parse(body.data) as { members?: unknown }).members;
+        const members = answer.data.members;
         if (!Array.isArray(members)) return undefined;
         // A member the channel described oddly is left out rather than shown half-named.
         return members.flatMap((m: Record<string, unknown>) => {
@@ -67,6 +46,7 @@ export function evoucherFamily(options: FamilyChannelOptions): FamilyDirectory {
           return memberToken && maskedName && relation ? [{ memberToken, maskedName, relation, mutualAid: m.mutualAid === true }] : [];
         });
       } catch {
+        // Data past reading (`null`, a member that is not an object) is no answer, as a failed call is.
         return undefined;
       }
     },

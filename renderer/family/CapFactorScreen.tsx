@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import { KeypadGroup } from '../components/KeypadGroup';
-import { ID_LAST4, OPERATOR_ID, PIN } from '../components/keypadSpec';
+import { FormAlert } from '../components/FormAlert';
+import { ID_LAST4 } from '../components/keypadSpec';
 import { yuan } from '../components/money';
 import { NumberField } from '../components/NumberField';
 import { ScreenFrame } from '../components/ScreenFrame';
+import { StaffPinFields } from '../components/StaffPinFields';
 import { useCounter } from '../flows/useCounter';
 import { useT } from '../i18n';
 import { useKioskStore } from '../store';
@@ -98,16 +99,9 @@ export function CapFactorScreen() {
         {way === 'digits' && !locked ? (
           <NumberField label={t('second.digits')} className="field__input field__input--digits" spec={ID_LAST4} value={digits} onValueChange={setDigits} autoFocus />
         ) : (
-          <KeypadGroup initial={operatorId ? 'pin' : 'operator'}>
-            <NumberField name="operator" label={t('idn.operator')} spec={OPERATOR_ID} value={operatorId} onValueChange={setOperatorId} />
-            <NumberField name="pin" label={t('idn.pin')} spec={PIN} value={pin} onValueChange={setPin} autoFocus />
-          </KeypadGroup>
+          <StaffPinFields operatorId={operatorId} onOperatorIdChange={setOperatorId} pin={pin} onPinChange={setPin} initial={operatorId ? 'pin' : 'operator'} />
         )}
-        {message ? (
-          <p className="screen__text screen__text--warn" role="alert">
-            {message}
-          </p>
-        ) : null}
+        <FormAlert message={message} />
         <div className="screen__actions">
           <button type="submit" className="button button--primary" disabled={busy || (way === 'digits' && !locked ? digits.length !== 4 : !operatorId || !pin)}>
             {busy ? t('common.working') : t('common.submit')}

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { FormAlert } from '../components/FormAlert';
 import { PIN } from '../components/keypadSpec';
 import { NumberField } from '../components/NumberField';
 import { useCounterApi } from '../flows/useCounter';
@@ -41,11 +42,7 @@ export function ShiftEnd({ onKeep }: { onKeep(): void }) {
       <p className="screen__text">{t('shift.hint', { name: operator.name })}</p>
       <form className="form" onSubmit={(e) => void submit(e)}>
         <NumberField name="shift-pin" label={t('shift.pin')} spec={PIN} value={pin} onValueChange={setPin} autoFocus />
-        {message ? (
-          <p className="screen__text screen__text--warn" role="alert">
-            {message}
-          </p>
-        ) : null}
+        <FormAlert message={message} />
         <div className="screen__actions">
           <button type="button" className="button button--secondary" onClick={onKeep}>
             {t('shift.keep')}

@@ -1,8 +1,8 @@
-import type { Page } from 'playwright-core';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
 import { maskName } from '../../shared/mask';
 import { OPERATOR, button, checkScreen, heading, sandboxGet, signInOperator, terminalConfig } from './support/counter';
 import { type RunningKiosk, startKiosk } from './support/kiosk';
+import { AUTO_PRINTER, prints, recordPrints } from './support/prints';
 
 /**
  * The admission desk's slip, end to end (Chromium through the browser bridge, the real core and
@@ -13,23 +13,12 @@ const A = DEMO_PERSONS[0]!;
 let kiosk: RunningKiosk;
 let stayNo = '';
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: terminalConfig('inpatient', { printer: { deviceName: 'POS80', autoPrint: true, paper: '80mm' } }) });
-  // The page's print, recorded: what was in #print-root (the only thing print.css prints) each time.
-  await kiosk.page.addInitScript(() => {
-    const w = window as unknown as { prints: { text: string; kind: string | null }[] };
-    w.prints = [];
-    window.print = () => {
-      const slip = document.querySelector('#print-root .slip');
-      w.prints.push({ text: slip?.textContent ?? '', kind: slip?.getAttribute('data-slip-kind') ?? null });
-    };
-  });
-  await kiosk.page.reload();
+  kiosk = await startKiosk({ config: terminalConfig('inpatient', AUTO_PRINTER) });
+  await recordPrints(kiosk.page);
   const { stays } = await sandboxGet<{ stays: { stayNo: string; status: string }[] }>(kiosk, `/his/persons/${A.psnNo}/stays`);
   stayNo = stays.find((s) => s.status === 'admitted')!.stayNo;
 });
 afterAll(() => kiosk?.close());
-
-const prints = (page: Page) => page.evaluate(() => (window as unknown as { prints: { text: string; kind: string | null }[] }).prints);
 
 describe('the admission slip', () => {
   it('prints by itself when the admission is done: the stay number and the patient, masked', async () => {

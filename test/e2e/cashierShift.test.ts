@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { ADMIN_PIN, OPERATOR, button, checkScreen, faceIn, heading, sandboxGet, signInOperator, terminalConfig } from './support/counter';
 import { type RunningKiosk, startKiosk } from './support/kiosk';
+import { AUTO_PRINTER, prints, recordPrints } from './support/prints';
 
 /**
  * A cashier's shift end to end: Chromium through the browser bridge, the real core (journal in
@@ -11,21 +12,11 @@ import { type RunningKiosk, startKiosk } from './support/kiosk';
  */
 let kiosk: RunningKiosk;
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: terminalConfig('cashier', { printer: { deviceName: 'POS80', autoPrint: true, paper: '80mm' } }) });
-  // The page's print, recorded: what was in #print-root (the only thing print.css prints) each time.
-  await kiosk.page.addInitScript(() => {
-    const w = window as unknown as { prints: { text: string; kind: string | null }[] };
-    w.prints = [];
-    window.print = () => {
-      const slip = document.querySelector('#print-root .slip');
-      w.prints.push({ text: slip?.textContent ?? '', kind: slip?.getAttribute('data-slip-kind') ?? null });
-    };
-  });
-  await kiosk.page.reload();
+  kiosk = await startKiosk({ config: terminalConfig('cashier', AUTO_PRINTER) });
+  await recordPrints(kiosk.page);
 });
 afterAll(() => kiosk?.close());
 
-const prints = (page: Page) => page.evaluate(() => (window as unknown as { prints: { text: string; kind: string | null }[] }).prints);
 const banner = (page: Page) => page.getByTestId('staff-operator');
 
 describe("a cashier's shift", () => {

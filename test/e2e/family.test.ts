@@ -1,8 +1,8 @@
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
 import { OPERATOR, button, checkScreen, faceIn, heading, sandboxGet, signInOperator, terminalConfig } from './support/counter';
+import { CAP, LELE, MING, XIAOHONG, XIULAN, balanceFen, balances, cartOf, fen, platformSettlements, shownFen } from './support/family';
 import { launchChromium, startKiosk, type RunningKiosk } from './support/kiosk';
 
 /**
@@ -12,37 +12,6 @@ import { launchChromium, startKiosk, type RunningKiosk } from './support/kiosk';
  * 欧阳德华 and his spouse 张秀兰 (sandbox/seed/demoFamily.ts). The platform's own records
  * (/sandbox/admin/settlements, /persons) are read back to the fen against the slip.
  */
-const byName = (name: string) => DEMO_PERSONS.find((p) => p.name === name)!;
-const MING = byName('欧阳明');
-const LELE = byName('欧阳乐乐');
-const XIULAN = byName('张秀兰');
-const XIAOHONG = byName('李小红');
-
-// ¥30.00 a payment by face alone: one box of 奥美拉唑 (¥18.50) is within it, two (¥37.00) are not.
-const CAP = { perTransactionFen: 3000, perDayFen: 100_000 };
-const OMEPRAZOLE = '6901234560017';
-
-const fen = (yuan: string | number) => Math.round(Number(yuan) * 100);
-/** ¥12.34 on a screen or slip, in fen. */
-const shownFen = (text: string) => fen(text.replace(/[^\d.-]/g, ''));
-
-interface PlatformSettlement {
-  setl_id: string;
-  psn_no: string;
-  state: string;
-  medfee_sumamt: number;
-  fund_pay_sumamt: number;
-  acct_pay: number;
-  psn_cash_pay: number;
-  acct_mulaid_pay: number;
-  mulaid_psn_no: string | null;
-  cancelled_by: string | null;
-}
-
-const balanceFen = async (kiosk: RunningKiosk, psnNo: string) => fen((await sandboxGet<{ balc: number }>(kiosk, `/sandbox/admin/persons?psn_no=${psnNo}`)).balc);
-const settlementsOf = async (kiosk: RunningKiosk, setlId: string) =>
-  (await sandboxGet<{ settlements: PlatformSettlement[] }>(kiosk, `/sandbox/admin/settlements?setl_id=${setlId}`)).settlements;
-
 /** "Is this you?" → 为家人办理 → the member whose relation is given → the payer confirms them. */
 async function actFor(page: Page, relation: string, prefix: string): Promise<void> {
   await button(page, '为家人办理').click();
@@ -57,13 +26,7 @@ async function actFor(page: Page, relation: string, prefix: string): Promise<voi
 
 /** The pharmacy's cart with `boxes` of 奥美拉唑, handed to the patient's face. */
 async function cartToFace(page: Page, boxes: number): Promise<void> {
-  await heading(page, '药品清单').waitFor();
-  for (let i = 0; i < boxes; i++) {
-    await page.keyboard.type(OMEPRAZOLE);
-    await page.keyboard.press('Enter');
-    await page.getByText(`×${i + 1}`).waitFor();
-  }
-  await button(page, '请患者刷脸支付').click();
+  await cartOf(page, boxes);
   await faceIn(page, 'family-pharmacy');
   await heading(page, '请确认是您本人').waitFor();
 }
@@ -84,7 +47,7 @@ describe('family payment at the pharmacy, with the password-free cap', () => {
 
   it("a relative's face pays a child's bill with 共济 within the cap; slip and platform agree to the fen; a cancel restores both accounts", async () => {
     const { page } = kiosk;
-    const before = { ming: await balanceFen(kiosk, MING.psnNo), lele: await balanceFen(kiosk, LELE.psnNo) };
+    const before = await balances(kiosk);
     await cartToFace(page, 1);
     await actFor(page, '子女', 'family-pharmacy');
 
@@ -107,12 +70,12 @@ describe('family payment at the pharmacy, with the password-free cap', () => {
     const slipAid = shownFen(await slip.getByTestId('receipt-mutual-aid').innerText());
 
     // The platform's record of the settlement: the child's, paid by the father's account.
-    const [record] = await settlementsOf(kiosk, setlId);
+    const [record] = await platformSettlements(kiosk, `setl_id=${setlId}`);
     expect(record).toMatchObject({ psn_no: LELE.psnNo, mulaid_psn_no: MING.psnNo, state: 'valid' });
     expect(fen(record!.acct_mulaid_pay)).toBe(slipAid);
     expect(slipAid).toBe(aidShown);
     expect(fen(record!.fund_pay_sumamt) + fen(record!.acct_pay) + fen(record!.acct_mulaid_pay) + fen(record!.psn_cash_pay)).toBe(fen(record!.medfee_sumamt));
-    const after = { ming: await balanceFen(kiosk, MING.psnNo), lele: await balanceFen(kiosk, LELE.psnNo) };
+    const after = await balances(kiosk);
     expect(after).toEqual({ ming: before.ming - slipAid, lele: before.lele - fen(record!.acct_pay) });
 
     // Staff cancel it: both accounts come back to the fen, and the cancel slip names both persons.
@@ -125,12 +88,12 @@ describe('family payment at the pharmacy, with the password-free cap', () => {
     await heading(page, '医保结算撤销凭条').waitFor();
     await checkScreen(page, 'family-pharmacy-cancel-receipt');
     expect(await page.getByTestId('receipt-payer').innerText()).toBe('欧*明（为其子女办理）');
-    const [cancelled] = await settlementsOf(kiosk, setlId);
+    const [cancelled] = await platformSettlements(kiosk, `setl_id=${setlId}`);
     expect(cancelled?.state).toBe('cancelled');
-    const [reversal] = await settlementsOf(kiosk, cancelled!.cancelled_by!);
+    const [reversal] = await platformSettlements(kiosk, `setl_id=${cancelled!.cancelled_by!}`);
     expect(fen(reversal!.acct_mulaid_pay)).toBe(-slipAid);
     expect(shownFen(await page.getByTestId('receipt-mutual-aid').innerText())).toBe(-slipAid);
-    expect({ ming: await balanceFen(kiosk, MING.psnNo), lele: await balanceFen(kiosk, LELE.psnNo) }).toEqual(before);
+    expect(await balances(kiosk)).toEqual(before);
     await button(page, '完成').click();
     await heading(page, '药品清单').waitFor();
   });
@@ -162,7 +125,7 @@ describe('family payment at the pharmacy, with the password-free cap', () => {
     await page.getByRole('heading', { name: /^(支付成功|医保已支付)$/ }).waitFor();
     const slip = page.getByRole('article', { name: '医保结算凭条' });
     expect(await slip.getByTestId('receipt-cap-factor').innerText()).toBe('身份证号后四位');
-    const [record] = await settlementsOf(kiosk, await slip.getByTestId('receipt-setl-id').innerText());
+    const [record] = await platformSettlements(kiosk, `setl_id=${await slip.getByTestId('receipt-setl-id').innerText()}`);
     expect(fen(record!.medfee_sumamt)).toBe(3700);
     expect(fen(record!.acct_mulaid_pay)).toBe(shownFen(await slip.getByTestId('receipt-mutual-aid').innerText()));
     await button(page, '完成').click();
@@ -223,7 +186,7 @@ describe('family payment at the registration kiosk', () => {
     await page.getByRole('heading', { name: /^(支付成功|医保已支付)$/ }).waitFor();
     await checkScreen(page, 'family-registration-slip');
     expect(await page.getByTestId('receipt-payer').innerText()).toBe('欧*明（为其配偶办理）');
-    const [record] = await settlementsOf(kiosk, await page.getByTestId('receipt-setl-id').innerText());
+    const [record] = await platformSettlements(kiosk, `setl_id=${await page.getByTestId('receipt-setl-id').innerText()}`);
     expect(record?.psn_no).toBe(XIULAN.psnNo);
     expect(fen(record!.acct_mulaid_pay)).toBe(shownFen(await page.getByTestId('receipt-mutual-aid').innerText()));
     await button(page, '完成').click();

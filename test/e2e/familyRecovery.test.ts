@@ -1,6 +1,6 @@
-import type { Browser, Page } from 'playwright-core';
-import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
+import type { Browser } from 'playwright-core';
 import { OPERATOR, button, checkScreen, faceIn, heading, injectFault, sandboxGet, signInOperator, terminalConfig } from './support/counter';
+import { CAP, LELE, MING, XIAOHONG, balanceFen, balances, cartOf, fen, platformSettlements, shownFen } from './support/family';
 import { launchChromium, startKiosk, type RunningKiosk } from './support/kiosk';
 
 /**
@@ -10,44 +10,6 @@ import { launchChromium, startKiosk, type RunningKiosk } from './support/kiosk';
  * the ID number and paid for by the father's own face (由家人刷脸付款) with 共济. Chromium through
  * the bridge, the real core and the real sandbox; the fake camera shows 欧阳明 (person A).
  */
-const byName = (name: string) => DEMO_PERSONS.find((p) => p.name === name)!;
-const MING = byName('欧阳明');
-const LELE = byName('欧阳乐乐');
-const XIAOHONG = byName('李小红');
-
-// ¥30.00 a payment by face alone: one box of 奥美拉唑 (¥18.50) is within it.
-const CAP = { perTransactionFen: 3000, perDayFen: 100_000 };
-const OMEPRAZOLE = '6901234560017';
-
-const fen = (yuan: string | number) => Math.round(Number(yuan) * 100);
-const shownFen = (text: string) => fen(text.replace(/[^\d.-]/g, ''));
-
-interface PlatformSettlement {
-  setl_id: string;
-  psn_no: string;
-  state: string;
-  medfee_sumamt: number;
-  fund_pay_sumamt: number;
-  acct_pay: number;
-  psn_cash_pay: number;
-  acct_mulaid_pay: number;
-  mulaid_psn_no: string | null;
-}
-
-const balanceFen = async (kiosk: RunningKiosk, psnNo: string) => fen((await sandboxGet<{ balc: number }>(kiosk, `/sandbox/admin/persons?psn_no=${psnNo}`)).balc);
-const balances = async (kiosk: RunningKiosk) => ({ ming: await balanceFen(kiosk, MING.psnNo), lele: await balanceFen(kiosk, LELE.psnNo) });
-const settlements = async (kiosk: RunningKiosk, query: string) =>
-  (await sandboxGet<{ settlements: PlatformSettlement[] }>(kiosk, `/sandbox/admin/settlements?${query}`)).settlements;
-
-/** One box of 奥美拉唑 in the cart; the next step is the patient's identification. */
-async function cartOfOne(page: Page): Promise<void> {
-  await heading(page, '药品清单').waitFor();
-  await page.keyboard.type(OMEPRAZOLE);
-  await page.keyboard.press('Enter');
-  await page.getByText('×1').waitFor();
-  await button(page, '请患者刷脸支付').click();
-}
-
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -65,7 +27,7 @@ describe('family payment at the pharmacy: recovery and the other direction', () 
   it('a 共济 sale whose answer is lost: the patient is told it is being confirmed and what to do; recovery reverses it (2601) and both accounts are as before, to the fen', async () => {
     const { page } = kiosk;
     const before = await balances(kiosk);
-    await cartOfOne(page);
+    await cartOf(page, 1);
     await faceIn(page, 'family-lost');
     await heading(page, '请确认是您本人').waitFor();
     await button(page, '为家人办理').click();
@@ -87,7 +49,7 @@ describe('family payment at the pharmacy: recovery and the other direction', () 
     await checkScreen(page, 'family-lost-pending');
 
     // Committed on the platform: the father's account paid until recovery reverses it.
-    const [committed] = await settlements(kiosk, `msgid=${reference}`);
+    const [committed] = await platformSettlements(kiosk, `msgid=${reference}`);
     expect(committed).toMatchObject({ psn_no: LELE.psnNo, mulaid_psn_no: MING.psnNo });
     expect(fen(committed!.acct_mulaid_pay)).toBe(aid);
 
@@ -98,7 +60,7 @@ describe('family payment at the pharmacy: recovery and the other direction', () 
       if (!reversedBy) await new Promise((r) => setTimeout(r, 500));
     }
     expect(reversedBy).not.toBeNull();
-    const [reversed] = await settlements(kiosk, `msgid=${reference}`);
+    const [reversed] = await platformSettlements(kiosk, `msgid=${reference}`);
     expect(reversed).toMatchObject({ state: 'reversed', mulaid_psn_no: MING.psnNo });
     expect(await balances(kiosk)).toEqual(before);
     await button(page, '完成').click();
@@ -108,7 +70,7 @@ describe('family payment at the pharmacy: recovery and the other direction', () 
   it('由家人刷脸付款: staff type the child’s ID number, the father’s own face pays with 共济; slip and platform agree to the fen', async () => {
     const { page } = kiosk;
     const before = await balances(kiosk);
-    await cartOfOne(page);
+    await cartOf(page, 1);
     await heading(page, '刷脸前，请您确认').waitFor();
     await button(page, '不同意，用其他方式').click();
     await button(page, '身份证号（工作人员录入）').click();
@@ -145,7 +107,7 @@ describe('family payment at the pharmacy: recovery and the other direction', () 
     expect(await slip.getByTestId('receipt-payer').innerText()).toBe('欧*明（为其子女办理）');
     const slipAid = shownFen(await slip.getByTestId('receipt-mutual-aid').innerText());
     expect(slipAid).toBe(aid);
-    const [record] = await settlements(kiosk, `setl_id=${await slip.getByTestId('receipt-setl-id').innerText()}`);
+    const [record] = await platformSettlements(kiosk, `setl_id=${await slip.getByTestId('receipt-setl-id').innerText()}`);
     expect(record).toMatchObject({ psn_no: LELE.psnNo, mulaid_psn_no: MING.psnNo, state: 'valid' });
     expect(fen(record!.acct_mulaid_pay)).toBe(slipAid);
     expect(fen(record!.fund_pay_sumamt) + fen(record!.acct_pay) + fen(record!.acct_mulaid_pay) + fen(record!.psn_cash_pay)).toBe(fen(record!.medfee_sumamt));
@@ -158,7 +120,7 @@ describe('family payment at the pharmacy: recovery and the other direction', () 
   it('an unbound relative’s face is refused on the patient’s screen, in Chinese, with what to do instead; nothing is charged to them', async () => {
     const { page } = kiosk;
     const ming = await balanceFen(kiosk, MING.psnNo);
-    await cartOfOne(page);
+    await cartOf(page, 1);
     await heading(page, '刷脸前，请您确认').waitFor();
     await button(page, '不同意，用其他方式').click();
     await button(page, '身份证号（工作人员录入）').click();

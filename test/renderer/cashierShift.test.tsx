@@ -2,9 +2,9 @@ import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { KioskApi } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/result';
 import type { SettlementReceipt } from '../../shared/types/settlement';
-import type { TodayLookup, TodaySettlement } from '../../shared/types/staffDesk';
+import type { TodayLookup } from '../../shared/types/staffDesk';
 import { useKioskStore } from '../../renderer/store';
-import { DEMO_OPERATOR, RECEIPT, appInfo, fakeApi, renderApp } from './support';
+import { DEMO_OPERATOR, PAID_TODAY, RECEIPT, appInfo, fakeApi, renderApp, todayRow } from './support';
 
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
@@ -19,30 +19,14 @@ function recordingPrinter() {
   return { printed, printReceipt };
 }
 
-const PAID: SettlementReceipt = { ...RECEIPT, setlId: 'SETL0100', msgid: 'H42120200001202611290930000101', time: '2026-11-29 09:30:00' };
-const CANCEL: SettlementReceipt = { ...PAID, kind: 'cancel', setlId: 'SETL0101', msgid: 'H42120200001202611290940000102', totalFen: -PAID.totalFen, cancels: { setlId: PAID.setlId, msgid: PAID.msgid } };
-const row = (over: Partial<TodaySettlement>): TodaySettlement => ({
-  msgid: PAID.msgid,
-  kind: 'settlement',
-  state: 'settled',
-  at: '2026-11-29 09:30:00',
-  maskedName: '欧*明',
-  totalFen: PAID.totalFen,
-  cashFen: PAID.cashFen,
-  setlId: PAID.setlId,
-  cancelledBy: null,
-  cancels: null,
-  cashTaken: null,
-  slip: { receipt: PAID, registration: null },
-  ...over,
-});
+const CANCEL: SettlementReceipt = { ...PAID_TODAY, kind: 'cancel', setlId: 'SETL0101', msgid: 'H42120200001202611290940000102', totalFen: -PAID_TODAY.totalFen, cancels: { setlId: PAID_TODAY.setlId, msgid: PAID_TODAY.msgid } };
 
 /** A cashier counter with the demo operator signed in on main's side, whose PIN main checks. */
 function cashier(extra: Partial<KioskApi> = {}) {
   const lookups: unknown[] = [];
   const answer: TodayLookup = {
     day: '2026-11-29',
-    rows: [row({}), row({ msgid: 'H42120200001202611290800000009', maskedName: '张*三', setlId: 'SETL0009', state: 'cancelled', cancelledBy: 'SETL0010', slip: null })],
+    rows: [todayRow(), todayRow({ msgid: 'H42120200001202611290800000009', maskedName: '张*三', setlId: 'SETL0009', state: 'cancelled', cancelledBy: 'SETL0010', slip: null })],
     more: false,
     reprintedAt: '2026-11-29 10:00:00',
   };
@@ -119,16 +103,16 @@ describe("the cashier's shift on the staff side", () => {
     click('查找');
     await waitFor(() => expect(api.lookups.at(-1)).toEqual({ pin: DEMO_OPERATOR.pin, text: '欧*明', from: '09:00' }));
 
-    click(`补打凭条 欧*明 ${PAID.setlId}`);
+    click(`补打凭条 欧*明 ${PAID_TODAY.setlId}`);
     expect((await screen.findByTestId('today-message')).textContent).toBe('凭条已保存为电子文件（未配置打印机）');
     expect(printer.printed).toHaveLength(1);
-    expect(printer.printed[0]!.text).toContain(PAID.setlId);
+    expect(printer.printed[0]!.text).toContain(PAID_TODAY.setlId);
     expect(printer.printed[0]!.text).toContain('补打凭条 11月29日 10:00');
 
-    click(`撤销 欧*明 ${PAID.setlId}`);
+    click(`撤销 欧*明 ${PAID_TODAY.setlId}`);
     expect(await screen.findByRole('heading', { name: '撤销结算需要工作人员授权' })).toBeTruthy();
     const original = screen.getByTestId('cancel-original').textContent ?? '';
-    for (const fact of ['11月29日 09:30', '欧*明', '¥10.00', PAID.setlId]) expect(original).toContain(fact);
+    for (const fact of ['11月29日 09:30', '欧*明', '¥10.00', PAID_TODAY.setlId]) expect(original).toContain(fact);
     expect(screen.getByLabelText('工作人员工号')).toHaveProperty('value', DEMO_OPERATOR.id);
     type('工作人员密码', '000000');
     click('确认撤销');
@@ -138,7 +122,7 @@ describe("the cashier's shift on the staff side", () => {
     expect(await screen.findByRole('heading', { name: '医保结算撤销凭条' })).toBeTruthy();
     click('打印凭条');
     await waitFor(() => expect(printer.printed).toHaveLength(2));
-    expect(printer.printed[1]).toMatchObject({ kind: 'cancel', text: expect.stringContaining(`原结算号${PAID.setlId}`) });
+    expect(printer.printed[1]).toMatchObject({ kind: 'cancel', text: expect.stringContaining(`原结算号${PAID_TODAY.setlId}`) });
   });
 
   it('the admission desk prints an admission slip by itself where slips print themselves', async () => {

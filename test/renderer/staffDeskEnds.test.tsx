@@ -1,30 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import type { KioskApi } from '../../shared/ipc/contract';
 import { fail, ok } from '../../shared/result';
-import type { SettlementReceipt } from '../../shared/types/settlement';
-import type { TodaySettlement } from '../../shared/types/staffDesk';
 import { useKioskStore } from '../../renderer/store';
-import { DEMO_OPERATOR, QUOTE, RECEIPT, fakeApi, renderApp } from './support';
+import { DEMO_OPERATOR, PAID_TODAY, QUOTE, RECEIPT, fakeApi, renderApp, todayRow } from './support';
 
 const click = (name: string | RegExp) => fireEvent.click(screen.getByRole('button', { name }));
 const type = (label: string, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
 const LOCKED = '工号 OP001 的密码错误次数过多，已锁定，14:36 后可再试，或请其他工作人员办理';
-
-const PAID: SettlementReceipt = { ...RECEIPT, setlId: 'SETL0100', msgid: 'H42120200001202611290930000101', time: '2026-11-29 09:30:00' };
-const ROW: TodaySettlement = {
-  msgid: PAID.msgid,
-  kind: 'settlement',
-  state: 'settled',
-  at: '2026-11-29 09:30:00',
-  maskedName: '欧*明',
-  totalFen: PAID.totalFen,
-  cashFen: PAID.cashFen,
-  setlId: PAID.setlId,
-  cancelledBy: null,
-  cancels: null,
-  cashTaken: null,
-  slip: { receipt: PAID, registration: null },
-};
 
 /** A cashier counter with the demo operator signed in on main's side; each staff method records what the page sent. */
 function cashier(extra: Partial<KioskApi> = {}) {
@@ -33,7 +15,7 @@ function cashier(extra: Partial<KioskApi> = {}) {
     {
       findTodaySettlements: async (request) => {
         sent.findTodaySettlements!.push(request);
-        return request.pin === DEMO_OPERATOR.pin ? ok({ day: '2026-11-29', rows: [ROW], more: false, reprintedAt: '2026-11-29 10:00:00' }) : fail('NOT_AUTHORISED', '需要操作员密码', { next: 'retry' });
+        return request.pin === DEMO_OPERATOR.pin ? ok({ day: '2026-11-29', rows: [todayRow()], more: false, reprintedAt: '2026-11-29 10:00:00' }) : fail('NOT_AUTHORISED', '需要操作员密码', { next: 'retry' });
       },
       endShift: async (request) => {
         sent.endShift!.push(request);
@@ -60,7 +42,7 @@ async function openLookup() {
 /** From today's lookup to the cancel form of the row, its PIN typed and sent. */
 async function cancelFromLookup(pin = DEMO_OPERATOR.pin) {
   await openLookup();
-  click(`撤销 欧*明 ${PAID.setlId}`);
+  click(`撤销 欧*明 ${PAID_TODAY.setlId}`);
   expect(await screen.findByRole('heading', { name: '撤销结算需要工作人员授权' })).toBeTruthy();
   type('工作人员密码', pin);
   click('确认撤销');
@@ -73,7 +55,7 @@ describe('the cancel form says what main found, beside the settlement it was abo
     renderApp(cashier({ cancelSettlement: async () => fail('ALREADY_CANCELLED', said, { next: 'call-staff' }) }));
     expect((await cancelFromLookup()).textContent).toBe(said);
     expect(screen.getByRole('heading', { name: '撤销结算需要工作人员授权' })).toBeTruthy();
-    expect(screen.getByTestId('cancel-original').textContent).toContain(PAID.setlId);
+    expect(screen.getByTestId('cancel-original').textContent).toContain(PAID_TODAY.setlId);
     expect(screen.queryByText(/原结算仍然有效/)).toBeNull();
     // 上一步 goes back to the lookup it came from.
     click('上一步');

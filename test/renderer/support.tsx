@@ -4,6 +4,7 @@ import { KIOSK_METHODS } from '../../shared/ipc/methods';
 import type { CounterMode } from '../../shared/config/terminalConfig';
 import { fail, ok } from '../../shared/result';
 import type { PendingReceipt, QuoteView, SettlementReceipt } from '../../shared/types/settlement';
+import type { TodaySettlement } from '../../shared/types/staffDesk';
 import { ApiProvider } from '../../renderer/app/apiContext';
 import { App } from '../../renderer/app/App';
 import { FaceEngineContext, type FaceEngine, type FaceEvent } from '../../renderer/screens/identify/faceEngine';
@@ -67,6 +68,24 @@ export const PENDING: PendingReceipt = {
   confirmBy: '2026-11-29 08:05:31',
   note: '结算结果确认中',
 };
+
+/** A settlement paid at this counter today at 09:30, as the staff desk's 今日结算 lists it (todayRow). */
+export const PAID_TODAY: SettlementReceipt = { ...RECEIPT, setlId: 'SETL0100', msgid: 'H42120200001202611290930000101', time: '2026-11-29 09:30:00' };
+export const todayRow = (over: Partial<TodaySettlement> = {}): TodaySettlement => ({
+  msgid: PAID_TODAY.msgid,
+  kind: 'settlement',
+  state: 'settled',
+  at: '2026-11-29 09:30:00',
+  maskedName: '欧*明',
+  totalFen: PAID_TODAY.totalFen,
+  cashFen: PAID_TODAY.cashFen,
+  setlId: PAID_TODAY.setlId,
+  cancelledBy: null,
+  cancels: null,
+  cashTaken: null,
+  slip: { receipt: PAID_TODAY, registration: null },
+  ...over,
+});
 
 export function appInfo(mode: CounterMode = 'registration'): ResponseOf<'getAppInfo'> {
   return {

@@ -4,18 +4,10 @@ import { ScreenFrame } from '../../components/ScreenFrame';
 import { useT } from '../../i18n';
 import { AdmissionSlipView } from '../../print/AdmissionSlipView';
 import { PrintPortal } from '../../print/PrintSlip';
-import { usePrintSlip } from '../../print/slipPrinting';
+import { SLIP_STATUS_TEXT, usePrintSessionSlip } from '../../print/sessionSlip';
 import { useKioskStore } from '../../store';
 import { selectAdmission, selectAppInfo, selectPerson, selectPrinting, selectSlip } from '../../store/selectors';
-import type { SlipStatus } from '../../store/slices/printSlice';
 import { useCounter } from '../useCounter';
-
-const STATUS_TEXT = {
-  printing: 'print.printing',
-  printed: 'receipt.printed',
-  saved: 'print.saved',
-  failed: 'receipt.printFailed',
-} as const satisfies Record<SlipStatus, string>;
 
 /**
  * Admission done (or being confirmed in the background, with a reference to quote), and the
@@ -30,7 +22,7 @@ export function AdmittedScreen() {
   const info = useKioskStore(selectAppInfo);
   const printing = useKioskStore(selectPrinting);
   const slipState = useKioskStore(selectSlip);
-  const printSlip = usePrintSlip();
+  const printSessionSlip = usePrintSessionSlip();
   const [ending, setEnding] = useState(false);
   // Stamped once, when the admission shows: the slip says when the desk gave it.
   const [time] = useState(() => new Date().toISOString());
@@ -56,16 +48,9 @@ export function AdmittedScreen() {
 
   const print = useCallback(
     async (again: boolean) => {
-      if (!slip || !key) return;
-      const s = useKioskStore.getState();
-      // One job per slip: a second render (or React's strict double effect) must not print it twice.
-      if (!again && s.slip?.ref === key) return;
-      const { generation } = s;
-      s.setSlipStatus(key, 'printing');
-      const outcome = await printSlip(slip);
-      if (useKioskStore.getState().generation === generation) useKioskStore.getState().setSlipStatus(key, outcome);
+      if (slip && key) await printSessionSlip(key, slip, again);
     },
-    [slip, key, printSlip],
+    [slip, key, printSessionSlip],
   );
 
   useEffect(() => {
@@ -91,7 +76,7 @@ export function AdmittedScreen() {
         </p>
       ) : null}
       <p className="screen__text" role="status" data-testid="print-status" data-print-status={busy ? 'printing' : (status ?? 'none')}>
-        {busy ? t(STATUS_TEXT.printing) : status ? t(STATUS_TEXT[status]) : ''}
+        {busy ? t(SLIP_STATUS_TEXT.printing) : status ? t(SLIP_STATUS_TEXT[status]) : ''}
       </p>
       <div className="screen__actions">
         {(status === null && !busy) || status === 'failed' ? (

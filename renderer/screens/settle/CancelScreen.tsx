@@ -1,10 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { FactList } from '../../components/FactList';
-import { KeypadGroup } from '../../components/KeypadGroup';
-import { OPERATOR_ID, PIN } from '../../components/keypadSpec';
+import { FormAlert } from '../../components/FormAlert';
 import { yuan } from '../../components/money';
-import { NumberField } from '../../components/NumberField';
 import { ScreenFrame } from '../../components/ScreenFrame';
+import { StaffPinFields } from '../../components/StaffPinFields';
 import { useCounter } from '../../flows/useCounter';
 import { formatDayTime } from '../../format/dateTime';
 import { useT } from '../../i18n';
@@ -69,15 +68,8 @@ export function CancelScreen() {
         />
       </section>
       <form className="form" onSubmit={(e) => void submit(e)}>
-        <KeypadGroup initial="pin">
-          <NumberField name="operator" label={t('idn.operator')} spec={OPERATOR_ID} value={operatorId} onValueChange={setOperatorId} />
-          <NumberField name="pin" label={t('idn.pin')} spec={PIN} value={pin} onValueChange={setPin} autoFocus />
-        </KeypadGroup>
-        {message ? (
-          <p className="screen__text screen__text--warn" role="alert">
-            {message}
-          </p>
-        ) : null}
+        <StaffPinFields operatorId={operatorId} onOperatorIdChange={setOperatorId} pin={pin} onPinChange={setPin} initial="pin" />
+        <FormAlert message={message} />
         <div className="screen__actions">
           <button type="submit" className="button button--primary" disabled={busy}>
             {busy ? t('common.working') : t('cancel.submit')}

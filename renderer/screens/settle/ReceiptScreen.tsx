@@ -5,20 +5,12 @@ import { useCounter } from '../../flows/useCounter';
 import { useT } from '../../i18n';
 import { PrintSlip } from '../../print/PrintSlip';
 import { nextStepOf, slipKey } from '../../print/slip';
-import { usePrintSlip } from '../../print/slipPrinting';
+import { SLIP_STATUS_TEXT, usePrintSessionSlip } from '../../print/sessionSlip';
 import { useKioskStore } from '../../store';
 import { selectMode, selectPrinting, selectReceipt, selectRegistration, selectSlip, selectWipeWhenPrinted } from '../../store/selectors';
-import type { SlipStatus } from '../../store/slices/printSlice';
 import { yuan } from '../../components/money';
 import { ReceiptView } from './ReceiptView';
 import './receipt.css';
-
-const STATUS_TEXT = {
-  printing: 'print.printing',
-  printed: 'receipt.printed',
-  saved: 'print.saved',
-  failed: 'receipt.printFailed',
-} as const satisfies Record<SlipStatus, string>;
 
 /**
  * Paid, or "result pending" with its reference. Where the terminal prints by itself the slip
@@ -36,7 +28,7 @@ export function ReceiptScreen() {
   const slip = useKioskStore(selectSlip);
   const wipeWhenPrinted = useKioskStore(selectWipeWhenPrinted);
   const goTo = useKioskStore((s) => s.goTo);
-  const printSlip = usePrintSlip();
+  const printSessionSlip = usePrintSessionSlip();
   const ref = receipt ? slipKey(receipt) : null;
   const status = slip && slip.ref === ref ? slip.status : null;
 
@@ -46,17 +38,11 @@ export function ReceiptScreen() {
 
   const print = useCallback(
     async (again: boolean) => {
-      const s = useKioskStore.getState();
-      if (!s.receipt) return;
-      const current = slipKey(s.receipt);
-      // One job per slip: a second render (or React's strict double effect) must not print it twice.
-      if (!again && s.slip?.ref === current) return;
-      const { generation } = s;
-      s.setSlipStatus(current, 'printing');
-      const outcome = await printSlip(s.receipt);
-      if (useKioskStore.getState().generation === generation) useKioskStore.getState().setSlipStatus(current, outcome);
+      // The receipt as it is when printing starts, not as this render saw it.
+      const current = useKioskStore.getState().receipt;
+      if (current) await printSessionSlip(slipKey(current), current, again);
     },
-    [printSlip],
+    [printSessionSlip],
   );
 
   // The slip prints itself when the result shows (where configured), or when the session is
@@ -95,7 +81,7 @@ export function ReceiptScreen() {
         ? t(mode === 'pharmacy' ? 'receipt.cashStillDuePharmacy' : 'receipt.cashStillDue', { cash: yuan(receipt.cashFen) })
         : null;
   const opening = lead ? `${title}。${lead}` : title;
-  const statusKey = busy ? STATUS_TEXT.printing : status ? STATUS_TEXT[status] : null;
+  const statusKey = busy ? SLIP_STATUS_TEXT.printing : status ? SLIP_STATUS_TEXT[status] : null;
   const statusText = statusKey ? t(statusKey) : '';
   // A pending slip's "keep the slip" is only true once it is out; until then, the reference is what to keep.
   const slipOut = status === 'printed' || status === 'saved';

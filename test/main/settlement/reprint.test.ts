@@ -1,14 +1,7 @@
-import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
-import type { SettlementEngine } from '../../../electron/settlement/engine';
 import { cancelSettlement } from '../../../electron/settlement/usecases/cancel';
-import { identifyByIdNumber } from '../../../electron/settlement/usecases/identify';
-import { listRegistrationSlots, prepareRegistration } from '../../../electron/settlement/usecases/outpatient';
 import { findReceipt } from '../../../electron/settlement/usecases/reprint';
-import { confirmSettlement } from '../../../electron/settlement/usecases/settle';
 import { OPERATOR, startHarness, type Harness } from './harness';
-
-const resident = DEMO_PERSONS[1]!;
-let nextSlot = 0;
+import { RESIDENT, registerResident } from './registrationSupport';
 
 /** Staff reprint today's slips from the journal (admin → 补打凭条): the real engine, SQLite and sandbox. */
 describe('reprinting a slip of today by its reference', () => {
@@ -17,20 +10,9 @@ describe('reprinting a slip of today by its reference', () => {
   afterAll(() => h.close());
   afterEach(() => h.admin.clearFaults());
 
-  /** A registration booked, quoted and confirmed: what the patient's slip was made from. */
-  async function register(engine: SettlementEngine) {
-    const id = await identifyByIdNumber(engine.ctx, { certno: resident.certno });
-    if (!id.ok) throw new Error(id.error.code);
-    const slots = await listRegistrationSlots(engine.ctx, {});
-    if (!slots.ok) throw new Error(slots.error.code);
-    const quote = await prepareRegistration(engine.ctx, { personRef: id.value.personRef, slotId: slots.value[nextSlot++]!.slotId });
-    if (!quote.ok) throw new Error(quote.error.code);
-    return { quote: quote.value, settled: await confirmSettlement(engine.ctx, { quoteId: quote.value.quoteId }) };
-  }
-
   it('rebuilds the registration slip, booked place included, from its msgid or its setl_id, with masked names only', async () => {
     const engine = h.engine();
-    const { quote, settled } = await register(engine);
+    const { quote, answer: settled } = await registerResident(engine);
     if (!settled.ok || settled.value.status !== 'settled') throw new Error(JSON.stringify(settled));
     const original = settled.value.receipt;
     const byMsgid = await findReceipt(engine.ctx, { reference: original.msgid });
@@ -43,13 +25,13 @@ describe('reprinting a slip of today by its reference', () => {
     expect(await findReceipt(engine.ctx, { reference: original.setlId })).toMatchObject({ ok: true, value: { status: 'found', receipt: { msgid: original.msgid } } });
     const text = JSON.stringify(byMsgid);
     expect(text).toContain(original.patientName);
-    expect(text).not.toContain(resident.name);
-    expect(text).not.toContain(resident.certno);
+    expect(text).not.toContain(RESIDENT.name);
+    expect(text).not.toContain(RESIDENT.certno);
   });
 
   it('reprints a cancel as the cancel slip', async () => {
     const engine = h.engine();
-    const { settled } = await register(engine);
+    const { answer: settled } = await registerResident(engine);
     if (!settled.ok || settled.value.status !== 'settled') throw new Error(JSON.stringify(settled));
     const cancelled = await cancelSettlement(engine.ctx, { setlId: settled.value.receipt.setlId, ...OPERATOR });
     if (!cancelled.ok || cancelled.value.status !== 'settled') throw new Error(JSON.stringify(cancelled));
@@ -63,7 +45,7 @@ describe('reprinting a slip of today by its reference', () => {
   it('an answer lost reprints as the "result pending" slip; once reversed there is no slip, only "not charged"', async () => {
     const engine = h.engine();
     await h.admin.fault({ infno: '2207', mode: 'commit-then-drop', times: 1 });
-    const { settled } = await register(engine);
+    const { answer: settled } = await registerResident(engine);
     if (!settled.ok || settled.value.status !== 'pending') throw new Error(JSON.stringify(settled));
     const reference = settled.value.receipt.reference;
     expect(await findReceipt(engine.ctx, { reference })).toMatchObject({
@@ -78,7 +60,7 @@ describe('reprinting a slip of today by its reference', () => {
   it('finds nothing for an unknown reference, and nothing of an earlier day', async () => {
     let now = Date.now();
     const engine = h.engine({ clock: () => new Date(now) });
-    const { settled } = await register(engine);
+    const { answer: settled } = await registerResident(engine);
     if (!settled.ok || settled.value.status !== 'settled') throw new Error(JSON.stringify(settled));
     expect(await findReceipt(engine.ctx, { reference: 'H42120200001209901010000000000' })).toMatchObject({ ok: false, error: { code: 'SETTLEMENT_NOT_FOUND' } });
     expect(await findReceipt(engine.ctx, { reference: '' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });

@@ -1,36 +1,13 @@
-import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
-import type { SettlementEngine } from '../../../electron/settlement/engine';
 import { cancelSettlement } from '../../../electron/settlement/usecases/cancel';
 import { confirmCashTaken } from '../../../electron/settlement/usecases/cashTaken';
-import { identifyByIdNumber } from '../../../electron/settlement/usecases/identify';
-import { listRegistrationSlots, prepareRegistration } from '../../../electron/settlement/usecases/outpatient';
-import { confirmSettlement } from '../../../electron/settlement/usecases/settle';
 import { findTodaySettlements } from '../../../electron/settlement/usecases/todaySettlements';
 import { CHINA_OFFSET_MINUTES } from '../../../electron/settlement/time';
 import { hospitalConfig, OPERATOR, startHarness, type Harness } from './harness';
+import { RESIDENT, registerResident, settledRegistration } from './registrationSupport';
 
-const resident = DEMO_PERSONS[1]!;
 // The engine checks PINs with the harness's authoriser; the configuration names who may sign in.
 const config: TerminalConfig = { ...hospitalConfig, operators: [{ id: OPERATOR.operatorId, name: '收费员甲', pinHash: `unused:${'0'.repeat(64)}` }] };
-let nextSlot = 0;
-
-/** A registration of the resident, settled: a 2207 with cash due (residents have no personal account). */
-async function settle(engine: SettlementEngine) {
-  const id = await identifyByIdNumber(engine.ctx, { certno: resident.certno });
-  if (!id.ok) throw new Error(id.error.code);
-  const slots = await listRegistrationSlots(engine.ctx, {});
-  if (!slots.ok) throw new Error(slots.error.code);
-  const quote = await prepareRegistration(engine.ctx, { personRef: id.value.personRef, slotId: slots.value[nextSlot++]!.slotId });
-  if (!quote.ok) throw new Error(quote.error.code);
-  return confirmSettlement(engine.ctx, { quoteId: quote.value.quoteId });
-}
-
-async function settled(engine: SettlementEngine) {
-  const answer = await settle(engine);
-  if (!answer.ok || answer.value.status !== 'settled') throw new Error(JSON.stringify(answer));
-  return answer.value.receipt;
-}
 
 /** `HH:mm` China time of an ISO instant: how staff type a window of the day. */
 const chinaClock = (iso: string, shiftMinutes = 0) =>
@@ -44,7 +21,7 @@ describe('the staff side of a counter: cash taken and today’s settlements (rea
 
   it('cash taken needs the signed-in operator’s own PIN; a wrong one records nothing, and the first confirmation stands', async () => {
     const engine = h.engine();
-    const receipt = await settled(engine);
+    const receipt = await settledRegistration(engine);
     expect(receipt.cashFen).toBeGreaterThan(0);
     // Nobody signed in: not even the right PIN confirms cash.
     expect(await confirmCashTaken(engine.ctx, { setlId: receipt.setlId, ...OPERATOR })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
@@ -67,7 +44,7 @@ describe('the staff side of a counter: cash taken and today’s settlements (rea
 
   it('finds today’s rows by msgid, setl_id, masked name and time; a cancel names the settlement it undid, on its slip too', async () => {
     const engine = h.engine();
-    const paid = await settled(engine);
+    const paid = await settledRegistration(engine);
     const cancelled = await cancelSettlement(engine.ctx, { setlId: paid.setlId, ...OPERATOR });
     if (!cancelled.ok || cancelled.value.status !== 'settled') throw new Error(JSON.stringify(cancelled));
     const cancel = cancelled.value.receipt;
@@ -125,15 +102,15 @@ describe('the staff side of a counter: cash taken and today’s settlements (rea
 
     // The journal keeps masked names only, and so does the lookup.
     const text = JSON.stringify(byName);
-    expect(text).not.toContain(resident.name);
-    expect(text).not.toContain(resident.certno);
+    expect(text).not.toContain(RESIDENT.name);
+    expect(text).not.toContain(RESIDENT.certno);
   });
 
   it('an answer lost lists as pending with its "result pending" slip, then as not charged once reversed; other days are not today', async () => {
     let now = Date.now();
     const engine = h.engine({ clock: () => new Date(now) });
     await h.admin.fault({ infno: '2207', mode: 'commit-then-drop', times: 1 });
-    const answer = await settle(engine);
+    const { answer } = await registerResident(engine);
     if (!answer.ok || answer.value.status !== 'pending') throw new Error(JSON.stringify(answer));
     const reference = answer.value.receipt.reference;
     expect(await findTodaySettlements(engine.ctx, { text: reference })).toMatchObject({

@@ -1,17 +1,13 @@
-import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
 import type { TerminalConfig } from '../../../shared/config/terminalConfig';
 import type { SettlementEngine } from '../../../electron/settlement/engine';
 import { cancelSettlement } from '../../../electron/settlement/usecases/cancel';
 import { confirmCashTaken } from '../../../electron/settlement/usecases/cashTaken';
-import { identifyByIdNumber } from '../../../electron/settlement/usecases/identify';
-import { listRegistrationSlots, prepareRegistration } from '../../../electron/settlement/usecases/outpatient';
-import { confirmSettlement } from '../../../electron/settlement/usecases/settle';
 import { checkShiftEnd } from '../../../electron/settlement/usecases/staffDesk';
 import { findTodaySettlements } from '../../../electron/settlement/usecases/todaySettlements';
 import { hashPin, pinAuthoriser } from '../../../electron/settlement/usecases/operators';
 import { hospitalConfig, OPERATOR, startHarness, type Harness } from './harness';
+import { settledRegistration } from './registrationSupport';
 
-const resident = DEMO_PERSONS[1]!;
 const OTHER = { operatorId: 'OP-OTHER', pin: '97531' };
 // The engine checks PINs with the harness's authoriser; the configuration names who may sign in.
 const config: TerminalConfig = {
@@ -21,20 +17,6 @@ const config: TerminalConfig = {
     { id: OTHER.operatorId, name: '收费员乙', pinHash: `unused:${'0'.repeat(64)}` },
   ],
 };
-let nextSlot = 0;
-
-/** A registration of the resident, settled (a 2207 with cash due). */
-async function settled(engine: SettlementEngine) {
-  const id = await identifyByIdNumber(engine.ctx, { certno: resident.certno });
-  if (!id.ok) throw new Error(id.error.code);
-  const slots = await listRegistrationSlots(engine.ctx, {});
-  if (!slots.ok) throw new Error(slots.error.code);
-  const quote = await prepareRegistration(engine.ctx, { personRef: id.value.personRef, slotId: slots.value[nextSlot++]!.slotId });
-  if (!quote.ok) throw new Error(quote.error.code);
-  const answer = await confirmSettlement(engine.ctx, { quoteId: quote.value.quoteId });
-  if (!answer.ok || answer.value.status !== 'settled') throw new Error(JSON.stringify(answer));
-  return answer.value.receipt;
-}
 
 /** Every cancel the journal holds for a settlement: each request the platform can ever have seen has its row (write-ahead). */
 const cancelRows = (engine: SettlementEngine, setlId: string) =>
@@ -48,7 +30,7 @@ describe('the end of a cashier’s day: cancels said as they are, every PIN the 
 
   it('a second cancel of a cancelled settlement is refused from the journal, with the cancel’s number, and nothing is sent', async () => {
     const engine = h.engine();
-    const paid = await settled(engine);
+    const paid = await settledRegistration(engine);
     const first = await cancelSettlement(engine.ctx, { setlId: paid.setlId, ...OPERATOR });
     if (!first.ok || first.value.status !== 'settled') throw new Error(JSON.stringify(first));
     const cancelSetlId = first.value.receipt.setlId;
@@ -68,7 +50,7 @@ describe('the end of a cashier’s day: cancels said as they are, every PIN the 
 
   it('a cancel the platform refuses says only what that proves: not done, no money moved, the original as it was', async () => {
     const engine = h.engine();
-    const paid = await settled(engine);
+    const paid = await settledRegistration(engine);
     const [before] = await h.admin.settlements({ setl_id: paid.setlId });
     // Twice: a refusal on a sign-in that is not fresh is sent once more.
     await h.admin.fault({ infno: '2208', mode: 'error', times: 2 });
@@ -91,7 +73,7 @@ describe('the end of a cashier’s day: cancels said as they are, every PIN the 
 
   it('cash taken, today’s lookup and the shift’s end take the PIN of the operator main names, and only the signed-in one', async () => {
     const engine = h.engine({ operators: pinAuthoriser({ [OPERATOR.operatorId]: hashPin(OPERATOR.pin, 'salt'), [OTHER.operatorId]: hashPin(OTHER.pin, 'salt') }) });
-    const paid = await settled(engine);
+    const paid = await settledRegistration(engine);
     expect(await engine.signInOperator(OPERATOR.operatorId, OPERATOR.pin)).toMatchObject({ id: OPERATOR.operatorId });
     // Another operator's right PIN is not the signed-in operator's word.
     expect(await confirmCashTaken(engine.ctx, { setlId: paid.setlId, ...OTHER })).toMatchObject({ ok: false, error: { code: 'NOT_AUTHORISED' } });
