@@ -12,6 +12,8 @@ export interface EndpointOptions {
   loadPlatformSecret?: (paasId: string) => Promise<string | undefined>;
   loadHisSecret?: (header: string) => Promise<string | undefined>;
   loadStaffCallSecret?: (webhookUrl: string) => Promise<string | undefined>;
+  /** The health server's bearer token the shell keeps for `terminal.id` (Electron: the encrypted store), if any. */
+  loadMetricsToken?: (terminalId: string) => Promise<string | undefined>;
 }
 
 /** Where the kiosk's calls go and what they are signed with, all checked before anything starts. */
@@ -22,6 +24,8 @@ export interface CoreEndpoints {
   his: HisBridge;
   staffCallUrl: string;
   staffCallSecret: string;
+  /** The stored bearer token of the health server, if any (below FACESETTLE_METRICS_TOKEN, above `monitoring.tokenFile`). */
+  metricsToken?: string;
   /** Running against services the launcher started (the sandbox): the demo menu is offered. */
   isDemo: boolean;
 }
@@ -70,7 +74,14 @@ export async function resolveEndpoints(config: TerminalConfig, source: string, o
   if (!staffCallSecret && staffCallUrl) {
     throw new ConfigError(source, ['staffCall: no webhook secret given (facesettle --set-staff-call-secret, or FACESETTLE_STAFF_CALL_SECRET)']);
   }
+  let metricsToken: string | undefined;
+  try {
+    metricsToken = await options.loadMetricsToken?.(config.terminal.id);
+  } catch (error) {
+    throw problem('monitoring', error);
+  }
   return {
+    ...(metricsToken ? { metricsToken } : {}),
     platformUrl,
     evoucherUrl: platformUrlOverride ?? resolve(config.evoucher.url),
     secret,

@@ -2,6 +2,9 @@ import type { KioskHandlers } from '../../shared/ipc/contract';
 import { KIOSK_METHODS } from '../../shared/ipc/methods';
 import { KioskError } from '../../shared/result';
 
+/** What every call is answered when the core could not start. */
+export const NOT_STARTED_MESSAGE = '本机没有启动成功，暂时不能办理。请联系工作人员。';
+
 export interface PendingHandlers {
   /** Registered with IPC or the bridge before the core exists: each call waits for it. */
   handlers: KioskHandlers;
@@ -24,16 +27,18 @@ export function pendingHandlers(): PendingHandlers {
   });
   // A failure is answered to callers; it must not also surface as an unhandled rejection.
   core.catch(() => undefined);
-  const unavailable = (error: unknown) =>
-    new KioskError('NOT_AVAILABLE', `the kiosk did not start: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { next: 'call-staff' });
+  // Why it did not start (a configuration field, a missing secret) is for IT: the shell that
+  // called failed() logs it (electron/main/index.ts, electron/launcher/start.ts); the page,
+  // which patients and staff read, says in Chinese that it cannot serve and whom to ask.
+  const unavailable = () => new KioskError('NOT_AVAILABLE', NOT_STARTED_MESSAGE, { next: 'call-staff' });
   const handlers = Object.fromEntries(
     KIOSK_METHODS.map((method) => [
       method,
       (request: unknown) =>
         core.then(
           (h) => (h[method] as (request: unknown) => Promise<unknown>)(request),
-          (error: unknown) => {
-            throw unavailable(error);
+          () => {
+            throw unavailable();
           },
         ),
     ]),

@@ -52,6 +52,8 @@ export interface CoreOptions {
   loadHisSecret?: (header: string) => Promise<string | undefined>;
   /** The staff-call webhook's shared secret where `staffCall.webhookUrl` is set (FACESETTLE_STAFF_CALL_SECRET). */
   loadStaffCallSecret?: (webhookUrl: string) => Promise<string | undefined>;
+  /** The health server's bearer token where the shell stores one (Electron: the encrypted store, `--set-metrics-token`). */
+  loadMetricsToken?: (terminalId: string) => Promise<string | undefined>;
   /** The counter's card reader, where the shell has its own; else the configuration's (`cardReader`). */
   cardReader?: CardReader;
   /** Where the journal keeps its state. */
@@ -109,9 +111,10 @@ const STEP_OF_METHOD: Partial<Record<string, Step>> = {
 export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   const { config, source } = options.loaded ?? loadTerminalConfig(options.configFile, options.configRequired);
   // Prometheus (issue 14 point 1): settings checked before anything starts; the registry feeds on the engine's calls, the metric events and the identify calls.
-  const monitoring = monitoringFor(source, config.monitoring, process.env, options.monitoring);
   const prometheus = createKioskPrometheus({ terminalId: config.terminal.id, mode: config.terminal.mode, version: options.version });
   const endpoints = await resolveEndpoints(config, source, options);
+  // After the endpoints: the stored bearer token (Electron's secret store) is read with the other secrets.
+  const monitoring = monitoringFor(source, config.monitoring, process.env, options.monitoring, endpoints.metricsToken);
   const { platformUrl, secret, his, staffCallUrl, staffCallSecret } = endpoints;
   const logger = options.logger ?? createLogger({ sink: { write: (line) => options.log(line) } });
   const log = (line: string) => logger.info(line);

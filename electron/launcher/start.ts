@@ -116,6 +116,8 @@ function openBrowser(url: string, kioskPrinting: boolean): string | undefined {
       `--user-data-dir=${path.join(projectRoot, '.data', 'chromium')}`,
       '--auto-accept-camera-and-microphone-capture',
       '--no-first-run',
+      // These are Linux paths; there speechSynthesis has no voices without it (Electron issue #22844, Chromium alike).
+      '--enable-speech-dispatcher',
       // With a printer named, the page's print goes to the system default printer without a dialog (slips print themselves).
       ...(kioskPrinting ? ['--kiosk-printing'] : []),
     ],

@@ -13,13 +13,14 @@ import { startupSummary } from '../core/startupSummary';
 import { loadTerminalConfig, type LoadedConfig } from '../core/terminalConfigFile';
 import { createLogger } from '../core/logging/logger';
 import { RotatingFile } from '../core/logging/rotatingFile';
-import { appSecretStore, staffCallSecretLoader } from './secrets/secretEntry';
+import { appSecretStore, metricsTokenLoader, staffCallSecretLoader } from './secrets/secretEntry';
 import { createReceiptPrinter } from './printing/receiptPrinter';
 import { hardenWebContents } from './security/navigation';
 import { installPermissionHandlers } from './security/permissions';
 import { registerAppScheme, serveAppScheme } from './security/protocol';
 import { registerIpc } from './ipc/registry';
 import { DisplaySleepBlocker } from './kiosk/displaySleep';
+import { enableSpeechVoices } from './kiosk/speechVoices';
 import { watchRenderer } from './kiosk/crashRecovery';
 import { enforceSingleInstance } from './kiosk/singleInstance';
 import { createKioskWindow, type KioskWindowHandle } from './windows/kioskWindow';
@@ -38,6 +39,8 @@ export interface BootstrapEnv {
   FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
   /** The staff-call webhook's shared secret, overriding the encrypted store's (README "Staff calls"). */
   FACESETTLE_STAFF_CALL_SECRET?: string;
+  /** The health server's bearer token, overriding the encrypted store's (README "Monitoring"). */
+  FACESETTLE_METRICS_TOKEN?: string;
   /** Set by the launcher (`npm start`): what it started for `embedded` (electron/core/embeddedServices.ts). */
   FACESETTLE_EMBEDDED_SERVICES?: string;
 }
@@ -45,6 +48,8 @@ export interface BootstrapEnv {
 /** What the Electron entry may add: a demo build starts the sandbox itself (electron/main/index.ts). */
 export interface LaunchHooks {
   startEmbedded?: (loaded: LoadedConfig, dataDir: string) => Promise<RunningServices | undefined>;
+  /** The OS the switches are chosen for; process.platform unless a test says otherwise. */
+  platform?: NodeJS.Platform;
 }
 
 /**
@@ -55,6 +60,8 @@ export interface LaunchHooks {
 export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPath: string, launch: LaunchHooks = {}): Promise<KioskWindowHandle> | null {
   const { app, BrowserWindow, ipcMain, protocol, session, powerSaveBlocker, Menu } = electron;
   registerAppScheme(protocol);
+  // Command-line switches count only when appended before `ready`.
+  enableSpeechVoices(app, launch.platform);
   let handle: KioskWindowHandle | undefined;
   const focus = () => {
     if (!handle) return;
@@ -125,6 +132,7 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
         loadPlatformSecret: async (paasId) => (await appSecretStore(electron, env).load(paasId)).secret,
         loadHisSecret: async (header) => (await appSecretStore(electron, env, 'his').load(header)).secret,
         loadStaffCallSecret: staffCallSecretLoader(() => appSecretStore(electron, env, 'staff-call'), env),
+        loadMetricsToken: metricsTokenLoader(() => appSecretStore(electron, env, 'metrics'), env),
         ...healthPortOf(env.FACESETTLE_HEALTH_PORT),
         dataDir: app.getPath('userData'),
         shell: 'electron',
@@ -158,6 +166,8 @@ export function bootstrap(electron: ElectronModule, env: BootstrapEnv, preloadPa
         log,
       });
     } catch (error) {
+      // The page is told only that the kiosk cannot serve (pendingHandlers.ts); why is for the log.
+      logger.error(`kiosk did not start: ${error instanceof Error ? error.message : String(error)}`);
       pending.failed(error);
       handle.allowClose();
       await services?.close();

@@ -41,7 +41,10 @@ export interface EngineOptions {
   backoff?: Backoff;
   /** Background recovery interval; 0 disables the timer (tests drive recovery themselves). */
   recoveryIntervalMs?: number;
-  /** How long recovery waits on one row before moving on (recovery.ts `rowTimeoutMs`); 15 s unless given, 0: no limit. */
+  /**
+   * How long recovery waits on one row before moving on (recovery.ts `rowTimeoutMs`):
+   * DEFAULT_RECOVERY_ROW_TIMEOUT_MS unless given, 0: no limit (as long as the row's calls take).
+   */
   recoveryRowTimeoutMs?: number;
   /** Test hook at the crash points of reversible calls. */
   onStep?: StepHook;
@@ -79,10 +82,16 @@ export interface SettlementEngine {
    * counter closes even when the platform cannot be reached: the sign_no then lapses with the day.
    */
   signOutOperator(): Promise<void>;
-  /** Recovery stops, every operator signed in from here is signed out (9002) if asked, the database closes. */
+  /** Recovery stops (what it has under way ends first), every operator signed in from here is signed out (9002) if asked, the database closes. */
   close(options?: { signOut?: boolean }): Promise<void>;
   db: DatabaseSync;
 }
+
+/**
+ * Start-up recovery runs behind the home screen one row at a time; without a limit one row whose
+ * 2601 the platform holds would keep the rest waiting its full 30 s timeout (README "Start-up").
+ */
+export const DEFAULT_RECOVERY_ROW_TIMEOUT_MS = 15_000;
 
 /** Wires the engine from its configuration; every outside dependency is injected here. */
 export function createSettlementEngine(options: EngineOptions): SettlementEngine {
@@ -130,7 +139,7 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
     clock,
     backoff,
     freshness: FreshnessRule.of(options.config.region),
-    rowTimeoutMs: options.recoveryRowTimeoutMs ?? 15_000,
+    rowTimeoutMs: options.recoveryRowTimeoutMs ?? DEFAULT_RECOVERY_ROW_TIMEOUT_MS,
     onNotInEffect: (row) => {
       undo.enqueueFrom(row);
     },
@@ -187,7 +196,11 @@ export function createSettlementEngine(options: EngineOptions): SettlementEngine
       await session.signOut(who.id).catch((e) => log(`sign-out ${who.id}: ${String(e)}`));
     },
     async close(closeOptions = {}) {
-      recovery.stop();
+      // Recovery's work under way must end before the journal closes (else its late answer meets
+      // "database is not open"); its calls are cut short rather than waited for up to 30 s.
+      const drained = recovery.close();
+      client.abortInFlight();
+      await drained;
       if (closeOptions.signOut) await session.signOutAll(log);
       ctx.people.clear();
       ctx.quotes.clear();

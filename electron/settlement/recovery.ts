@@ -65,10 +65,17 @@ export class Recovery {
   private running: Promise<RecoveryReport> | undefined;
   /** Rows whose resolution is under way (a pass's, a timed-out one's, or now()'s): one at a time, joined by the others. */
   private readonly inFlight = new Map<string, Promise<Resolution>>();
+  /** Set by close(): no new work starts, so nothing can write to the journal once it is closed. */
+  private closing = false;
   private readonly log: (line: string) => void;
 
   constructor(private readonly options: RecoveryOptions) {
     this.log = options.log ?? (() => {});
+  }
+
+  /** How long a pass waits on one row before moving on; 0 or undefined: as long as the row's calls take. */
+  get rowTimeoutMs(): number | undefined {
+    return this.options.rowTimeoutMs;
   }
 
   /** Start-up: rows a dead process left pending become unknown, then one pass over everything. */
@@ -80,6 +87,7 @@ export class Recovery {
 
   /** One pass over the rows that are due; concurrent callers share the pass. */
   runOnce(options: { ignoreSchedule?: boolean } = {}): Promise<RecoveryReport> {
+    if (this.closing) return Promise.resolve({ reversed: 0, neverHappened: 0, stillUnknown: 0, needStaff: 0, hisMarked: 0 });
     this.running ??= this.pass(options.ignoreSchedule ?? false).finally(() => (this.running = undefined));
     return this.running;
   }
@@ -89,6 +97,7 @@ export class Recovery {
    * once, beside any pass already running (which read its rows before this one existed).
    */
   async now(msgid: string): Promise<void> {
+    if (this.closing) return;
     const row = this.options.journal.get(msgid);
     if (row?.state === 'unknown') await this.resolveWithin(row);
   }
@@ -105,6 +114,18 @@ export class Recovery {
     this.timer = undefined;
   }
 
+  /**
+   * Before the journal closes: the timer stops, no pass, row or now() starts from here, and what
+   * is under way (a pass, now()'s rows, rows a pass moved on from) is waited for, so a late
+   * answer is recorded, or its failure deferred, while the journal is still open. The engine
+   * aborts the platform calls still out (engine.ts close), so this wait is short.
+   */
+  async close(): Promise<void> {
+    this.stop();
+    this.closing = true;
+    await Promise.allSettled([this.running, ...this.inFlight.values()]);
+  }
+
   /** When "no record" will mean "never happened" for this row (shown on the pending slip and to staff). */
   deadline(row: Pick<JournalEntry, 'createdAt'>): Date {
     return this.options.freshness.deadline(row.createdAt);
@@ -114,6 +135,7 @@ export class Recovery {
     const { journal, clock } = this.options;
     const report: RecoveryReport = { reversed: 0, neverHappened: 0, stillUnknown: 0, needStaff: 0, hisMarked: 0 };
     for (const row of journal.unknown(ignoreSchedule ? undefined : clock())) {
+      if (this.closing) break;
       let result: Resolution;
       try {
         result = await this.resolveWithin(row);
@@ -129,8 +151,10 @@ export class Recovery {
     report.stillUnknown = open.length;
     report.needStaff = open.filter((r) => r.needsStaff).length;
     for (const row of journal.hisOwed()) {
+      if (this.closing) break;
       if (await this.markHisPaid(row)) report.hisMarked += 1;
     }
+    if (this.closing) return report;
     await this.options.afterPass?.().catch((error: unknown) => this.log(`recovery: ${describe(error)}`));
     return report;
   }
@@ -143,6 +167,7 @@ export class Recovery {
   private async resolveWithin(row: JournalEntry): Promise<Resolution> {
     let work = this.inFlight.get(row.msgid);
     if (!work) {
+      if (this.closing) return 'unknown';
       // A row read at the start of a pass may have been settled since (by now(), a late answer, staff).
       const current = this.options.journal.get(row.msgid);
       if (current?.state !== 'unknown') return 'unknown';

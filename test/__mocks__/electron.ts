@@ -46,6 +46,7 @@ class FakeApp extends EventEmitter {
   private readonly userData = require('node:fs').mkdtempSync(require('node:path').join(require('node:os').tmpdir(), 'facesettle-userdata-'));
   getPath = jest.fn((_name: string) => this.userData);
   whenReady = jest.fn(() => Promise.resolve());
+  commandLine = { appendSwitch: jest.fn(), hasSwitch: jest.fn(() => false), getSwitchValue: jest.fn(() => '') };
 }
 
 export const app = new FakeApp();

@@ -3,9 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ts from 'typescript';
 import { dispatch } from '../../electron/core/dispatch';
+import { pendingHandlers } from '../../electron/core/pendingHandlers';
 import type { KioskCore } from '../../electron/core/startCore';
 import { startKiosk } from '../../electron/launcher/kiosk';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
+import { stubHandlers } from './support/stubHandlers';
 
 /**
  * The page shows a failure's message as main words it in places (admin errors, locked PINs, the
@@ -14,6 +16,9 @@ import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
  */
 const LATIN_WORD = /[A-Za-z]{2,}/;
 const HANDLERS = path.resolve(__dirname, '../../electron/core/handlers');
+/** Main's refusals outside handlers/ that reach the page: the dispatcher's own, and the answer of a kiosk that did not start. */
+const BOUNDARY = ['dispatch.ts', 'pendingHandlers.ts'].map((file) => path.resolve(__dirname, '../../electron/core', file));
+const CHINESE = /[\u4e00-\u9fff]/;
 
 interface Written {
   where: string;
@@ -55,6 +60,41 @@ describe('the messages main’s handlers refuse with', () => {
     expect(written.filter((w) => w.where.startsWith('admin.ts')).length).toBeGreaterThanOrEqual(5);
     const latin = written.filter((w) => LATIN_WORD.test(w.text)).map((w) => `${w.where}: ${w.text}`);
     expect(latin).toEqual([]);
+  });
+});
+
+describe('the boundary’s own refusals, outside handlers/', () => {
+  it('write no Latin word into a refusal', () => {
+    const latin = BOUNDARY.flatMap(writtenMessages).filter((w) => LATIN_WORD.test(w.text)).map((w) => `${w.where}: ${w.text}`);
+    expect(latin).toEqual([]);
+  });
+
+  it('reach the page in Chinese, and leave the method, field, rule and cause to the log', async () => {
+    const logged: string[] = [];
+    const log = { warn: (line: string) => logged.push(line) };
+    const handlers = stubHandlers({
+      getHealth: async () => {
+        throw new Error('socket hang up');
+      },
+    });
+    const pending = pendingHandlers();
+    pending.failed(new Error('terminal configuration /etc/facesettle/terminal.json is not valid:\n  - terminal.mode'));
+    const answers = {
+      unknownMethod: await dispatch(handlers, 'deleteEverything', {}, log),
+      invalid: await dispatch(handlers, 'callStaff', { reason: 'free money', screen: 'home' }, log),
+      internal: await dispatch(handlers, 'getHealth', {}, log),
+      notStarted: await dispatch(pending.handlers, 'getAppInfo', {}, log),
+    };
+    expect(Object.values(answers).map((a) => (a.ok ? 'ok' : a.error.code))).toEqual(['UNKNOWN_METHOD', 'VALIDATION_FAILED', 'INTERNAL', 'NOT_AVAILABLE']);
+    const messages = Object.entries(answers).map(([name, a]) => [name, a.ok ? '' : a.error.message] as const);
+    expect(messages.filter(([, m]) => LATIN_WORD.test(m) || !CHINESE.test(m))).toEqual([]);
+    // The kiosk that did not start sends staff for help; the configuration's problem is not on the page.
+    expect(answers.notStarted).toMatchObject({ ok: false, error: { next: 'call-staff' } });
+    expect(logged).toEqual([
+      expect.stringContaining('deleteEverything'),
+      expect.stringMatching(/^callStaff: reason: /),
+      expect.stringContaining('socket hang up'),
+    ]);
   });
 });
 

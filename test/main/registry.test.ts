@@ -1,5 +1,5 @@
 import { registerIpc } from '../../electron/main/ipc/registry';
-import { dispatch } from '../../electron/core/dispatch';
+import { dispatch, DISPATCH_MESSAGES } from '../../electron/core/dispatch';
 import { channelOf, KIOSK_METHODS } from '../../shared/ipc/methods';
 import { KioskError } from '../../shared/result';
 import { APP_INFO, stubHandlers } from './support/stubHandlers';
@@ -66,7 +66,7 @@ describe('IPC registry', () => {
   it('turns a thrown error into INTERNAL without leaking its message', async () => {
     const log = { warn: jest.fn() };
     const result = await dispatch(handlers, 'getHealth', {}, log);
-    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: 'internal error' } });
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: DISPATCH_MESSAGES.internal } });
     expect(log.warn).toHaveBeenCalledWith(expect.stringContaining('socket hang up'));
   });
 

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startBridgeHost } from '../../electron/bridge/host';
-import { pendingHandlers } from '../../electron/core/pendingHandlers';
+import { NOT_STARTED_MESSAGE, pendingHandlers } from '../../electron/core/pendingHandlers';
 import { listenProblem, StartProblem } from '../../electron/core/portClash';
 import { startKioskCore } from '../../electron/core/startCore';
 import { startupSummary } from '../../electron/core/startupSummary';
@@ -49,7 +49,8 @@ describe('the bridge before the kiosk is up', () => {
       const api = createHttpKioskApi(host.secret, (url, init) => fetch(url, init), host.url.replace(/\/$/, ''));
       const waiting = api.getAppInfo({});
       pending.failed(new Error('terminal configuration x is not valid:\n  - terminal.mode'));
-      const expected = { ok: false, error: { code: 'NOT_AVAILABLE', next: 'call-staff', message: expect.stringMatching(/is not valid:$/) } };
+      // The page gets Chinese words and staff as the next step; why (the configuration's problem) stays in the log.
+      const expected = { ok: false, error: { code: 'NOT_AVAILABLE', next: 'call-staff', message: NOT_STARTED_MESSAGE } };
       expect(await waiting).toMatchObject(expected);
       expect(await api.getOperator({})).toMatchObject(expected);
     } finally {

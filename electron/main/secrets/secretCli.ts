@@ -1,3 +1,4 @@
+import { metricsTokenProblem } from '../../core/metrics/prometheusConfig';
 import { SECRET_KINDS, SecretStoreError, type SecretKind, type SecretStore } from './secretStore';
 
 /**
@@ -14,18 +15,22 @@ export const CHECK_HIS_SECRET_FLAG = '--check-his-secret';
 /** The same for the staff-call webhook's signing secret (terminal configuration `staffCall.webhookUrl`). */
 export const SET_STAFF_CALL_SECRET_FLAG = '--set-staff-call-secret';
 export const CHECK_STAFF_CALL_SECRET_FLAG = '--check-staff-call-secret';
+/** The same for the health server's bearer token (README "Monitoring"), kept for `terminal.id`. */
+export const SET_METRICS_TOKEN_FLAG = '--set-metrics-token';
+export const CHECK_METRICS_TOKEN_FLAG = '--check-metrics-token';
 
 export type SecretCommand = 'set' | 'check';
 
 export function secretCommand(argv: readonly string[]): SecretCommand | null {
-  if ([SET_SECRET_FLAG, SET_HIS_SECRET_FLAG, SET_STAFF_CALL_SECRET_FLAG].some((flag) => argv.includes(flag))) return 'set';
-  if ([CHECK_SECRET_FLAG, CHECK_HIS_SECRET_FLAG, CHECK_STAFF_CALL_SECRET_FLAG].some((flag) => argv.includes(flag))) return 'check';
+  if ([SET_SECRET_FLAG, SET_HIS_SECRET_FLAG, SET_STAFF_CALL_SECRET_FLAG, SET_METRICS_TOKEN_FLAG].some((flag) => argv.includes(flag))) return 'set';
+  if ([CHECK_SECRET_FLAG, CHECK_HIS_SECRET_FLAG, CHECK_STAFF_CALL_SECRET_FLAG, CHECK_METRICS_TOKEN_FLAG].some((flag) => argv.includes(flag))) return 'check';
   return null;
 }
 
 /** Which secret the command is about. */
 export function secretKindOf(argv: readonly string[]): SecretKind {
   if (argv.includes(SET_STAFF_CALL_SECRET_FLAG) || argv.includes(CHECK_STAFF_CALL_SECRET_FLAG)) return 'staff-call';
+  if (argv.includes(SET_METRICS_TOKEN_FLAG) || argv.includes(CHECK_METRICS_TOKEN_FLAG)) return 'metrics';
   return argv.includes(SET_HIS_SECRET_FLAG) || argv.includes(CHECK_HIS_SECRET_FLAG) ? 'his' : 'platform';
 }
 
@@ -95,6 +100,12 @@ export async function runSecretCommand(command: SecretCommand, deps: SecretComma
     const secret = (await readSecret(deps.input, (text) => deps.out(text), what)).trim();
     if (!secret) {
       deps.err('no secret given: nothing changed');
+      return 2;
+    }
+    // Refused here, not only at the next start: a kiosk that will not start is found too late.
+    const unfit = deps.kind === 'metrics' ? metricsTokenProblem(secret) : undefined;
+    if (unfit) {
+      deps.err(`${unfit}: nothing changed`);
       return 2;
     }
     await deps.store.save({ paasId: deps.paasId, secret });

@@ -10,6 +10,8 @@ export interface SecretEntryEnv {
   FACESETTLE_ALLOW_BASIC_TEXT_SECRETS?: string;
   /** Overrides the stored staff-call webhook secret (a service manager's environment file). */
   FACESETTLE_STAFF_CALL_SECRET?: string;
+  /** The health server's bearer token; wins over the stored one (README "Monitoring"). */
+  FACESETTLE_METRICS_TOKEN?: string;
 }
 
 export interface SecretEntryIo {
@@ -42,8 +44,25 @@ export function staffCallSecretLoader(store: () => Pick<SecretStore, 'load'>, en
 }
 
 /**
+ * The health server's bearer token as the secret store holds it for `terminal.id`
+ * (`facesettle --set-metrics-token`), or undefined when none is stored: the token is optional
+ * (a loopback-only server needs none, `monitoring.tokenFile` may name one). The store is not
+ * read when FACESETTLE_METRICS_TOKEN is set, which wins anyway (prometheusConfig.ts); a stored
+ * token that cannot be read, or was set for another terminal, stops the start with what to do.
+ */
+export function metricsTokenLoader(store: () => Pick<SecretStore, 'exists' | 'load'>, env: Pick<SecretEntryEnv, 'FACESETTLE_METRICS_TOKEN'>) {
+  return async (terminalId: string): Promise<string | undefined> => {
+    if (env.FACESETTLE_METRICS_TOKEN?.trim()) return undefined;
+    const secrets = store();
+    if (!(await secrets.exists())) return undefined;
+    return (await secrets.load(terminalId)).secret;
+  };
+}
+
+/**
  * When started with --set-platform-secret or --check-platform-secret (or the --…-his-secret
- * pair, for the HIS auth header's value, or --…-staff-call-secret, for the staff-call webhook's),
+ * pair, for the HIS auth header's value, --…-staff-call-secret, for the staff-call webhook's, or
+ * --set-metrics-token / --check-metrics-token, for the health server's bearer token),
  * runs that instead of the kiosk (no window, no single-instance lock, so it works while the kiosk runs) and exits with
  * its status; returns false otherwise. safeStorage needs the app ready, hence the wait.
  */
@@ -61,7 +80,14 @@ export function runSecretCommandIfAsked(
       const configFile = env.FACESETTLE_CONFIG ?? path.join(electron.app.getPath('userData'), 'terminal.json');
       const { config } = loadTerminalConfig(configFile, env.FACESETTLE_CONFIG !== undefined);
       const kind = secretKindOf(argv);
-      const id = kind === 'his' ? config.his.authHeader : kind === 'staff-call' ? config.staffCall.webhookUrl || undefined : config.platform.paasId;
+      const id =
+        kind === 'his'
+          ? config.his.authHeader
+          : kind === 'staff-call'
+            ? config.staffCall.webhookUrl || undefined
+            : kind === 'metrics'
+              ? config.terminal.id
+              : config.platform.paasId;
       if (id === undefined) {
         io.err(
           kind === 'his'

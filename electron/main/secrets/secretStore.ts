@@ -60,17 +60,21 @@ const MAGIC = Buffer.from('FSCRED1\n', 'ascii');
 export const CREDENTIALS_FILE = 'platform-credentials.bin';
 export const HIS_CREDENTIALS_FILE = 'his-credentials.bin';
 export const STAFF_CALL_CREDENTIALS_FILE = 'staff-call-credentials.bin';
+export const METRICS_TOKEN_FILE = 'metrics-token.bin';
 
 /**
  * The platform's TIF secret, kept for its paasId; the value of the HIS's auth header, kept for
  * the header's name (`his.authHeader`, in the `paasId` field); or the staff-call webhook's
- * signing secret, kept for the webhook's URL (`staffCall.webhookUrl`). Same encryption, separate files.
+ * signing secret, kept for the webhook's URL (`staffCall.webhookUrl`); or the bearer token the
+ * health server (/health, /metrics) asks of a fleet's Prometheus, kept for the terminal's id
+ * (`terminal.id`). Same encryption, separate files.
  */
-export type SecretKind = 'platform' | 'his' | 'staff-call';
+export type SecretKind = 'platform' | 'his' | 'staff-call' | 'metrics';
 export const SECRET_KINDS: Record<SecretKind, { file: string; what: string; idName: string; setFlag: string }> = {
   platform: { file: CREDENTIALS_FILE, what: 'platform secret', idName: 'paasId', setFlag: '--set-platform-secret' },
   his: { file: HIS_CREDENTIALS_FILE, what: 'HIS key', idName: 'his.authHeader', setFlag: '--set-his-secret' },
   'staff-call': { file: STAFF_CALL_CREDENTIALS_FILE, what: 'staff-call webhook secret', idName: 'staffCall.webhookUrl', setFlag: '--set-staff-call-secret' },
+  metrics: { file: METRICS_TOKEN_FILE, what: 'metrics token', idName: 'terminal.id', setFlag: '--set-metrics-token' },
 };
 
 export function createSecretStore(options: SecretStoreOptions): SecretStore {

@@ -72,9 +72,20 @@ const NOT_DELIVERED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTU
 
 export class NhsaClient {
   private readonly http: AxiosInstance;
+  /** The calls on the wire, so a closing engine can end them (abortInFlight). */
+  private readonly onTheWire = new Set<AbortController>();
 
   constructor(private readonly options: NhsaClientOptions) {
     this.http = options.http ?? axios.create();
+  }
+
+  /**
+   * Ends every call on the wire now, as no answer (`unknown`): the engine is closing and could
+   * not record their answers anyway, and each one's journal row (pending or unknown) is taken up
+   * by recovery at the next start, as a lost answer would be. Calls made afterwards are unaffected.
+   */
+  abortInFlight(): void {
+    for (const controller of this.onTheWire) controller.abort();
   }
 
   envelope(call: NhsaCall): RequestEnvelope {
@@ -150,10 +161,13 @@ export class NhsaClient {
       if (error instanceof GatewayAuthError) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', error.message);
       throw error;
     }
+    const controller = new AbortController();
+    this.onTheWire.add(controller);
     try {
       return await this.http.post(url, body, {
         headers: { 'content-type': 'application/json', ...headers },
         timeout: timeoutFor(this.options.timeouts, infno),
+        signal: controller.signal,
         responseType,
         ...(responseType === 'text' ? { transformResponse: (raw: unknown) => raw } : {}),
         validateStatus: () => true,
@@ -163,6 +177,8 @@ export class NhsaClient {
       const code = axios.isAxiosError(error) ? (error.code ?? '') : '';
       if (NOT_DELIVERED.has(code)) throw new NhsaCallError('unreachable', 'PLATFORM_UNREACHABLE', code);
       throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', code || String(error));
+    } finally {
+      this.onTheWire.delete(controller);
     }
   }
 
@@ -185,8 +201,12 @@ export class NhsaClient {
 /**
  * infcode arrives as 0 or "0" (spec §1.2); anything but a well-formed envelope is unknown. A
  * refusal's meaning comes from the refused transaction (`infno`), never from its err_msg.
+ * An HTTP 5xx is the gateway (or something behind it) failing, whatever body it carries: a
+ * gateway that timed out waiting for the platform can wrap an infcode -1 around a request the
+ * platform went on to settle, so a 5xx is no answer (unknown), never a refusal.
  */
 export function parseAnswer(status: number, raw: unknown, infno = '', openOutput: (output: unknown) => unknown = (o) => o): NhsaAnswer {
+  if (status >= 500) throw new NhsaCallError('unknown', 'OUTCOME_UNKNOWN', `gateway failed (HTTP ${status}${infno ? `, ${infno}` : ''})`);
   let body: unknown;
   try {
     body = typeof raw === 'string' ? JSON.parse(raw) : raw;

@@ -1,16 +1,15 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { dispatch } from '../../../electron/core/dispatch';
 import type { KioskCore } from '../../../electron/core/startCore';
 import { startKiosk } from '../../../electron/launcher/kiosk';
-import { runSecretCommand, secretCommand, secretKindOf, type SecretInput } from '../../../electron/main/secrets/secretCli';
+import { secretCommand, secretKindOf } from '../../../electron/main/secrets/secretCli';
 import { staffCallSecretLoader } from '../../../electron/main/secrets/secretEntry';
-import { createSecretStore, type SafeStorageLike } from '../../../electron/main/secrets/secretStore';
+import { createSecretStore } from '../../../electron/main/secrets/secretStore';
 import { startSandbox, type RunningSandbox } from '../../../sandbox';
 import { STAFF_CALLS_PATH } from '../../../sandbox/staffCalls/routes';
+import { fakeSafeStorage, setSecretByCommand } from '../support/secrets';
 
 /**
  * The staff-call webhook's signing secret is kept like the platform's: encrypted by the app's
@@ -19,33 +18,14 @@ import { STAFF_CALLS_PATH } from '../../../sandbox/staffCalls/routes';
  */
 const SECRET = 'staff-call-secret-do-not-leak';
 
-/** Stands in for Electron's safeStorage (not available here): AES-GCM under one account's key. */
-const key = randomBytes(32);
-const safeStorage: SafeStorageLike = {
-  isAsyncEncryptionAvailable: async () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptStringAsync: async (text) => {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  },
-  decryptStringAsync: async (data) => {
-    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-    decipher.setAuthTag(data.subarray(12, 28));
-    return { result: Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8'), shouldReEncrypt: false };
-  },
-};
+const safeStorage = fakeSafeStorage();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'facesettle-staffcall-secret-'));
 const store = () => createSecretStore({ safeStorage, dir, platform: 'linux', kind: 'staff-call' });
 
 async function setSecret(webhookUrl: string, value: string): Promise<string[]> {
-  const lines: string[] = [];
-  const input = new PassThrough();
-  input.end(`${value}\n`);
-  const io = { out: (l: string) => lines.push(l), err: (l: string) => lines.push(l) };
-  expect(await runSecretCommand('set', { store: store(), paasId: webhookUrl, kind: 'staff-call', input: input as unknown as SecretInput, ...io })).toBe(0);
+  const { code, lines } = await setSecretByCommand({ store: store(), paasId: webhookUrl, kind: 'staff-call' }, value);
+  expect(code).toBe(0);
   return lines;
 }
 
