@@ -43,8 +43,15 @@ export function StatusSummary({ state }: { state: DiagnosticsState }) {
   }
   const problems = view.items.filter((item) => item.level !== 'ok');
   return (
-    // Focusable: a long list of problems scrolls in its box, from the keyboard too.
-    <section className={`admin-status admin-status--${view.overall}`} data-testid="admin-status" data-level={view.overall} aria-label={t('adm.status.title')} tabIndex={0}>
+    // A named, focusable region: a long list of problems scrolls in its box, from the keyboard too.
+    <section
+      className={`admin-status admin-status--${view.overall}`}
+      data-testid="admin-status"
+      data-level={view.overall}
+      role="region"
+      aria-label={t('adm.status.title')}
+      tabIndex={0}
+    >
       <p className="screen__lead">
         {t('adm.status.title')}：<strong>{t(LEVEL_WORDS[view.overall])}</strong>
       </p>
