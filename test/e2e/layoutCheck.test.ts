@@ -26,6 +26,7 @@ const CLEAN = `${STYLE}
   <dl class="split"><dt>费用总额</dt><dd>¥1.00</dd></dl>
   <div class="scroll-box" tabindex="0"><div style="height: 400px">很多行</div><button>加入</button></div>
   <button>确认支付</button>
+  <div class="scroll-box" role="region" aria-label="空的列表" tabindex="0" style="height: 0"><p style="display: none">没有记录</p></div>
   <div class="foot">呼叫工作人员</div>`;
 
 const FAULTS = `${STYLE}
@@ -37,6 +38,20 @@ const FAULTS = `${STYLE}
   <button style="position: absolute; left: 10px; top: 520px">不支付，取消</button>
   <button style="width: 40px; height: 40px">＋</button>
   <div class="foot">呼叫工作人员</div>`;
+
+/*
+ * The admin panel as it once was at 1280×1024: the status and three rows of tabs took the frame's
+ * height and the section got 0 px; the elements the checks walk have a height, so only this one
+ * can tell. Beside it a named section squeezed under one line (its text spills, unclipped: no
+ * other check sees it) and a region of no width.
+ */
+const SQUEEZED = `${STYLE}
+  <main style="display: flex; flex-direction: column; height: 540px">
+    <h1 class="screen__title" style="flex: none; height: 494px; margin: 0">终端管理</h1>
+    <div class="scroll-box" role="region" aria-label="操作员签到" tabindex="0" style="flex: 1 1 0; min-height: 0; height: auto"><p>签到 1001 演示收费员</p></div>
+    <section aria-label="终端状态" style="flex: none; height: 6px"><p>打印机缺纸</p></section>
+    <div role="region" aria-label="诊断" style="flex: none; width: 0; height: 40px; overflow: hidden">正常</div>
+  </main>`;
 
 describe('the layout check', () => {
   it('finds nothing on a page that fits', async () => {
@@ -58,5 +73,16 @@ describe('the layout check', () => {
     }).toEqual({ clipped: true, offScreen: true, moneyInList: true, squeezedList: true, covered: true, smallTarget: true });
     // The title's type is what a later size is held to.
     expect(fonts['h1 请核对费用']).toBe(20);
+  });
+
+  it('reports a content box squeezed to 0 px, a section under one line and a region of no width', async () => {
+    await page.setContent(SQUEEZED);
+    const { problems } = await layoutReport(page);
+    const found = (pattern: RegExp) => problems.some((p) => pattern.test(p));
+    expect({
+      zeroList: found(/<div.scroll-box> "签到 1001 演示收费员" shows 0px of its \d+px list, under 100px/),
+      underOneLine: found(/<section> "打印机缺纸" shows 6px of its \d+px content, under one line/),
+      noWidth: found(/<div> "正常" is 0px wide/),
+    }).toEqual({ zeroList: true, underOneLine: true, noWidth: true });
   });
 });

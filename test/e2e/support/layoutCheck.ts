@@ -17,7 +17,9 @@ export const sizeName = (size: { width: number; height: number }) => `${size.wid
 /**
  * What the layout promises on every screen at every size, as the page itself measures it:
  * - nothing scrolls or clips its content except a list box (LIST_BOX), and a list box
- *   never scrolls sideways and still shows at least two rows' height;
+ *   never scrolls sideways;
+ * - every content region (CONTENT_REGION) with something to show shows at least a list box's
+ *   100 px of it (a list box) or one line of text (any other), down to 0 px, and one character's width;
  * - every text, button and field outside a list box lies inside the viewport;
  * - buttons, money lines and the title are not in a list box (money never scrolls away) and
  *   are not covered by anything (the footer, a banner);
@@ -33,11 +35,18 @@ export interface LayoutReport {
 /** A list's own box (styles.css), or any focusable named region that scrolls (the reprint preview). */
 export const LIST_BOX = '.scroll-box, [role="region"][tabindex]';
 const MIN_LIST_PX = 100;
+/**
+ * What the page marks as content: a list box, any named region (ScrollBox, the status, a slip's
+ * preview; a named <section>, as ScreenFrame's screen is, is one), the frame's <main>, a dialog.
+ */
+export const CONTENT_REGION = `${LIST_BOX}, [role="region"], section[aria-label], section[aria-labelledby], main, [role="main"], [role="dialog"], [role="alertdialog"]`;
+/** Content with no text of its own. */
+const CONTENT_MEDIA = 'img, video, canvas, svg, input, button, select, textarea';
 const MIN_TARGET_PX = 64;
 
 export async function layoutReport(page: Page): Promise<LayoutReport> {
   return page.evaluate(
-    ({ listBox, minListPx, minTargetPx }) => {
+    ({ listBox, regions, media, minListPx, minTargetPx }) => {
       // The decision's money: the confirmation's split, the receipt's, the cart's total, the cash due.
       // (A choice list's own amounts, a slot's fee or a visit's total, scroll with their rows.)
       const MONEY = '.split dt, .split dd, .receipt__split dt, .receipt__split dd, .receipt__pending p, .figure, [data-testid="cart-total"], [data-testid="cash-due"]';
@@ -81,13 +90,40 @@ export async function layoutReport(page: Page): Promise<LayoutReport> {
         const overY = el.scrollHeight > el.clientHeight + slack && style.overflowY !== 'visible';
         if (el.matches(listBox)) {
           if (overX) problems.push(`${describe(el)} scrolls sideways (${el.scrollWidth} in ${el.clientWidth})`);
-          if (el.clientHeight + slack < Math.min(el.scrollHeight, minListPx)) {
-            problems.push(`${describe(el)} shows ${el.clientHeight}px of its ${el.scrollHeight}px list`);
-          }
+          // Its height is the content regions' rule, below: it holds at 0 px too.
           if (overY && !/auto|scroll/.test(style.overflowY)) problems.push(`${describe(el)} clips its list without scrolling`);
         } else if (overX || overY) {
           problems.push(`${describe(el)} clips or scrolls its content (${el.scrollWidth}×${el.scrollHeight} in ${el.clientWidth}×${el.clientHeight})`);
         }
+      }
+
+      // Content regions keep room to show their content. The checks above skip boxes of no height,
+      // so a list or a screen's section squeezed to 0 px (the admin's tabs once took it all) passed
+      // them; here a region counts however small it is, when it has something to show.
+      const rendered = (el: Element) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+      const hasContent = (region: Element) => {
+        const texts = document.createTreeWalker(region, NodeFilter.SHOW_TEXT);
+        for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+          if (!(node.textContent ?? '').trim() || !node.parentElement) continue;
+          // A text's own boxes, not its parent's: a parent may be display: contents (a keyed form's wrappers).
+          const range = document.createRange();
+          range.selectNodeContents(node);
+          if (range.getClientRects().length > 0 && getComputedStyle(node.parentElement).visibility !== 'hidden') return true;
+        }
+        return [...region.querySelectorAll(media)].some(rendered);
+      };
+      for (const el of [...document.querySelectorAll(regions)].filter(rendered)) {
+        const list = el.matches(listBox);
+        const style = getComputedStyle(el);
+        const fontPx = parseFloat(style.fontSize);
+        const linePx = parseFloat(style.lineHeight) || fontPx * 1.2; // 'normal' is about 1.2em
+        const floor = list ? minListPx : linePx;
+        const squeezedY = el.clientHeight + slack < Math.min(el.scrollHeight, floor);
+        const squeezedX = el.clientWidth + slack < Math.min(el.scrollWidth, fontPx);
+        if ((!squeezedY && !squeezedX) || !hasContent(el)) continue;
+        const under = list ? `under ${minListPx}px` : `under one line (${Math.round(linePx)}px)`;
+        if (squeezedY) problems.push(`${describe(el)} shows ${el.clientHeight}px of its ${el.scrollHeight}px ${list ? 'list' : 'content'}, ${under}`);
+        if (squeezedX) problems.push(`${describe(el)} is ${el.clientWidth}px wide for its ${el.scrollWidth}px content, under one character`);
       }
 
       // Text, buttons and fields: inside the viewport unless they scroll inside a list box.
@@ -144,7 +180,7 @@ export async function layoutReport(page: Page): Promise<LayoutReport> {
       }
       return { problems: [...new Set(problems)], fonts };
     },
-    { listBox: LIST_BOX, minListPx: MIN_LIST_PX, minTargetPx: MIN_TARGET_PX },
+    { listBox: LIST_BOX, regions: CONTENT_REGION, media: CONTENT_MEDIA, minListPx: MIN_LIST_PX, minTargetPx: MIN_TARGET_PX },
   );
 }
 
