@@ -236,7 +236,7 @@ describe('frame loop with a fake camera and a fake Human', () => {
       expect(types(t.events)).not.toContain('attempt-failed');
       expect(types(t.events)).not.toContain('captured');
       expect(t.loop.retained()).toBe(1); // the decided crop waits, for the gesture or the digits
-    });
+    }, 60_000); // 330 simulated frames: seconds of CPU on a loaded 2-core machine, no real time
 
     it('waiveMotion() during the challenge delivers the decided capture at once, without a challenge: liveness none', async () => {
       const t = setup(() => good(), { policy: 'active-always' });
