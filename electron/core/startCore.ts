@@ -109,7 +109,7 @@ const STEP_OF_METHOD: Partial<Record<string, Step>> = {
  * launcher both start exactly this.
  */
 export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
-  const { config, source } = options.loaded ?? loadTerminalConfig(options.configFile, options.configRequired);
+  const { config, source, warnings: replacedSettings = [] } = options.loaded ?? loadTerminalConfig(options.configFile, options.configRequired);
   // Prometheus (issue 14 point 1): settings checked before anything starts; the registry feeds on the engine's calls, the metric events and the identify calls.
   const prometheus = createKioskPrometheus({ terminalId: config.terminal.id, mode: config.terminal.mode, version: options.version });
   const endpoints = await resolveEndpoints(config, source, options);
@@ -119,6 +119,7 @@ export async function startKioskCore(options: CoreOptions): Promise<KioskCore> {
   const logger = options.logger ?? createLogger({ sink: { write: (line) => options.log(line) } });
   const log = (line: string) => logger.info(line);
   log(`config: ${source}; mode ${config.terminal.mode}; platform ${platformUrl}${endpoints.isDemo ? ' (embedded sandbox)' : ''}`);
+  for (const warning of replacedSettings) logger.warn(`config: ${warning}`); // replaced settings (shared/config/legacyConfig.ts)
 
   // PIN lockouts (issue 14): every operator PIN check counts against its holder, in the engine's database (opened below; no PIN is checked before).
   let pinLockout: PinLockout | undefined;

@@ -15,6 +15,8 @@ export interface LoadedConfig {
   config: TerminalConfig;
   /** Where it came from, for the start-up log line and the diagnostics page. */
   source: string;
+  /** Settings the file still carries that were replaced (shared/config/legacyConfig.ts); absent when none. */
+  warnings?: string[];
 }
 
 /**
@@ -34,5 +36,5 @@ export function loadTerminalConfig(file: string | undefined, required = false): 
   }
   const check = checkTerminalConfig(parsed);
   if (!check.ok) throw new ConfigError(file, check.problems);
-  return { config: check.config, source: file };
+  return { config: check.config, source: file, ...(check.warnings.length > 0 ? { warnings: check.warnings } : {}) };
 }

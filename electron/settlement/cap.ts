@@ -20,6 +20,13 @@ import { CHINA_OFFSET_MINUTES, platformDate, type Clock } from './time';
  * - "today" is the platform day; what counts is this terminal's journal: settlements paid by face
  *   alone, done or not yet known (an unknown one may have happened), not cancelled. Other
  *   terminals are not seen: the platform does not tell (spec §2.9 has no such field).
+ *
+ * The same cap decides the face step's knowledge check (electron/core/handlers/identify.ts): when
+ * the page knows the amount before identification (the pharmacy cart) and it is above the amount
+ * per transaction, the face service asks for the last four ID digits. Digits the authorising
+ * person gave at identification, for whatever reason the service asked, stand for the second
+ * factor of this session's quotes that need one: the same digits of the same person are not asked
+ * twice. They do not make a payment within the cap "not password-free": only one above it uses them.
  */
 
 /** What the journal row keeps (detail.passwordFree) so a slip reprints the same figures. */
@@ -34,7 +41,7 @@ export interface CapUse {
 }
 
 /** Who authorises a settlement of this session: the relative acting, else the patient. */
-export function authoriserOf(person: KnownPerson): { psnNo: string; certno: string; certType: string } {
+export function authoriserOf(person: KnownPerson): { psnNo: string; certno: string; certType: string; digitsAtIdentification?: true } {
   return person.payer ?? person;
 }
 
@@ -65,7 +72,7 @@ interface Capped {
 }
 /** What the cap reads of the use-case context. */
 interface CapContext {
-  config: { region: { passwordFreeCap?: { perTransactionFen: number; perDayFen: number } | undefined } };
+  config: { region: { passwordFreeCap?: { perTransactionFen: number; perDayFen: number } | null | undefined } };
   family: { usedToday(psnNo: string): number };
 }
 
@@ -76,12 +83,13 @@ export function passwordFreeView(ctx: CapContext, quote: Capped): PasswordFreeVi
   if (!rule || who.certType !== '01') return undefined;
   const used = ctx.family.usedToday(who.psnNo);
   const total = quote.amounts.medfeeSumamt;
+  const required = total > rule.perTransactionFen || used + total > rule.perDayFen;
   return {
     perTransactionFen: rule.perTransactionFen,
     perDayFen: rule.perDayFen,
     usedTodayFen: used,
-    secondFactorRequired: total > rule.perTransactionFen || used + total > rule.perDayFen,
-    secondFactor: quote.secondFactor?.via ?? null,
+    secondFactorRequired: required,
+    secondFactor: quote.secondFactor?.via ?? (required && who.digitsAtIdentification ? 'id-digits' : null),
   };
 }
 
@@ -89,12 +97,12 @@ export function passwordFreeView(ctx: CapContext, quote: Capped): PasswordFreeVi
 export function passwordFreeGate(ctx: CapContext, quote: Capped): CapUse | undefined {
   const view = passwordFreeView(ctx, quote);
   if (!view) return undefined;
-  if (view.secondFactorRequired && !quote.secondFactor) throw new SettlementFailure('SECOND_FACTOR_REQUIRED');
+  if (view.secondFactorRequired && !view.secondFactor) throw new SettlementFailure('SECOND_FACTOR_REQUIRED');
   return {
     perTransactionFen: view.perTransactionFen,
     perDayFen: view.perDayFen,
     usedTodayFen: view.usedTodayFen,
-    secondFactor: quote.secondFactor?.via ?? null,
+    secondFactor: view.secondFactor,
     ...(quote.secondFactor?.operatorId ? { operatorId: quote.secondFactor.operatorId } : {}),
   };
 }

@@ -55,6 +55,7 @@ export const actForFamily = (ctx: UseCaseContext, raw: unknown) =>
       insutype: payer.insutype,
       insuplcAdmdvs: payer.insuplcAdmdvs,
       certType: payer.certType,
+      ...(payer.digitsAtIdentification ? { digitsAtIdentification: true as const } : {}),
       relation: listed.member.relation,
       mutualAid: listed.member.mutualAid,
     };

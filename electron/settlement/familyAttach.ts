@@ -42,6 +42,7 @@ export const attachPayer = (ctx: UseCaseContext, raw: unknown) =>
       insutype: relative.insutype,
       insuplcAdmdvs: relative.insuplcAdmdvs,
       certType: relative.certType,
+      ...(relative.digitsAtIdentification ? { digitsAtIdentification: true as const } : {}),
       relation: member.relation,
       mutualAid: member.mutualAid,
     };

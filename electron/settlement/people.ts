@@ -20,6 +20,12 @@ export interface KnownPerson {
   cardSn?: string;
   /** A relative identified at the counter acting for this patient (issue 15, family.ts). */
   payer?: PayerHeld;
+  /**
+   * The face service checked this person's last four ID digits at this identification: the
+   * password-free cap's second factor for this session's quotes (cap.ts). Set by main's face
+   * handler only, never from anything the page sends.
+   */
+  digitsAtIdentification?: true;
 }
 
 /** The relative acting for the patient: who authorises and, with 共济, whose account pays. */
@@ -32,6 +38,8 @@ export interface PayerHeld {
   insuplcAdmdvs: string;
   /** How the payer was identified; the password-free cap counts face and e-voucher (01) payments. */
   certType: CertType;
+  /** The payer gave their last four ID digits when identified (KnownPerson.digitsAtIdentification). */
+  digitsAtIdentification?: true;
   /** What the patient is to the payer, in Chinese (父亲, 子女, …). */
   relation: string;
   /** The channel says the payer's account may pay for the patient (共济); the platform decides. */

@@ -16,7 +16,8 @@ export const MAX_DIGIT_TRIES = 3;
  * Why not the face service's knowledge check (issue 13, `idNoLast4` at cn.nhsa.auth.check): that
  * one confirms an identification before any quote exists, under the face service's authNo; the
  * cap is known only once the platform has quoted, and a relative's patient has no authNo at all.
- * Both check the same digits of the same person.
+ * Both check the same digits of the same person, so digits the face service took at
+ * identification stand for this check (cap.ts) and the keypad is not shown again.
  */
 export const passSecondFactor = (ctx: UseCaseContext, raw: unknown) =>
   useCase(ctx, passSecondFactorInput, raw, async (input): Promise<SecondFactorResult> => {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { migrateKnowledgeCheck } from './legacyConfig';
 
 export const COUNTER_MODES = ['registration', 'cashier', 'pharmacy', 'inpatient'] as const;
 export type CounterMode = (typeof COUNTER_MODES)[number];
@@ -100,8 +101,12 @@ export const EMBEDDED_PLATFORM = 'embedded';
 /** The face capture's liveness policy (renderer/face/README.md says what each does). */
 export const FACE_POLICIES = ['passive-only', 'passive+active', 'active-always'] as const;
 export type FacePolicy = (typeof FACE_POLICIES)[number];
-/** ¥500: above it a face identification also asks for the last four ID digits (a region sets its own). */
-export const DEFAULT_KNOWLEDGE_CHECK_ABOVE_FEN = 50_000;
+/**
+ * The password-free cap the example file suggests (¥500 a payment, ¥1000 a day per person) and
+ * an old face.knowledgeCheckAboveFen is read with (legacyConfig.ts). Not a default: a terminal
+ * without region.passwordFreeCap has no cap, and config:check says so (README "Family payment").
+ */
+export const SUGGESTED_PASSWORD_FREE_CAP = { perTransactionFen: 50_000, perDayFen: 100_000 };
 
 /** A terminal's msgid slot (electron/settlement/nhsa/msgid.ts). */
 export const TERMINAL_SLOT = /^\d{2}$/;
@@ -190,9 +195,10 @@ export const terminalConfigSchema = z
         csb: regionCsb.default({ apiVersion: '1.0.0', apiName: 'fsi.callService', apiNames: {}, timestampUnit: 's' }),
         oauth: regionOauth.default({ tokenPath: '/auth/oauth/token', clientId: 'facesettle000001', scope: 'server', encrypt: true }),
         // Family payment (issue 15): whether the patient's own account pays before a relative's (共济),
-        // and the password-free cap per transaction and per person per day (absent: no cap here).
+        // and the password-free cap per transaction and per person per day (absent or null: no cap).
+        // The one amount setting: it also decides the face step's ID-digit check (replaces face.knowledgeCheckAboveFen).
         familyPayment: z.object({ ownAccountFirst: z.boolean() }).strict().optional(),
-        passwordFreeCap: z.object({ perTransactionFen: z.number().int().min(0).max(1e10), perDayFen: z.number().int().min(0).max(1e10) }).strict().optional(),
+        passwordFreeCap: z.object({ perTransactionFen: z.number().int().min(0).max(1e10), perDayFen: z.number().int().min(0).max(1e10) }).strict().nullable().optional(),
       })
       .strict()
       .superRefine((region, ctx) => {
@@ -259,8 +265,7 @@ export const terminalConfigSchema = z
       .object({
         policy: z.enum(FACE_POLICIES),
         maxAttempts: z.number().int().min(1).max(10),
-        /** Above this amount (fen) a face identification also asks for the last four ID digits (renderer/face/README.md); null: no cap. */
-        knowledgeCheckAboveFen: z.number().int().min(0).max(1e10).nullable().default(DEFAULT_KNOWLEDGE_CHECK_ABOVE_FEN),
+        // The amount above which the face step asks for ID digits is region.passwordFreeCap's (legacyConfig.ts).
       })
       .strict(),
     /** The slip printer: which, on what paper, whether slips print themselves, and what the screen says next. */
@@ -334,7 +339,7 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
     { id: 'OP001', name: '演示收费员', pinHash: 'facesettle-demo-op:475f40a2fac601d6df01ec606e622bc8dba6c336366ed2abb3612e79fa8d4589' },
   ],
   admin: { pinHash: 'facesettle-demo-admin:68871800edec941a573769cbd7015433330b103aa3f4412b9db292b43eec2db3' },
-  face: { policy: 'active-always', maxAttempts: 3, knowledgeCheckAboveFen: DEFAULT_KNOWLEDGE_CHECK_ABOVE_FEN },
+  face: { policy: 'active-always', maxAttempts: 3 },
   printer: { deviceName: '', autoPrint: true, paper: '80mm', nextStep: DEFAULT_NEXT_STEPS },
   settlement: { useAccountByDefault: true },
   staffCall: { webhookUrl: '' },
@@ -351,7 +356,7 @@ export function describeConfigIssues(error: z.ZodError): string[] {
 }
 
 export type ConfigCheck =
-  | { ok: true; config: TerminalConfig }
+  | { ok: true; config: TerminalConfig; warnings: string[] }
   | { ok: false; problems: string[] };
 
 /** Merges a partial file over the defaults (section by section), then validates the whole. */
@@ -359,7 +364,8 @@ export function checkTerminalConfig(input: unknown): ConfigCheck {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, problems: ['(top level): must be a JSON object'] };
   }
-  const partial = input as Record<string, unknown>;
+  // Settings older files still carry are read into what replaced them, each with a warning.
+  const { partial, warnings, problems: legacy } = migrateKnowledgeCheck(input as Record<string, unknown>, SUGGESTED_PASSWORD_FREE_CAP);
   const merged: Record<string, unknown> = { ...SANDBOX_DEFAULTS };
   for (const [key, value] of Object.entries(partial)) {
     const base = (SANDBOX_DEFAULTS as Record<string, unknown>)[key];
@@ -369,8 +375,8 @@ export function checkTerminalConfig(input: unknown): ConfigCheck {
         : value;
   }
   const parsed = terminalConfigSchema.safeParse(merged);
-  const problems = [...(parsed.success ? recordProblems(parsed.data) : describeConfigIssues(parsed.error)), ...slotProblems(partial, merged)];
-  return parsed.success && problems.length === 0 ? { ok: true, config: parsed.data } : { ok: false, problems };
+  const problems = [...(parsed.success ? recordProblems(parsed.data) : describeConfigIssues(parsed.error)), ...legacy, ...slotProblems(partial, merged)];
+  return parsed.success && problems.length === 0 ? { ok: true, config: parsed.data, warnings } : { ok: false, problems };
 }
 
 /**

@@ -147,7 +147,7 @@ export const contract = {
 
   identifyByFace: {
     // How liveness was shown (absent = none: the face service then asks for the last four ID
-    // digits), and the amount about to be paid when the page knows it (the knowledge-check cap).
+    // digits), and the amount about to be paid when the page knows it (region.passwordFreeCap).
     request: z.object({ photo, liveness: z.enum(['motion', 'none']).optional(), amountFen: z.number().int().min(0).max(1e10).optional() }).strict(),
     response: typed<FaceIdentification>(),
   },

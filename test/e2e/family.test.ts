@@ -31,6 +31,23 @@ async function cartToFace(page: Page, boxes: number): Promise<void> {
   await heading(page, '请确认是您本人').waitFor();
 }
 
+/**
+ * The cart, and the payer shows their e-voucher QR instead of their face: no ID digits are asked
+ * at identification, so the cap's second factor is asked at payment.
+ */
+async function cartToQr(kiosk: RunningKiosk, boxes: number): Promise<void> {
+  const { page } = kiosk;
+  await cartOf(page, boxes);
+  await heading(page, '刷脸前，请您确认').waitFor();
+  await button(page, '不同意，用其他方式').click();
+  await button(page, '医保电子凭证二维码').click();
+  await heading(page, '请出示医保码').waitFor();
+  const { data } = await sandboxGet<{ data: { payload: string } }>(kiosk, `/sandbox/demo/qr/${MING.psnNo}`);
+  await page.keyboard.type(data.payload);
+  await page.keyboard.press('Enter');
+  await heading(page, '请确认是您本人').waitFor();
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchChromium();
@@ -98,10 +115,10 @@ describe('family payment at the pharmacy, with the password-free cap', () => {
     await heading(page, '药品清单').waitFor();
   });
 
-  it('above the cap: main refuses to settle without the second factor; a wrong set of digits, then the payer’s, and it settles', async () => {
+  it('above the cap, the payer identified by QR: main refuses to settle without the second factor; a wrong set of digits, then the payer’s, and it settles', async () => {
     const { page } = kiosk;
     const quoted = page.waitForResponse((r) => r.url().endsWith('/preparePharmacySettlement'));
-    await cartToFace(page, 2);
+    await cartToQr(kiosk, 2);
     await actFor(page, '子女', 'family-cap');
     const { value: quote } = (await (await quoted).json()) as { value: { quoteId: string } };
     await heading(page, '请核对费用').waitFor();
@@ -128,6 +145,25 @@ describe('family payment at the pharmacy, with the password-free cap', () => {
     const [record] = await platformSettlements(kiosk, `setl_id=${await slip.getByTestId('receipt-setl-id').innerText()}`);
     expect(fen(record!.medfee_sumamt)).toBe(3700);
     expect(fen(record!.acct_mulaid_pay)).toBe(shownFen(await slip.getByTestId('receipt-mutual-aid').innerText()));
+    await button(page, '完成').click();
+    await heading(page, '药品清单').waitFor();
+  });
+
+  it('above the cap, the payer’s face: the ID digits asked at the face step are not asked again at payment', async () => {
+    const { page } = kiosk;
+    await cartToFace(page, 2);
+    await actFor(page, '子女', 'family-cap-face');
+    await heading(page, '请核对费用').waitFor();
+    // Given at identification (main's session says so): the confirmation does not announce a check.
+    expect(await page.getByTestId('quote-cap').getAttribute('data-cap-over')).toBe('false');
+    await checkScreen(page, 'family-cap-face-confirm');
+    await button(page, '确认支付').click();
+    await page.getByRole('heading', { name: /^(支付成功|医保已支付)$/ }).waitFor();
+    expect(await page.getByRole('heading', { name: '超过免密支付限额，请再验证一次' }).count()).toBe(0);
+    const slip = page.getByRole('article', { name: '医保结算凭条' });
+    expect(await slip.getByTestId('receipt-cap-factor').innerText()).toBe('身份证号后四位');
+    const [record] = await platformSettlements(kiosk, `setl_id=${await slip.getByTestId('receipt-setl-id').innerText()}`);
+    expect(fen(record!.medfee_sumamt)).toBe(3700);
     await button(page, '完成').click();
     await heading(page, '药品清单').waitFor();
   });

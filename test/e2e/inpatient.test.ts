@@ -3,8 +3,10 @@ import { button, checkScreen, faceIn, heading, sandboxGet, signInOperator, termi
 
 let kiosk: RunningKiosk;
 let stayNo = '';
+// ¥10 a payment: every stay's bill is above it, as a real one is above a region's cap.
+const CAP = { perTransactionFen: 1_000, perDayFen: 100_000 };
 beforeAll(async () => {
-  kiosk = await startKiosk({ config: terminalConfig('inpatient') });
+  kiosk = await startKiosk({ config: terminalConfig('inpatient', { region: { passwordFreeCap: CAP } }) });
   // The stay the sandbox's hospital system opened for person A.
   const { stays } = await sandboxGet<{ stays: { stayNo: string; status: string }[] }>(kiosk, '/his/persons/42120000000000000001/stays');
   stayNo = stays.find((s) => s.status === 'admitted')!.stayNo;
@@ -42,11 +44,19 @@ describe('inpatient desk', () => {
   it('discharge settlement: face → stay number → the split → settled → receipt', async () => {
     const { page } = kiosk;
     await identifyAndEnterStay('inpatient-discharge', 'type');
+    const quoted = page.waitForResponse((r) => r.url().endsWith('/prepareDischarge'));
     await button(page, '办理出院结算').click();
+    const { value: quote } = (await (await quoted).json()) as { value: { totalFen: number; passwordFree?: { perTransactionFen: number; secondFactor: string | null } } };
     await heading(page, '请核对费用').waitFor();
     await checkScreen(page, 'inpatient-confirm');
+    // A stay's bill above the password-free cap: the last four ID digits the face step asked for
+    // (the camera shows no gesture) stand for the cap's check; they are not asked again.
+    expect(quote.totalFen).toBeGreaterThan(CAP.perTransactionFen);
+    expect(quote.passwordFree).toMatchObject({ perTransactionFen: CAP.perTransactionFen, secondFactor: 'id-digits' });
+    expect(await page.getByTestId('quote-cap').getAttribute('data-cap-over')).toBe('false');
     await button(page, '确认支付').click();
     await page.getByRole('heading', { name: /^(支付成功|医保已支付)$/ }).waitFor(); // 医保已支付 when cash is still owed
+    expect(await page.getByTestId('receipt-cap-factor').innerText()).toBe('身份证号后四位');
     await checkScreen(page, 'inpatient-receipt');
     await button(page, '完成').click();
   });

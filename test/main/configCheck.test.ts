@@ -75,6 +75,34 @@ describe('npm run config:check', () => {
     expect(refused.code).toBe(1);
     expect(refused.stderr).toContain('  - institution.code: H44010600003 is registered in division 440106, outside region.areaCode 421200');
   }, 30_000);
+
+  it('accepts a file that still has face.knowledgeCheckAboveFen, with a warning naming region.passwordFreeCap', async () => {
+    // As written before the cap existed: no region.passwordFreeCap, the face step's own amount.
+    const old = filledIn();
+    delete old.region.passwordFreeCap;
+    old.face = { ...old.face, knowledgeCheckAboveFen: 30_000 };
+    const file = path.join(dir, 'knowledge-check.json');
+    writeFileSync(file, JSON.stringify(old));
+    const run = await configCheck(file);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('is valid');
+    expect(run.stderr.trim().split('\n')).toEqual([
+      expect.stringMatching(/^warning: face\.knowledgeCheckAboveFen is replaced by region\.passwordFreeCap .*"passwordFreeCap": \{"perTransactionFen":30000,"perDayFen":100000\}/),
+    ]);
+  }, 30_000);
+
+  it('warns when a file for a real gateway writes no password-free cap; null (the region has none) is a choice', async () => {
+    const without = filledIn();
+    delete without.region.passwordFreeCap;
+    const file = path.join(dir, 'no-cap.json');
+    writeFileSync(file, JSON.stringify(without));
+    const run = await configCheck(file);
+    expect(run.code).toBe(0);
+    expect(run.stderr.trim()).toMatch(/^warning: region\.passwordFreeCap: not written, .*or null if the region has none$/);
+    without.region.passwordFreeCap = null;
+    writeFileSync(file, JSON.stringify(without));
+    expect(await configCheck(file)).toMatchObject({ code: 0, stderr: '' });
+  }, 30_000);
 });
 
 describe('what a sign-in would refuse', () => {

@@ -42,13 +42,12 @@ describe('identification through the kiosk API', () => {
     expect(JSON.stringify(result)).not.toContain(personA.certno);
   }, 60_000);
 
-  (haveFaces ? it : it.skip)('asks for the last four ID digits when no gesture was shown, or above the amount cap, then identifies by them', async () => {
+  // The amount's check follows region.passwordFreeCap (test/main/capAtIdentification.test.ts); the sandbox defaults write none.
+  (haveFaces ? it : it.skip)('asks for the last four ID digits when no gesture was shown, not for an amount without a cap, then identifies by them', async () => {
     const photo = readFileSync(path.join(FACES, 'person_a_obama_2.jpg')).toString('base64');
     const still = await call('identifyByFace', { photo, liveness: 'none' });
     expect(still).toMatchObject({ ok: true, value: { status: 'second-factor', why: 'no-motion' } });
-    const large = await call('identifyByFace', { photo, liveness: 'motion', amountFen: 50_001 });
-    expect(large).toMatchObject({ ok: true, value: { status: 'second-factor', why: 'amount' } });
-    expect((await call('identifyByFace', { photo, liveness: 'motion', amountFen: 50_000 })).value.status).toBe('identified');
+    expect((await call('identifyByFace', { photo, liveness: 'motion', amountFen: 5_000_000 })).value.status).toBe('identified');
     const digits = await call('confirmSecondFactor', { authNo: still.value.authNo, last4: personA.certno.slice(-4) });
     expect(digits).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明' } } });
   }, 60_000);

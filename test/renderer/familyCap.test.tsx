@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { fail, ok } from '../../shared/result';
 import type { PasswordFreeView, QuoteView, SecondFactorResult } from '../../shared/types/settlement';
-import { QUOTE, fakeApi, renderApp } from './support';
+import { QUOTE, RECEIPT, fakeApi, renderApp } from './support';
 
 /**
  * The password-free cap on the screens (issue 15): a quote above it goes to the second factor
@@ -93,6 +93,28 @@ describe('the password-free cap', () => {
     click('确定');
     await screen.findByRole('article', { name: '挂号凭条' });
     expect(sent).toEqual([{ quoteId: QUOTE.quoteId, last4: '0017' }]);
+  });
+
+  it('above the cap with the digits given at identification (main says so): pays at once, no keypad, the slip names the digits', async () => {
+    const given: PasswordFreeView = { ...cap(true), secondFactor: 'id-digits' };
+    const receipt = { ...RECEIPT, passwordFree: { perTransactionFen: 500, perDayFen: 2000, usedTodayFen: 0, secondFactor: 'id-digits' as const } };
+    const settled: string[] = [];
+    const api = fakeApi({
+      prepareRegistration: async () => ok({ ...QUOTE, passwordFree: given }),
+      confirmSettlement: async (request) => {
+        settled.push(request.quoteId);
+        return ok({ status: 'settled' as const, receipt });
+      },
+    });
+    renderApp(api);
+    await toQuote();
+    expect(screen.getByTestId('quote-cap').getAttribute('data-cap-over')).toBe('false');
+    click('确认支付');
+    await screen.findByRole('article', { name: '挂号凭条' });
+    expect(screen.queryByRole('heading', { name: '超过免密支付限额，请再验证一次' })).toBeNull();
+    expect(api.calls.some((c) => c.startsWith('passSecondFactor'))).toBe(false);
+    expect(settled).toEqual([QUOTE.quoteId]);
+    expect(screen.getByTestId('receipt-cap-factor').textContent).toBe('身份证号后四位');
   });
 
   it('three misses: the digits are no longer offered, only the staff PIN (or not paying)', async () => {

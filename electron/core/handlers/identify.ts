@@ -34,10 +34,13 @@ const faceServiceDown = () =>
 export function identifyHandlers(deps: CoreDeps): IdentifyHandlers {
   const businessType = BUSINESS_TYPE[deps.config.terminal.mode];
 
-  async function settle(answer: FaceAuthAnswer): Promise<FaceIdentification> {
+  /** `digits`: the answer came through the knowledge check, so the session remembers the digits were given (cap.ts). */
+  async function settle(answer: FaceAuthAnswer, digits = false): Promise<FaceIdentification> {
     switch (answer.status) {
-      case 'identified':
-        return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher(voucher(answer.ecToken, answer.holder))) };
+      case 'identified': {
+        const input = { ...voucher(answer.ecToken, answer.holder), ...(digits ? { digitsAtIdentification: true } : {}) };
+        return { status: 'identified', person: unwrap(await deps.settlement.identifyByVoucher(input)) };
+      }
       case 'unavailable':
         throw faceServiceDown();
       default:
@@ -46,13 +49,16 @@ export function identifyHandlers(deps: CoreDeps): IdentifyHandlers {
   }
 
   return {
-    // No gesture shown (or the page did not say): the channel asks for the last four ID digits.
+    // No gesture shown (or the page did not say), or an amount known before identification (the
+    // pharmacy cart) above the region's password-free cap per transaction: the channel asks for
+    // the last four ID digits. The amount is the page's; the cap at payment checks the platform's quote.
     identifyByFace: async ({ photo, liveness, amountFen }) => {
-      const cap = deps.config.face.knowledgeCheckAboveFen;
-      const aboveCap = cap !== null && amountFen !== undefined && amountFen > cap;
+      const cap = deps.config.region.passwordFreeCap;
+      const aboveCap = !!cap && amountFen !== undefined && amountFen > cap.perTransactionFen;
       return settle(await deps.face.authenticate(photo, businessType, { liveness: liveness ?? 'none', aboveCap }));
     },
-    confirmSecondFactor: async ({ authNo, last4 }) => settle(await deps.face.secondFactor(authNo, last4, businessType)),
+    // Identified only if the service found the digits right: the session keeps that they were given.
+    confirmSecondFactor: async ({ authNo, last4 }) => settle(await deps.face.secondFactor(authNo, last4, businessType), true),
     identifyByQr: async ({ payload }) => {
       const answer = await deps.face.decodeQr(payload, businessType);
       if (answer.status === 'unavailable') throw faceServiceDown();

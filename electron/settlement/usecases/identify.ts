@@ -36,6 +36,8 @@ interface Certificate {
   cardSn?: string | undefined;
   /** The holder's own certificate (psn_cert_type / certno) and name, when the kiosk has them. */
   holder?: { certType?: string | undefined; certno?: string | undefined; name?: string | undefined } | undefined;
+  /** The face service checked the holder's last four ID digits for this token (KnownPerson.digitsAtIdentification). */
+  digitsAtIdentification?: boolean | undefined;
 }
 
 /**
@@ -86,6 +88,7 @@ export async function identify(ctx: UseCaseContext, cert: Certificate, gateway: 
     certNo: cert.no,
     ...(cert.cardSn ? { cardSn: cert.cardSn } : {}),
     ...(payer ? { payer } : {}),
+    ...(cert.digitsAtIdentification ? { digitsAtIdentification: true as const } : {}),
   };
   return {
     personRef: ctx.people.put(person),
@@ -100,12 +103,24 @@ export async function identify(ctx: UseCaseContext, cert: Certificate, gateway: 
 }
 
 /**
+ * What main's face handler adds: that the face service checked the holder's last four ID digits
+ * before answering this token (confirmSecondFactor). Not on the kiosk API: the page never calls
+ * identifyByVoucher, so it cannot claim the digits were given.
+ */
+const voucherInMainInput = identifyByVoucherInput.extend({ digitsAtIdentification: z.literal(true).optional() });
+
+/**
  * Face and QR path: the e-voucher token travels as certificate type 01, with the identity the
  * e-voucher channel answered along with it (idType, idNo, userName) when it answered one.
  */
 export const identifyByVoucher = (ctx: UseCaseContext, raw: unknown) =>
-  useCase(ctx, identifyByVoucherInput, raw, (input) =>
-    identify(ctx, { type: '01', no: input.ecToken, holder: { certType: input.certType, certno: input.certno, name: input.psnName } }),
+  useCase(ctx, voucherInMainInput, raw, (input) =>
+    identify(ctx, {
+      type: '01',
+      no: input.ecToken,
+      holder: { certType: input.certType, certno: input.certno, name: input.psnName },
+      digitsAtIdentification: input.digitsAtIdentification,
+    }),
   );
 
 /**

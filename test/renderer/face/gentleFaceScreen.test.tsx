@@ -80,7 +80,7 @@ describe('the gentle face step on screen', () => {
     expect(screen.getByText('不用做动作：输入身份证号码的最后四位，确认是您本人')).toBeTruthy();
   });
 
-  it('sends the pharmacy cart total as the amount (the knowledge-check cap is main\'s to apply)', async () => {
+  it('sends the pharmacy cart total as the amount (the region\'s password-free cap is main\'s to apply)', async () => {
     const api = fakeApi({}, 'pharmacy');
     const { engine, send } = drivenFace();
     renderApp(api, { face: engine });
