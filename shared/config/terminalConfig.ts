@@ -103,8 +103,9 @@ export const FACE_POLICIES = ['passive-only', 'passive+active', 'active-always']
 export type FacePolicy = (typeof FACE_POLICIES)[number];
 /**
  * The password-free cap the example file suggests (¥500 a payment, ¥1000 a day per person) and
- * an old face.knowledgeCheckAboveFen is read with (legacyConfig.ts). Not a default: a terminal
- * without region.passwordFreeCap has no cap, and config:check says so (README "Family payment").
+ * an old face.knowledgeCheckAboveFen is read with (legacyConfig.ts); the sandbox demo's cap. Not a
+ * default for a real gateway: its file without region.passwordFreeCap has no cap, and config:check
+ * says so (README "Family payment").
  */
 export const SUGGESTED_PASSWORD_FREE_CAP = { perTransactionFen: 50_000, perDayFen: 100_000 };
 
@@ -327,6 +328,9 @@ export const SANDBOX_DEFAULTS: TerminalConfig = {
     amounts: 'string',
     csb: { apiVersion: '1.0.0', apiName: 'fsi.callService', apiNames: {}, timestampUnit: 's' },
     oauth: { tokenPath: '/auth/oauth/token', clientId: 'facesettle000001', scope: 'server', encrypt: true },
+    // The demo shows the cap as a region with one would (receipt line, digits above it); the sandbox's
+    // own: a file for a real gateway that writes none has none (checkTerminalConfig).
+    passwordFreeCap: SUGGESTED_PASSWORD_FREE_CAP,
   },
   platform: { url: EMBEDDED_PLATFORM, paasId: 'facesettle-demo' },
   his: { url: EMBEDDED_PLATFORM },
@@ -374,9 +378,23 @@ export function checkTerminalConfig(input: unknown): ConfigCheck {
         ? { ...base, ...value }
         : value;
   }
+  dropDemoCap(partial, merged);
   const parsed = terminalConfigSchema.safeParse(merged);
   const problems = [...(parsed.success ? recordProblems(parsed.data) : describeConfigIssues(parsed.error)), ...legacy, ...slotProblems(partial, merged)];
   return parsed.success && problems.length === 0 ? { ok: true, config: parsed.data, warnings } : { ok: false, problems };
+}
+
+/**
+ * The sandbox's demo cap is not a region's: a file for a real gateway that does not write
+ * region.passwordFreeCap runs with no cap, as README says, and config:check warns of it.
+ */
+function dropDemoCap(partial: Record<string, unknown>, merged: Record<string, unknown>): void {
+  const platform = merged.platform as { url?: unknown } | undefined;
+  const region = partial.region;
+  const written = region !== null && typeof region === 'object' && 'passwordFreeCap' in region;
+  if (platform?.url === EMBEDDED_PLATFORM || written || merged.region === null || typeof merged.region !== 'object') return;
+  const { passwordFreeCap: _demo, ...rest } = merged.region as Record<string, unknown>;
+  merged.region = rest;
 }
 
 /**

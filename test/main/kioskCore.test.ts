@@ -5,6 +5,7 @@ import { dispatch } from '../../electron/core/dispatch';
 import type { KioskCore } from '../../electron/core/startCore';
 import { startKiosk } from '../../electron/launcher/kiosk';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
+import { SUGGESTED_PASSWORD_FREE_CAP } from '../../shared/config/terminalConfig';
 
 /**
  * The kiosk API as the renderer meets it, over the real core: embedded sandbox, settlement
@@ -42,12 +43,17 @@ describe('identification through the kiosk API', () => {
     expect(JSON.stringify(result)).not.toContain(personA.certno);
   }, 60_000);
 
-  // The amount's check follows region.passwordFreeCap (test/main/capAtIdentification.test.ts); the sandbox defaults write none.
-  (haveFaces ? it : it.skip)('asks for the last four ID digits when no gesture was shown, not for an amount without a cap, then identifies by them', async () => {
+  // The amount's check follows region.passwordFreeCap (test/main/capAtIdentification.test.ts); the sandbox defaults
+  // carry the demo cap, ¥500 a payment (SUGGESTED_PASSWORD_FREE_CAP).
+  (haveFaces ? it : it.skip)('asks for the last four ID digits when no gesture was shown or above the demo cap, not at the cap, then identifies by them', async () => {
     const photo = readFileSync(path.join(FACES, 'person_a_obama_2.jpg')).toString('base64');
     const still = await call('identifyByFace', { photo, liveness: 'none' });
     expect(still).toMatchObject({ ok: true, value: { status: 'second-factor', why: 'no-motion' } });
-    expect((await call('identifyByFace', { photo, liveness: 'motion', amountFen: 5_000_000 })).value.status).toBe('identified');
+    expect((await call('identifyByFace', { photo, liveness: 'motion', amountFen: SUGGESTED_PASSWORD_FREE_CAP.perTransactionFen })).value.status).toBe('identified');
+    expect(await call('identifyByFace', { photo, liveness: 'motion', amountFen: SUGGESTED_PASSWORD_FREE_CAP.perTransactionFen + 1 })).toMatchObject({
+      ok: true,
+      value: { status: 'second-factor', why: 'amount' },
+    });
     const digits = await call('confirmSecondFactor', { authNo: still.value.authNo, last4: personA.certno.slice(-4) });
     expect(digits).toMatchObject({ ok: true, value: { status: 'identified', person: { maskedName: '欧*明' } } });
   }, 60_000);

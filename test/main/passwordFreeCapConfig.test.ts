@@ -17,11 +17,17 @@ const check = (input: unknown) => {
 const REPLACED = 'face.knowledgeCheckAboveFen is replaced by region.passwordFreeCap';
 
 describe('the password-free cap', () => {
-  it('has no default: the demo and a file that names none run without a cap', () => {
-    expect(SANDBOX_DEFAULTS.region.passwordFreeCap).toBeUndefined();
-    const none = check({ region: { areaCode: '421200' } });
-    expect(none.config.region.passwordFreeCap).toBeUndefined();
+  it('is the demo’s on the sandbox, and no default for a real gateway: a file for one that names none runs without a cap', () => {
+    // The demo shows the cap's line and its check as a region with a cap would (npm start).
+    expect(SANDBOX_DEFAULTS.region.passwordFreeCap).toEqual(SUGGESTED_PASSWORD_FREE_CAP);
+    expect(check({ region: { areaCode: '421200' } }).config.region.passwordFreeCap).toEqual(SUGGESTED_PASSWORD_FREE_CAP);
+    const gateway = { platform: { url: 'https://fsi.example.cn/', paasId: 'hospital-paas' }, terminal: { id: 'KIOSK-07', name: '自助终端07', mode: 'registration', slot: '07' } };
+    const none = check({ ...gateway, region: { areaCode: '421200' } });
+    expect(none.config.region).not.toHaveProperty('passwordFreeCap');
     expect(none.warnings).toEqual([]);
+    const own = { perTransactionFen: 20_000, perDayFen: 60_000 };
+    expect(check({ ...gateway, region: { passwordFreeCap: own } }).config.region.passwordFreeCap).toEqual(own);
+    expect(check({ ...gateway, region: { passwordFreeCap: null } }).config.region.passwordFreeCap).toBeNull();
   });
 
   it('is the region’s when written, and null says the region has none', () => {

@@ -46,12 +46,6 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
           <ItemRows items={receipt.items} />
         </table>
         {receipt.kind === 'pending' ? <p className="receipt__note">{receipt.note}</p> : null}
-        {/* The password-free cap (issue 15) under the items, scrolling with them where the screen is short. */}
-        {capRows(t, receipt).map((row) => (
-          <p key={row.testId} className="receipt__note">
-            {row.label}: <span data-testid={row.testId}>{row.value}</span>
-          </p>
-        ))}
       </ScrollBox>
       {receipt.kind === 'pending' ? (
         <div className="receipt__pending">
@@ -90,6 +84,23 @@ export function ReceiptView({ receipt, registration }: { receipt: Receipt; regis
               <dd>{yuan(receipt.balanceAfterFen)}</dd>
             </>
           ) : null}
+        </dl>
+      )}
+      {/*
+       * Under the figures, a line each across the receipt: the password-free cap (issue 15) with
+       * today's use, and the 30-digit settlement number. Beside the figures (landscape) they took
+       * three lines each; inside the items' list the cap's line left the items 57px at 1280×1024.
+       */}
+      {receipt.kind === 'pending' ? null : (
+        <dl className="receipt__split receipt__facts">
+          {capRows(t, receipt).map((row) => (
+            <Fragment key={row.testId}>
+              <dt>{row.label}</dt>
+              <dd className="receipt__cap" data-testid={row.testId}>
+                {row.value}
+              </dd>
+            </Fragment>
+          ))}
           <dt>{t('receipt.setlId')}</dt>
           <dd data-testid="receipt-setl-id">{receipt.setlId}</dd>
         </dl>
