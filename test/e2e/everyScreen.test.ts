@@ -1,9 +1,9 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
-import { OPERATOR, button, heading, injectFault, sandboxGet, signInOperator } from './support/counter';
-import { ARTIFACTS, FACES } from './support/kiosk';
+import { OPERATOR, button, heading, injectFault, sandboxGet, signInOperator, enrolLookAlike } from './support/counter';
+import { ARTIFACTS } from './support/kiosk';
 import { kioskFor, placeOrder, sharedBrowser } from './support/sizeWalks';
 
 /**
@@ -119,12 +119,7 @@ const browser = sharedBrowser();
 describe('every patient screen, registration kiosk', () => {
   const get = kioskFor(browser, 'registration', async ({ kiosk }) => {
     // A look-alike enrolled with A's face: the service asks A for the last four digits.
-    const response = await fetch(`${kiosk.core.platformUrl}/sandbox/face/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ psnNo: B.psnNo, faceImage: readFileSync(path.join(FACES, 'person_a_obama_1.jpg')).toString('base64'), replace: false }),
-    });
-    if (!response.ok) throw new Error(`enrol failed: ${response.status}`);
+    await enrolLookAlike(kiosk);
   });
 
   it('the check itself finds English: the same home screen after the language button', async () => {

@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { FACES, type RunningKiosk, startKiosk } from './support/kiosk';
-import { OPERATOR, checkScreen, heading, terminalConfig } from './support/counter';
+import { type RunningKiosk, startKiosk } from './support/kiosk';
+import { OPERATOR, checkScreen, heading, terminalConfig, enrolLookAlike } from './support/counter';
 
 /** A valid resident ID number whose check digit is X (GB 11643); no demo person holds it. */
 const ID_WITH_X = '42120219580315005X';
@@ -16,16 +14,7 @@ let page: Page;
 beforeAll(async () => {
   kiosk = await startKiosk({ config: terminalConfig('registration') });
   // Look-alikes: a second person enrolled with the same face, so the service asks for the last four digits.
-  const response = await fetch(`${kiosk.core.platformUrl}/sandbox/face/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      psnNo: '42120000000000000002',
-      faceImage: readFileSync(path.join(FACES, 'person_a_obama_1.jpg')).toString('base64'),
-      replace: false,
-    }),
-  });
-  if (!response.ok) throw new Error(`enrol failed: ${response.status} ${await response.text()}`);
+  await enrolLookAlike(kiosk);
   // A touchscreen and nothing else: the page is driven by taps alone, never a key or a mouse.
   await kiosk.page.close();
   touch = await kiosk.browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', hasTouch: true });

@@ -1,8 +1,5 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { DEMO_PERSONS } from '../../sandbox/seed/demoPersons';
-import { ADMIN_PIN, OPERATOR, button, faceIn, heading, injectFault } from './support/counter';
-import { FACES } from './support/kiosk';
+import { ADMIN_PIN, OPERATOR, button, faceIn, heading, injectFault, enrolLookAlike } from './support/counter';
 import { SCREEN_SIZES } from './support/layoutCheck';
 import { SIZES, atSize, byCard, checkEverySize, kioskFor, sharedBrowser } from './support/sizeWalks';
 
@@ -22,12 +19,7 @@ describe('registration kiosk at every size', () => {
   let slipSetlId = '';
   const get = kioskFor(browser, 'registration', async ({ kiosk }) => {
     // A look-alike enrolled with the same face: the service asks for the last four digits.
-    const response = await fetch(`${kiosk.core.platformUrl}/sandbox/face/enrol`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ psnNo: B.psnNo, faceImage: readFileSync(path.join(FACES, 'person_a_obama_1.jpg')).toString('base64'), replace: false }),
-    });
-    if (!response.ok) throw new Error(`enrol failed: ${response.status}`);
+    await enrolLookAlike(kiosk);
   });
   // A walk that stopped part-way leaves its layout problems unread: they explain its failure, and
   // must not fail the next walk instead. (A walk that ends reads them itself: none are left.)

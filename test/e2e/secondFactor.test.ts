@@ -1,23 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { FACES, type RunningKiosk, startKiosk } from './support/kiosk';
-import { button, checkScreen, faceIn, heading, terminalConfig } from './support/counter';
+import { type RunningKiosk, startKiosk } from './support/kiosk';
+import { button, checkScreen, faceIn, heading, terminalConfig, enrolLookAlike } from './support/counter';
 
 let kiosk: RunningKiosk;
 beforeAll(async () => {
   kiosk = await startKiosk({ config: terminalConfig('registration') });
   // A second person enrolled with the same face: the service cannot tell them apart and asks
   // for the last four digits of the ID number, as it does for look-alikes.
-  const response = await fetch(`${kiosk.core.platformUrl}/sandbox/face/enrol`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({
-      psnNo: '42120000000000000002',
-      faceImage: readFileSync(path.join(FACES, 'person_a_obama_1.jpg')).toString('base64'),
-      replace: false,
-    }),
-  });
-  if (!response.ok) throw new Error(`enrol failed: ${response.status} ${await response.text()}`);
+  await enrolLookAlike(kiosk);
 });
 afterAll(() => kiosk?.close());
 

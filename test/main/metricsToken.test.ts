@@ -1,4 +1,3 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -8,7 +7,8 @@ import type { KioskCore } from '../../electron/core/startCore';
 import { startKiosk } from '../../electron/launcher/kiosk';
 import { runSecretCommand, secretCommand, secretKindOf, type SecretInput } from '../../electron/main/secrets/secretCli';
 import { metricsTokenLoader } from '../../electron/main/secrets/secretEntry';
-import { createSecretStore, type SafeStorageLike } from '../../electron/main/secrets/secretStore';
+import { createSecretStore } from '../../electron/main/secrets/secretStore';
+import { fakeSafeStorage } from './support/secrets';
 
 /**
  * The health server's bearer token can be kept like the staff-call secret: encrypted by the app's
@@ -18,23 +18,7 @@ import { createSecretStore, type SafeStorageLike } from '../../electron/main/sec
 const TERMINAL = 'KIOSK-01';
 const STORED = 'stored-token-0123456789abcdef';
 
-/** Stands in for Electron's safeStorage (not available here): AES-GCM under one account's key. */
-const key = randomBytes(32);
-const safeStorage: SafeStorageLike = {
-  isAsyncEncryptionAvailable: async () => true,
-  getSelectedStorageBackend: () => 'gnome_libsecret',
-  encryptStringAsync: async (text) => {
-    const iv = randomBytes(12);
-    const cipher = createCipheriv('aes-256-gcm', key, iv);
-    const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
-    return Buffer.concat([iv, cipher.getAuthTag(), body]);
-  },
-  decryptStringAsync: async (data) => {
-    const decipher = createDecipheriv('aes-256-gcm', key, data.subarray(0, 12));
-    decipher.setAuthTag(data.subarray(12, 28));
-    return { result: Buffer.concat([decipher.update(data.subarray(28)), decipher.final()]).toString('utf8'), shouldReEncrypt: false };
-  },
-};
+const safeStorage = fakeSafeStorage();
 
 const dir = mkdtempSync(path.join(tmpdir(), 'facesettle-metrics-token-'));
 const storeIn = (where: string) => () => createSecretStore({ safeStorage, dir: where, platform: 'linux', kind: 'metrics' });

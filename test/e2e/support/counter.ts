@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CounterMode } from '../../../shared/config/terminalConfig';
 import { DEMO_PERSONS } from '../../../sandbox/seed/demoPersons';
-import { PROJECT_ROOT, screenshot, type RunningKiosk } from './kiosk';
+import { FACES, PROJECT_ROOT, screenshot, type RunningKiosk } from './kiosk';
 
 /** Demo PINs of the sandbox configuration (README): admin 135790, operator OP001 246810. */
 export const ADMIN_PIN = '135790';
@@ -73,6 +73,23 @@ export const button = (page: Page, name: string | RegExp) => page.getByRole('but
 export const heading = (page: Page, name: string) => page.getByRole('heading', { name, exact: true });
 
 /** Staff open admin with the PIN and sign the demo operator in with theirs: the staffed counters open. */
+/**
+ * A look-alike: the second demo person enrolled with the first one's face, so the face service
+ * cannot tell them apart and asks the first for the last four digits of the ID number.
+ */
+export async function enrolLookAlike(kiosk: RunningKiosk): Promise<void> {
+  const response = await fetch(`${kiosk.core.platformUrl}/sandbox/face/enrol`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      psnNo: DEMO_PERSONS[1]!.psnNo,
+      faceImage: readFileSync(path.join(FACES, 'person_a_obama_1.jpg')).toString('base64'),
+      replace: false,
+    }),
+  });
+  if (!response.ok) throw new Error(`enrol failed: ${response.status} ${await response.text()}`);
+}
+
 export async function signInOperator(page: Page): Promise<void> {
   await button(page, '工作人员').click();
   await page.getByLabel('管理密码', { exact: true }).fill(ADMIN_PIN);
